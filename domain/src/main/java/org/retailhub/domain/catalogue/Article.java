@@ -1,0 +1,7 @@
+package org.retailhub.domain.catalogue;
+
+import org.retailhub.domain.pricing.Money;
+
+/** An article the hub sells: its SKU, category (promotions use it) and list price. */
+public record Article(String sku, String name, String category, Money listPrice, boolean active) {
+}

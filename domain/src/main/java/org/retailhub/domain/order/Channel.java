@@ -1,0 +1,6 @@
+package org.retailhub.domain.order;
+
+/** Where an order came from. Each channel has its own intake (Kafka topic or REST) and message format. */
+public enum Channel {
+    WEB, APP, MARKETPLACE, POS
+}

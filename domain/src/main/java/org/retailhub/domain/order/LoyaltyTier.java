@@ -1,0 +1,6 @@
+package org.retailhub.domain.order;
+
+/** The customer's loyalty tier as the channel reports it; promotions may depend on it. */
+public enum LoyaltyTier {
+    NONE, SILVER, GOLD, PLATINUM
+}

@@ -1,0 +1,80 @@
+package org.retailhub.domain.order;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.retailhub.domain.catalogue.Article;
+import org.retailhub.domain.catalogue.Catalogue;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way into the hub for an order, whatever the channel: checks what the hub can check without
+ * stock, stores the order once per (channel, external id) and starts its fulfilment, all in one
+ * transaction. After this returns the order is durable and its process will run, even across a crash.
+ */
+public class OrderAcceptance {
+
+    private final OrderRepository orders;
+    private final Catalogue catalogue;
+    private final OrderJournal journal;
+    private final OrderProcesses processes;
+    private final TransactionTemplate tx;
+    private final String currency;
+
+    public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
+                           OrderProcesses processes, TransactionTemplate tx, String currency) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+        this.journal = journal;
+        this.processes = processes;
+        this.tx = tx;
+        this.currency = currency;
+    }
+
+    /**
+     * Accepts an order, or returns the id of the order this (channel, external id) already created.
+     *
+     * @throws InvalidOrderException when the store or an article is unknown; nothing is stored then
+     */
+    public AcceptedOrder accept(OrderRequest request) {
+        AcceptedOrder accepted = tx.execute(status -> acceptInTransaction(request));
+        if (accepted == null) {
+            throw new IllegalStateException("transaction returned no result for order " + request.externalId());
+        }
+        return accepted;
+    }
+
+    private AcceptedOrder acceptInTransaction(OrderRequest request) {
+        var known = orders.findId(request.channel(), request.externalId());
+        if (known.isPresent()) {
+            return new AcceptedOrder(known.get(), false);
+        }
+        checkReferences(request);
+        UUID id = UUID.randomUUID();
+        if (!orders.insertIfAbsent(id, request, currency)) {
+            // a concurrent submission of the same order won the insert; answer with its id
+            return new AcceptedOrder(orders.findId(request.channel(), request.externalId()).orElseThrow(), false);
+        }
+        journal.received(id);
+        processes.start(id);
+        return new AcceptedOrder(id, true);
+    }
+
+    private void checkReferences(OrderRequest request) {
+        if (!catalogue.storeExists(request.storeId())) {
+            throw new InvalidOrderException(request.externalId(), "unknown store " + request.storeId());
+        }
+        Set<String> skus = request.lines().stream().map(OrderLineRequest::sku).collect(Collectors.toCollection(LinkedHashSet::new));
+        var articles = catalogue.articles(skus);
+        Set<String> unknown = skus.stream().filter(s -> !articles.containsKey(s)).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!unknown.isEmpty()) {
+            throw new InvalidOrderException(request.externalId(), "unknown articles " + unknown);
+        }
+        Set<String> inactive = articles.values().stream().filter(a -> !a.active()).map(Article::sku)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!inactive.isEmpty()) {
+            throw new InvalidOrderException(request.externalId(), "articles no longer sold " + inactive);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.retailhub.domain.order;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.retailhub.domain.outbox.Outbox;
+
+/**
+ * Records an order's status changes: the order row, its history and the outgoing event, all in the
+ * caller's transaction so they commit or vanish together.
+ */
+public class OrderJournal {
+
+    /** Kafka topic that carries every order status change. */
+    public static final String EVENTS_TOPIC = "orders.events";
+
+    private final OrderRepository orders;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public OrderJournal(OrderRepository orders, Outbox outbox, Clock clock) {
+        this.orders = orders;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The order was accepted from a channel. */
+    public void received(UUID orderId) {
+        publish(orders.get(orderId));
+    }
+
+    /**
+     * Moves the order to a new status and publishes the change.
+     *
+     * @return false when the order was already final and nothing changed
+     */
+    public boolean change(UUID orderId, OrderStatus status, String reason) {
+        if (!orders.updateStatus(orderId, status, reason)) {
+            return false;
+        }
+        publish(orders.get(orderId));
+        return true;
+    }
+
+    private void publish(Order order) {
+        OrderEvent event = new OrderEvent("Order" + camel(order.status()), order.id(), order.channel().name(),
+                order.externalId(), order.orderNumber(), order.status(), order.statusReason(),
+                order.total() == null ? null : order.total().amount(),
+                order.total() == null ? null : order.total().currency().getCurrencyCode(), clock.instant());
+        outbox.append(EVENTS_TOPIC, order.id().toString(), event.type(), event);
+    }
+
+    private static String camel(OrderStatus status) {
+        StringBuilder out = new StringBuilder();
+        for (String part : status.name().split("_")) {
+            out.append(part.charAt(0)).append(part.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+}

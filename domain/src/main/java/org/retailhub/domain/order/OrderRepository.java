@@ -1,0 +1,139 @@
+package org.retailhub.domain.order;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.retailhub.domain.pricing.AppliedPromotion;
+import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.pricing.PricedLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Orders, their lines, prices, promotions and history in the hub's schema. All SQL is parameterised. */
+public class OrderRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public OrderRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new order unless (channel, externalId) is already known.
+     *
+     * @return true if this call created the order
+     */
+    public boolean insertIfAbsent(UUID id, OrderRequest request, String currency) {
+        int inserted = jdbc.update("""
+                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
+                values (?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                on conflict (channel, external_id) do nothing""",
+                id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
+                request.allowPartial(), currency);
+        if (inserted == 0) {
+            return false;
+        }
+        int lineNo = 1;
+        for (OrderLineRequest line : request.lines()) {
+            jdbc.update("insert into hub.order_line (order_id, line_no, sku, quantity) values (?, ?, ?, ?)",
+                    id, lineNo++, line.sku(), line.quantity());
+        }
+        jdbc.update("insert into hub.order_history (order_id, status) values (?, 'RECEIVED')", id);
+        return true;
+    }
+
+    public Optional<UUID> findId(Channel channel, String externalId) {
+        return jdbc.query("select id from hub.customer_order where channel = ? and external_id = ?",
+                (rs, i) -> rs.getObject(1, UUID.class), channel.name(), externalId).stream().findFirst();
+    }
+
+    public Optional<Order> find(UUID id) {
+        List<Order> found = jdbc.query("select * from hub.customer_order where id = ?", (rs, i) -> order(rs), id);
+        return found.stream().findFirst();
+    }
+
+    public Order get(UUID id) {
+        return find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    /** Sets the status unless the order is already final; returns false if it was. */
+    public boolean updateStatus(UUID id, OrderStatus status, String reason) {
+        int n = jdbc.update("""
+                update hub.customer_order set status = ?, status_reason = ?, updated_at = now()
+                 where id = ? and status not in ('PAID', 'REJECTED', 'CANCELLED')""",
+                status.name(), reason, id);
+        if (n == 1) {
+            jdbc.update("insert into hub.order_history (order_id, status, reason) values (?, ?, ?)", id, status.name(), reason);
+        }
+        return n == 1;
+    }
+
+    /** Gives the order its customer-facing number once; later calls return the same number. */
+    public String assignOrderNumber(UUID id) {
+        jdbc.update("""
+                update hub.customer_order set order_number = 'RH-' || lpad(nextval('hub.order_number_seq')::text, 8, '0')
+                 where id = ? and order_number is null""", id);
+        return jdbc.queryForObject("select order_number from hub.customer_order where id = ?", String.class, id);
+    }
+
+    public void recordReservedQuantity(UUID id, int lineNo, int reserved) {
+        jdbc.update("update hub.order_line set reserved_quantity = ? where order_id = ? and line_no = ?", reserved, id, lineNo);
+    }
+
+    public void savePricing(UUID id, List<PricedLine> lines, Money total) {
+        jdbc.update("delete from hub.order_promotion where order_id = ?", id);
+        for (PricedLine line : lines) {
+            jdbc.update("update hub.order_line set unit_price = ?, discount = ?, line_total = ? where order_id = ? and line_no = ?",
+                    line.unitPrice().amount(), line.discount().amount(), line.total().amount(), id, line.lineNo());
+            for (AppliedPromotion p : line.promotions()) {
+                jdbc.update("insert into hub.order_promotion (order_id, line_no, code, discount_percent, amount) values (?, ?, ?, ?, ?)",
+                        id, p.lineNo(), p.code(), p.discountPercent(), p.amount().amount());
+            }
+        }
+        jdbc.update("update hub.customer_order set total = ?, updated_at = now() where id = ?", total.amount(), id);
+    }
+
+    public List<UUID> findIdsByStatus(OrderStatus status, int limit) {
+        return jdbc.query("select id from hub.customer_order where status = ? order by received_at limit ?",
+                (rs, i) -> rs.getObject(1, UUID.class), status.name(), limit);
+    }
+
+    public long countByStatus(OrderStatus status) {
+        Long n = jdbc.queryForObject("select count(*) from hub.customer_order where status = ?", Long.class, status.name());
+        return n == null ? 0 : n;
+    }
+
+    private Order order(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        List<OrderLine> lines = jdbc.query("select * from hub.order_line where order_id = ? order by line_no",
+                (l, i) -> new OrderLine(l.getInt("line_no"), l.getString("sku"), l.getInt("quantity"),
+                        (Integer) l.getObject("reserved_quantity"), money(l.getBigDecimal("unit_price"), currency),
+                        money(l.getBigDecimal("discount"), currency), money(l.getBigDecimal("line_total"), currency)),
+                id);
+        List<AppliedPromotion> promotions = jdbc.query(
+                "select * from hub.order_promotion where order_id = ? order by line_no, id",
+                (p, i) -> new AppliedPromotion(p.getInt("line_no"), p.getString("code"), p.getInt("discount_percent"),
+                        money(p.getBigDecimal("amount"), currency)),
+                id);
+        List<StatusChange> history = jdbc.query("select * from hub.order_history where order_id = ? order by id",
+                (h, i) -> new StatusChange(OrderStatus.valueOf(h.getString("status")), h.getString("reason"),
+                        h.getTimestamp("at").toInstant()),
+                id);
+        Timestamp received = rs.getTimestamp("received_at");
+        return new Order(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"), rs.getString("store_id"),
+                LoyaltyTier.valueOf(rs.getString("loyalty_tier")), rs.getBoolean("allow_partial"),
+                OrderStatus.valueOf(rs.getString("status")), rs.getString("order_number"), rs.getString("status_reason"),
+                money(rs.getBigDecimal("total"), currency), lines, promotions, history,
+                received == null ? Instant.EPOCH : received.toInstant());
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return amount == null ? null : new Money(amount, currency);
+    }
+}

@@ -1,0 +1,5 @@
+package org.retailhub.domain.pricing;
+
+/** A promotion as recorded on an order: which line it reduced, by how much. */
+public record AppliedPromotion(int lineNo, String code, int discountPercent, Money amount) {
+}

@@ -1,0 +1,148 @@
+package org.retailhub.processes.order;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.retailhub.domain.catalogue.Article;
+import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.inventory.ReservationOutcome;
+import org.retailhub.domain.inventory.StockRequest;
+import org.retailhub.domain.order.Order;
+import org.retailhub.domain.order.OrderJournal;
+import org.retailhub.domain.order.OrderLine;
+import org.retailhub.domain.order.OrderRepository;
+import org.retailhub.domain.order.OrderStatus;
+import org.retailhub.domain.payment.PaymentRequest;
+import org.retailhub.domain.payment.PaymentRequests;
+import org.retailhub.domain.pricing.LinePricing;
+import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.pricing.PricedLine;
+import org.retailhub.domain.pricing.PricingContext;
+import org.retailhub.domain.pricing.PromotionTable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the order-fulfilment model, called by name from its service tasks
+ * ({@code ${orderFulfilment.reserveStock(execution)}}). Each runs in the engine's transaction, so the
+ * step's database changes, its outbox event and the process's progress commit together.
+ */
+@Component("orderFulfilment")
+public class OrderFulfilmentSteps {
+
+    private final OrderRepository orders;
+    private final OrderJournal journal;
+    private final Catalogue catalogue;
+    private final ReservationLedger ledger;
+    private final PromotionTable promotions;
+    private final PaymentRequests payments;
+
+    public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue,
+                                ReservationLedger ledger, PromotionTable promotions, PaymentRequests payments) {
+        this.orders = orders;
+        this.journal = journal;
+        this.catalogue = catalogue;
+        this.ledger = ledger;
+        this.promotions = promotions;
+        this.payments = payments;
+    }
+
+    /** Checks the order is still fulfillable as submitted: still open and every article still sold. */
+    public void validate(DelegateExecution execution) {
+        Order order = orders.get(orderId(execution));
+        Map<String, Article> articles = catalogue.articles(skus(order));
+        List<String> notSold = skus(order).stream()
+                .filter(sku -> !articles.containsKey(sku) || !articles.get(sku).active()).toList();
+        boolean valid = order.status() == OrderStatus.RECEIVED && notSold.isEmpty();
+        execution.setVariable(OrderVariables.ORDER_VALID, valid);
+        if (!valid) {
+            execution.setVariable(OrderVariables.REASON, notSold.isEmpty()
+                    ? "order is already " + order.status() : "articles no longer sold: " + notSold);
+        }
+    }
+
+    public void reserveStock(DelegateExecution execution) {
+        Order order = orders.get(orderId(execution));
+        List<StockRequest> requests = order.lines().stream()
+                .map(l -> new StockRequest(l.lineNo(), l.sku(), l.quantity())).toList();
+        ReservationOutcome outcome = ledger.reserve(order.id(), order.storeId(), requests, order.allowPartial());
+        outcome.reserved().forEach(l -> orders.recordReservedQuantity(order.id(), l.lineNo(), l.quantity()));
+        outcome.unavailable().forEach(l -> orders.recordReservedQuantity(order.id(), l.lineNo(), 0));
+        StockOutcome result = outcome.nothingReserved() ? StockOutcome.UNAVAILABLE
+                : outcome.complete() ? StockOutcome.RESERVED : StockOutcome.PARTIAL;
+        execution.setVariable(OrderVariables.STOCK_OUTCOME, result.name());
+        if (!outcome.complete()) {
+            String skus = outcome.unavailable().stream().map(StockRequest::sku).distinct().collect(Collectors.joining(", "));
+            execution.setVariable(OrderVariables.REASON, "out of stock in " + order.storeId() + ": " + skus);
+        }
+    }
+
+    /** Prices every reserved line through the promotion table and records the applied promotions. */
+    public void price(DelegateExecution execution) {
+        Order order = orders.get(orderId(execution));
+        Map<String, Article> articles = catalogue.articles(skus(order));
+        List<PricedLine> priced = order.lines().stream()
+                .filter(l -> l.reservedQuantity() != null && l.reservedQuantity() > 0)
+                .map(l -> {
+                    Article article = articles.get(l.sku());
+                    var context = new PricingContext(article.category(), l.reservedQuantity(), order.loyaltyTier(), order.channel());
+                    return LinePricing.price(l.lineNo(), article.listPrice(), l.reservedQuantity(), promotions.promotionsFor(context));
+                })
+                .toList();
+        Money total = priced.stream().map(PricedLine::total).reduce(Money::plus)
+                .orElseThrow(() -> new IllegalStateException("order " + order.id() + " has no reserved line to price"));
+        orders.savePricing(order.id(), priced, total);
+    }
+
+    public void confirm(DelegateExecution execution) {
+        UUID id = orderId(execution);
+        orders.assignOrderNumber(id);
+        boolean partial = StockOutcome.PARTIAL.name().equals(execution.getVariable(OrderVariables.STOCK_OUTCOME));
+        journal.change(id, OrderStatus.CONFIRMED, partial ? "partially confirmed, " + execution.getVariable(OrderVariables.REASON) : null);
+    }
+
+    public void requestPayment(DelegateExecution execution) {
+        UUID id = orderId(execution);
+        journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
+        Order order = orders.get(id);
+        payments.request(new PaymentRequest(id, order.orderNumber(), order.total()));
+    }
+
+    public void commitStock(DelegateExecution execution) {
+        ledger.commit(orderId(execution));
+    }
+
+    public void markPaid(DelegateExecution execution) {
+        journal.change(orderId(execution), OrderStatus.PAID,
+                "payment " + Objects.toString(execution.getVariable(OrderVariables.PAYMENT_REFERENCE), "approved"));
+    }
+
+    public void releaseStock(DelegateExecution execution) {
+        ledger.release(orderId(execution));
+    }
+
+    public void reject(DelegateExecution execution) {
+        journal.change(orderId(execution), OrderStatus.REJECTED,
+                Objects.toString(execution.getVariable(OrderVariables.REASON), "rejected"));
+    }
+
+    /** Cancels with the reason the cancel message carried. */
+    public void cancelOnRequest(DelegateExecution execution) {
+        cancel(execution, Objects.toString(execution.getVariable(OrderVariables.REASON), "cancelled on request"));
+    }
+
+    public void cancel(DelegateExecution execution, String reason) {
+        journal.change(orderId(execution), OrderStatus.CANCELLED, reason);
+    }
+
+    private static UUID orderId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(OrderVariables.ORDER_ID));
+    }
+
+    private static List<String> skus(Order order) {
+        return order.lines().stream().map(OrderLine::sku).distinct().toList();
+    }
+}

@@ -1,0 +1,20 @@
+package org.retailhub.processes.order;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of order fulfilment.
+ *
+ * @param paymentTimeout how long an order waits for a payment outcome before it is cancelled
+ * @param currency       ISO 4217 code of the prices in the catalogue
+ */
+@Validated
+@ConfigurationProperties("hub.orders")
+public record OrderProperties(@NotNull @DefaultValue("PT15M") Duration paymentTimeout,
+                              @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency) {
+}
