@@ -1,0 +1,60 @@
+package org.retailhub.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.order.OrderAcceptance;
+import org.retailhub.domain.order.OrderJournal;
+import org.retailhub.domain.order.OrderProcesses;
+import org.retailhub.domain.order.OrderRepository;
+import org.retailhub.domain.outbox.Outbox;
+import org.retailhub.processes.order.OrderProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the framework-free domain (repositories, ledger, journal, acceptance) into the application. */
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Catalogue catalogue(JdbcTemplate jdbc) {
+        return new Catalogue(jdbc);
+    }
+
+    @Bean
+    OrderRepository orderRepository(JdbcTemplate jdbc) {
+        return new OrderRepository(jdbc);
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, ObjectMapper json) {
+        return new Outbox(jdbc, json);
+    }
+
+    @Bean
+    OrderJournal orderJournal(OrderRepository orders, Outbox outbox, Clock clock) {
+        return new OrderJournal(orders, outbox, clock);
+    }
+
+    @Bean
+    ReservationLedger reservationLedger(JdbcTemplate jdbc) {
+        return new ReservationLedger(jdbc);
+    }
+
+    @Bean
+    OrderAcceptance orderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
+                                    OrderProcesses processes, PlatformTransactionManager transactions,
+                                    OrderProperties properties) {
+        return new OrderAcceptance(orders, catalogue, journal, processes, new TransactionTemplate(transactions),
+                properties.currency());
+    }
+}

@@ -1,0 +1,97 @@
+package org.retailhub.app.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server started from the hub's own code (zonky's packaged binaries), with
+ * {@code wal_level=logical} so CDC works against it. Data survives a restart when given a folder.
+ * The hub connects as the unprivileged role {@code hub}, owner of database {@code retailhub}.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String DATABASE = "retailhub";
+    public static final String ROLE = "hub";
+    /** Dev-only credential of the embedded default; the embedded server trusts local connections anyway. */
+    public static final String DEV_ONLY_PASSWORD = "hub-dev-only";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    // stopped by the application context after the pool and the engine, not by a racing JVM hook
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "10")
+                    .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+            server.createDatabase();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    /** Superuser access, for tests and tools that set up replication. */
+    public DataSource adminDataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    private void createDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                exists.setString(1, ROLE);
+                if (!exists.executeQuery().next()) {
+                    // identifiers and the dev-only password are constants of this class, never input
+                    s.execute("create role " + ROLE + " login replication password '" + DEV_ONLY_PASSWORD + "'");
+                }
+            }
+            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, DATABASE);
+                if (!exists.executeQuery().next()) {
+                    s.execute("create database " + DATABASE + " owner " + ROLE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare database " + DATABASE + " on the embedded PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.retailhub.app.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Starts the embedded PostgreSQL and Kafka broker before the application context exists, and points
+ * the datasource, Spring Kafka and Camel's Kafka component at them. Stops both when the context closes.
+ */
+public class EmbeddedServices implements EnvironmentPostProcessor {
+
+    private final Log log;
+
+    public EmbeddedServices(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedServices.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        EmbeddedProperties props = Binder.get(environment).bind("hub.embedded", EmbeddedProperties.class)
+                .orElseGet(() -> new EmbeddedProperties(true, "", 5433));
+        if (!props.enabled() || environment.getPropertySources().contains("hub-embedded")) {
+            return;
+        }
+        long started = System.nanoTime();
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir(props), props.postgresPort());
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperty("auto.create.topics.enable", "true");
+        kafka.afterPropertiesSet();
+
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.datasource.url", postgres.jdbcUrl());
+        settings.put("spring.datasource.username", EmbeddedPostgresServer.ROLE);
+        settings.put("spring.datasource.password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
+        settings.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        settings.put("hub.embedded.postgres-actual-port", postgres.port());
+        environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded", settings));
+        log.info("Embedded PostgreSQL on port " + postgres.port() + " and Kafka at " + kafka.getBrokersAsString()
+                + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        Runnable stop = new Runnable() {
+            private boolean stopped;
+
+            @Override
+            public synchronized void run() {
+                if (!stopped) {
+                    stopped = true;
+                    kafka.destroy();
+                    postgres.close();
+                }
+            }
+        };
+        // registered before any other bean, so destroyed after all of them: the pool and the engine close first
+        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("hubEmbeddedServers", stop::run));
+        application.addListeners(event -> {
+            if (event instanceof ApplicationFailedEvent) {
+                stop.run();
+            }
+        });
+    }
+
+    private static Path dataDir(EmbeddedProperties props) {
+        try {
+            return props.dataDir().isBlank() ? Files.createTempDirectory("retail-hub-pg") : Path.of(props.dataDir()).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

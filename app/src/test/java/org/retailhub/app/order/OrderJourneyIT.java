@@ -1,0 +1,287 @@
+package org.retailhub.app.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retailhub.app.RetailHubApplication;
+import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.order.OrderLineRequest;
+import org.retailhub.legacy.pos.PosSaleFormat;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole hub on its embedded defaults (real PostgreSQL, in-process Kafka, Camunda): orders enter through
+ * REST and Kafka and travel to PAID; bad input ends in problem details or the dead-letter topic, changing nothing.
+ */
+@SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.stand-in.delay=PT0.2S"})
+@DirtiesContext // close the hub (and its embedded servers) in order before the JVM's exit hooks run
+class OrderJourneyIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    MeterRegistry meters;
+
+    RestClient api;
+
+    @BeforeEach
+    void client() {
+        api = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .build();
+    }
+
+    @Test
+    void restOrderIsPaidWithExactPricesPromotionsAndHistory() throws Exception {
+        ResponseEntity<String> accepted = post("/api/orders", """
+                {"channel":"WEB","externalId":"IT-REST-1","storeId":"STORE-001","loyaltyTier":"GOLD",
+                 "lines":[{"sku":"SKU-0002","quantity":3},{"sku":"SKU-0005","quantity":1}]}""");
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        String id = json.readTree(accepted.getBody()).get("id").asText();
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/orders/" + id);
+
+        JsonNode order = awaitStatus(id, "PAID");
+        assertThat(order.get("orderNumber").asText()).matches("RH-\\d{8}");
+        // SKU-0002 (APPAREL, 19.61) x3 for GOLD: 10 % + 15 % + 5 % of 58.83 = 5.88 + 8.82 + 2.94; SKU-0005 (TOYS, 41.54): 5 %
+        assertThat(order.get("lines").get(0).get("lineTotal").decimalValue()).isEqualByComparingTo("41.19");
+        assertThat(order.get("lines").get(1).get("lineTotal").decimalValue()).isEqualByComparingTo("39.46");
+        assertThat(order.get("total").decimalValue()).isEqualByComparingTo("80.65");
+        assertThat(order.get("promotions").findValuesAsText("code"))
+                .containsExactly("CATEGORY-APPAREL-10", "MULTIBUY-3", "LOYALTY-GOLD", "LOYALTY-GOLD");
+        assertThat(order.get("history").findValuesAsText("status")).containsExactly("RECEIVED", "CONFIRMED", "AWAITING_PAYMENT", "PAID");
+
+        // what Cockpit's history shows: the instance ended at "Order paid"
+        List<HistoricActivityInstance> ends = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId())
+                .activityType("noneEndEvent").list();
+        assertThat(ends).extracting(HistoricActivityInstance::getActivityId).containsExactly("EndEvent_OrderPaid");
+        assertThat(stock("STORE-001", "SKU-0002")).as("on hand after the sale").isEqualTo(197);
+    }
+
+    @Test
+    void webJsonAndPosTillRecordFromKafkaArePaid() {
+        kafka.send("orders.web", "IT-KAFKA-W1", """
+                {"orderRef":"IT-KAFKA-W1","store":"WEB-DC","customer":{"loyaltyTier":"SILVER","email":"ignored@example.org"},
+                 "items":[{"sku":"SKU-0011","qty":1}]}""");
+        kafka.send("orders.pos", "till", new String(PosSaleFormat.format("STORE-002", "TILL-07", "4711", "20261125101500",
+                LoyaltyTier.NONE, List.of(new OrderLineRequest("SKU-0012", 2))), StandardCharsets.UTF_8));
+
+        String web = awaitOrderId("WEB", "IT-KAFKA-W1");
+        String pos = awaitOrderId("POS", "STORE-002-TILL-07-4711");
+        awaitStatus(web, "PAID");
+        JsonNode till = awaitStatus(pos, "PAID");
+        assertThat(till.get("storeId").asText()).isEqualTo("STORE-002");
+    }
+
+    @Test
+    void sameChannelOrderSubmittedTwiceIsOneOrder() throws Exception {
+        String body = """
+                {"channel":"APP","externalId":"IT-DUP-1","storeId":"WEB-DC","lines":[{"sku":"SKU-0021","quantity":1}]}""";
+        ResponseEntity<String> first = post("/api/orders", body);
+        ResponseEntity<String> second = post("/api/orders", body);
+        kafka.send("orders.app", "IT-DUP-1", """
+                {"orderRef":"IT-DUP-1","store":"WEB-DC","items":[{"sku":"SKU-0021","qty":1}]}""").get();
+
+        assertThat(first.getStatusCode().value()).isEqualTo(202);
+        assertThat(second.getStatusCode().value()).isEqualTo(200);
+        String id = json.readTree(first.getBody()).get("id").asText();
+        assertThat(json.readTree(second.getBody()).get("id").asText()).isEqualTo(id);
+        awaitStatus(id, "PAID");
+        // the Kafka copy was consumed after the REST ones (same topic order is not guaranteed, so wait on the metric)
+        await().atMost(PATIENCE).until(() -> repeatedCount("APP") >= 2);
+        assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id = 'IT-DUP-1'", Integer.class)).isEqualTo(1);
+        assertThat(stock("WEB-DC", "SKU-0021")).isEqualTo(199);
+    }
+
+    @Test
+    void malformedKafkaMessageGoesToDeadLetterWithReasonAndOriginalBytes() {
+        String broken = "{\"orderRef\":\"IT-BROKEN-1\",\"store\":\"WEB-DC\",\"items\":[{\"sku\":\"SKU-0001\",\"qty\":-4}]}";
+        String notJson = "this is not an order";
+        kafka.send("orders.marketplace", "IT-BROKEN-1", broken);
+        kafka.send("orders.pos", "IT-BROKEN-2", notJson);
+
+        ConsumerRecord<String, byte[]> invalid = KafkaProbe.await(bootstrap, "orders.deadletter",
+                r -> new String(r.value(), StandardCharsets.UTF_8).equals(broken), PATIENCE).get(0);
+        assertThat(KafkaProbe.header(invalid, "dlq-reason")).contains("quantity must be greater than or equal to 1");
+        assertThat(KafkaProbe.header(invalid, "dlq-source-topic")).isEqualTo("orders.marketplace");
+        ConsumerRecord<String, byte[]> garbage = KafkaProbe.await(bootstrap, "orders.deadletter",
+                r -> new String(r.value(), StandardCharsets.UTF_8).equals(notJson), PATIENCE).get(0);
+        assertThat(KafkaProbe.header(garbage, "dlq-reason")).contains("expected HDR");
+        assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id = 'IT-BROKEN-1'", Integer.class)).isZero();
+        // the stream goes on after a poison message
+        kafka.send("orders.marketplace", "IT-AFTER-POISON", """
+                {"orderRef":"IT-AFTER-POISON","store":"WEB-DC","items":[{"sku":"SKU-0001","qty":1}]}""");
+        awaitOrderId("MARKETPLACE", "IT-AFTER-POISON");
+    }
+
+    @Test
+    void badRestRequestsAnswerProblemDetailsAndChangeNothing() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from hub.customer_order", Integer.class);
+
+        ResponseEntity<String> invalid = post("/api/orders", """
+                {"channel":"WEB","externalId":"x' or '1'='1","storeId":"STORE-001","lines":[{"sku":"SKU-0001","quantity":0}]}""");
+        ResponseEntity<String> unknownArticle = post("/api/orders", """
+                {"channel":"WEB","externalId":"IT-UNKNOWN","storeId":"STORE-001","lines":[{"sku":"SKU-9999","quantity":1}]}""");
+        ResponseEntity<String> unreadable = post("/api/orders", "{\"channel\":");
+        ResponseEntity<String> unknownOrder = api.get().uri("/api/orders/" + UUID.randomUUID()).retrieve().toEntity(String.class);
+
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(invalid.getBody()).get("detail").asText())
+                .contains("externalId must be").contains("lines[0].quantity must be greater than or equal to 1");
+        assertThat(unknownArticle.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(unknownArticle.getBody()).get("detail").asText()).isEqualTo("unknown articles [SKU-9999]");
+        assertThat(unreadable.getStatusCode().value()).isEqualTo(400);
+        assertThat(unreadable.getBody()).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknownOrder.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.queryForObject("select count(*) from hub.customer_order", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void orderLargerThanTheStockIsRejectedWithTheReason() throws Exception {
+        String id = json.readTree(post("/api/orders", """
+                {"channel":"WEB","externalId":"IT-TOO-MANY","storeId":"STORE-002","lines":[{"sku":"SKU-0030","quantity":500}]}""")
+                .getBody()).get("id").asText();
+
+        JsonNode order = awaitStatus(id, "REJECTED");
+        assertThat(order.get("statusReason").asText()).isEqualTo("out of stock in STORE-002: SKU-0030");
+        assertThat(stock("STORE-002", "SKU-0030")).isEqualTo(200);
+    }
+
+    @Test
+    void statusChangesLeaveThroughTheOutboxToOrdersEvents() throws Exception {
+        String id = json.readTree(post("/api/orders", """
+                {"channel":"WEB","externalId":"IT-EVENTS","storeId":"WEB-DC","lines":[{"sku":"SKU-0040","quantity":1}]}""")
+                .getBody()).get("id").asText();
+        awaitStatus(id, "PAID");
+
+        ConsumerRecord<String, byte[]> paid = KafkaProbe.await(bootstrap, "orders.events",
+                r -> id.equals(r.key()) && "OrderPaid".equals(KafkaProbe.header(r, "event-type")), PATIENCE).get(0);
+        JsonNode event = json.readTree(paid.value());
+        assertThat(event.get("status").asText()).isEqualTo("PAID");
+        assertThat(event.get("orderId").asText()).isEqualTo(id);
+        assertThat(KafkaProbe.header(paid, "event-id")).isNotBlank();
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from hub.outbox where event_key = ? and published_at is null", Integer.class, id) == 0);
+    }
+
+    @Test
+    void twoHundredConcurrentOrdersForTheLastFiftyUnitsConfirmExactlyFifty() throws Exception {
+        jdbc.update("update hub.stock set on_hand = 50 where store_id = 'STORE-002' and sku = 'SKU-0050'");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<ResponseEntity<String>>> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String body = "{\"channel\":\"MARKETPLACE\",\"externalId\":\"IT-RUSH-" + i
+                    + "\",\"storeId\":\"STORE-002\",\"lines\":[{\"sku\":\"SKU-0050\",\"quantity\":1}]}";
+            posts.add(clients.submit(() -> post("/api/orders", body)));
+        }
+        for (Future<ResponseEntity<String>> p : posts) {
+            assertThat(p.get().getStatusCode().value()).isEqualTo(202);
+        }
+        clients.shutdown();
+
+        String finished = "select count(*) from hub.customer_order where external_id like 'IT-RUSH-%' and status in ('PAID', 'REJECTED')";
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(finished, Integer.class) == 200);
+        assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id like 'IT-RUSH-%' and status = 'PAID'",
+                Integer.class)).isEqualTo(50);
+        assertThat(stock("STORE-002", "SKU-0050")).isZero();
+    }
+
+    @Test
+    void flywayMigratedTheHubSchemaAndLoadedSampleData() {
+        assertThat(jdbc.queryForList("select version from hub.flyway_schema_history where success and version is not null order by installed_rank", String.class))
+                .containsExactly("1", "1.1");
+        assertThat(jdbc.queryForObject("select count(*) from hub.article", Integer.class)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("select count(*) from hub.store", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("show wal_level", String.class)).isEqualTo("logical");
+    }
+
+    @Test
+    void cockpitIsServedAndTheDevOnlyDemoLoginWorks() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .orElseThrow().getValue();
+
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(login.body()).get("userId").asText()).isEqualTo("demo");
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        return api.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        return await().atMost(PATIENCE).until(() -> json.readTree(api.get().uri("/api/orders/" + id).retrieve().body(String.class)),
+                order -> status.equals(order.get("status").asText()));
+    }
+
+    private String awaitOrderId(String channel, String externalId) {
+        return await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                        "select id::text from hub.customer_order where channel = ? and external_id = ?", String.class, channel, externalId),
+                ids -> ids.size() == 1).get(0);
+    }
+
+    private int stock(String store, String sku) {
+        Integer onHand = jdbc.queryForObject("select on_hand from hub.stock where store_id = ? and sku = ?", Integer.class, store, sku);
+        return onHand == null ? -1 : onHand;
+    }
+
+    private double repeatedCount(String channel) {
+        var counter = meters.find("hub.orders.intake").tags("channel", channel, "result", "repeated").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

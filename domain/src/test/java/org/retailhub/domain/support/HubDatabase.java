@@ -1,0 +1,46 @@
+package org.retailhub.domain.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** A real PostgreSQL for domain integration tests, migrated with the hub's own Flyway scripts. */
+public final class HubDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource dataSource;
+
+    private HubDatabase(EmbeddedPostgres postgres, HikariDataSource dataSource) {
+        this.postgres = postgres;
+        this.dataSource = dataSource;
+    }
+
+    public static HubDatabase start() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setMaximumPoolSize(64);
+            HikariDataSource ds = new HikariDataSource(config);
+            Flyway.configure().dataSource(ds).schemas("hub").defaultSchema("hub").createSchemas(true)
+                    .locations("classpath:db/hub", "classpath:db/sample").load().migrate();
+            return new HubDatabase(postgres, ds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataSource.close();
+        postgres.close();
+    }
+}

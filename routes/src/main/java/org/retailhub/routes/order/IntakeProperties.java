@@ -1,0 +1,26 @@
+package org.retailhub.routes.order;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Kafka topics of the channel intake.
+ *
+ * @param webTopic         web shop orders (JSON)
+ * @param appTopic         mobile app orders (JSON, same shape as the web shop's)
+ * @param marketplaceTopic marketplace orders (JSON, same shape)
+ * @param posTopic         till sales in the POS record format
+ * @param deadLetterTopic  where malformed messages go, original bytes and the reason in header {@code dlq-reason}
+ * @param consumerGroup    consumer group shared by all hub instances
+ */
+@Validated
+@ConfigurationProperties("hub.intake")
+public record IntakeProperties(@NotBlank @DefaultValue("orders.web") String webTopic,
+                               @NotBlank @DefaultValue("orders.app") String appTopic,
+                               @NotBlank @DefaultValue("orders.marketplace") String marketplaceTopic,
+                               @NotBlank @DefaultValue("orders.pos") String posTopic,
+                               @NotBlank @DefaultValue("orders.deadletter") String deadLetterTopic,
+                               @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup) {
+}

@@ -1,0 +1,70 @@
+package org.retailhub.routes.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.retailhub.domain.order.AcceptedOrder;
+import org.retailhub.domain.order.Order;
+import org.retailhub.domain.order.OrderAlreadyFinishedException;
+import org.retailhub.domain.order.OrderProcesses;
+import org.retailhub.domain.order.OrderRepository;
+import org.retailhub.domain.order.OrderRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Order API. {@code POST /api/orders} takes a canonical order and answers 202 with its Location; the same
+ * (channel, externalId) again answers 200 with the same Location. Errors are RFC 9457 problem details.
+ */
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+
+    public record Accepted(UUID id, boolean created) {
+    }
+
+    public record CancellationRequest(@Size(max = 200) String reason) {
+    }
+
+    private final OrderIntake intake;
+    private final OrderRepository orders;
+    private final OrderProcesses processes;
+
+    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes) {
+        this.intake = intake;
+        this.orders = orders;
+        this.processes = processes;
+    }
+
+    @PostMapping
+    public ResponseEntity<Accepted> submit(@Valid @RequestBody OrderRequest request) {
+        AcceptedOrder accepted = intake.submit(request);
+        return ResponseEntity.status(accepted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/orders/" + accepted.orderId()))
+                .body(new Accepted(accepted.orderId(), accepted.created()));
+    }
+
+    @GetMapping("/{id}")
+    public OrderView get(@PathVariable UUID id) {
+        return OrderView.of(orders.get(id));
+    }
+
+    /** Asks a running order to cancel; 409 when it is already paid, rejected or cancelled. */
+    @PostMapping("/{id}/cancellation")
+    public ResponseEntity<Void> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) CancellationRequest request) {
+        Order order = orders.get(id);
+        String reason = request == null || request.reason() == null || request.reason().isBlank()
+                ? "cancelled on request" : request.reason();
+        if (order.status().isFinal() || !processes.cancel(id, reason)) {
+            throw new OrderAlreadyFinishedException(id, orders.get(id).status());
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/orders/" + id)).build();
+    }
+}
