@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself).
+# PostgreSQL and Kafka need no install: the hub and its tests start them from Maven artifacts.
+set -euo pipefail
+
+java_major() {
+  java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
+}
+
+if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
+  echo "ensure-prerequisites: installing a JDK 17 (none found)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "ensure-prerequisites: need root (or sudo) to install openjdk-17-jdk-headless" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless
+fi
+
+# The embedded PostgreSQL unpacks its binaries under the temp dir and must be able to execute them there.
+tmp="${TMPDIR:-/tmp}"
+probe="$(mktemp "$tmp/hub-exec-probe.XXXXXX")"
+printf '#!/bin/sh\nexit 0\n' > "$probe"
+chmod +x "$probe"
+if ! "$probe"; then
+  echo "ensure-prerequisites: $tmp is mounted noexec; set TMPDIR to an executable folder" >&2
+  rm -f "$probe"
+  exit 1
+fi
+rm -f "$probe"
+echo "ensure-prerequisites: java $(java_major) ok"
