@@ -51,7 +51,7 @@ public class ChannelOrderRoutes extends RouteBuilder {
 
     private void intake(String topic, Channel channel, Function<byte[], OrderRequest> format) {
         from("kafka:" + topic + "?groupId=" + topics.consumerGroup()
-                + "&autoOffsetReset=earliest&breakOnFirstError=true"
+                + "&autoOffsetReset=earliest&breakOnFirstError=true&pollTimeoutMs=500"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("intake-" + channel.name().toLowerCase())
                 .process(exchange -> intake.submit(format.apply(exchange.getMessage().getBody(byte[].class))));

@@ -1,0 +1,52 @@
+package org.retailhub.routes.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.order.InvalidOrderException;
+import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.order.OrderLineRequest;
+import org.retailhub.domain.order.OrderRequest;
+
+class WebOrderFormatTest {
+
+    private final WebOrderFormat format = new WebOrderFormat(new ObjectMapper());
+
+    @Test
+    void webShopJsonBecomesCanonicalOrderWithoutPersonalData() {
+        OrderRequest order = format.parse(bytes("""
+                {"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD","email":"jane@example.org","name":"Jane"},
+                 "allowPartialDelivery":true,"items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}"""), Channel.APP);
+
+        assertThat(order).isEqualTo(new OrderRequest(Channel.APP, "W-1001", "WEB-DC", LoyaltyTier.GOLD, true,
+                java.util.List.of(new OrderLineRequest("SKU-0001", 2), new OrderLineRequest("SKU-0002", 1))));
+        assertThat(order.toString()).doesNotContain("jane").doesNotContain("Jane");
+    }
+
+    @Test
+    void missingCustomerMeansNoLoyaltyTier() {
+        OrderRequest order = format.parse(bytes("{\"orderRef\":\"W-2\",\"store\":\"WEB-DC\",\"items\":[{\"sku\":\"SKU-0001\",\"qty\":1}]}"), Channel.WEB);
+
+        assertThat(order.loyaltyTier()).isEqualTo(LoyaltyTier.NONE);
+        assertThat(order.allowPartial()).isFalse();
+    }
+
+    @Test
+    void unreadableMessagesAreInvalidOrdersWithAReason() {
+        assertThatThrownBy(() -> format.parse(bytes("{\"orderRef\":"), Channel.WEB))
+                .isInstanceOf(InvalidOrderException.class).hasMessageStartingWith("WEB order message is not valid order JSON");
+        assertThatThrownBy(() -> format.parse(bytes("{\"items\":\"none\"}"), Channel.MARKETPLACE))
+                .isInstanceOf(InvalidOrderException.class).hasMessageStartingWith("MARKETPLACE order message is not valid order JSON");
+        assertThatThrownBy(() -> format.parse(bytes("null"), Channel.WEB)).hasMessageContaining("JSON null");
+        assertThatThrownBy(() -> format.parse(new byte[0], Channel.WEB)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> format.parse(new byte[300 * 1024], Channel.WEB)).hasMessageContaining("larger than");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
