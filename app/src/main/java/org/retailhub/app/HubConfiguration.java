@@ -9,6 +9,7 @@ import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.outbox.Outbox;
+import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.processes.order.OrderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +44,11 @@ class HubConfiguration {
     @Bean
     OrderJournal orderJournal(OrderRepository orders, Outbox outbox, Clock clock) {
         return new OrderJournal(orders, outbox, clock);
+    }
+
+    @Bean
+    PaymentRepository paymentRepository(JdbcTemplate jdbc) {
+        return new PaymentRepository(jdbc);
     }
 
     @Bean

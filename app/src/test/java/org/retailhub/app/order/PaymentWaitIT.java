@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
+import org.retailhub.connectors.payment.PspSimulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,12 +21,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 /**
- * Orders waiting for a payment outcome that never comes (the stand-in is off): a cancel request and the
- * payment timeout both end the order and give its stock back.
+ * Orders whose payment stays pending at the provider (wallet, no decision in sight): a cancel request and the
+ * payment timeout both void the payment at the provider, end the order and give its stock back.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0",
-        "hub.payment.stand-in.enabled=false", "hub.orders.payment-timeout=PT4S"})
+        "hub.payment.psp.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S"})
 @DirtiesContext
 class PaymentWaitIT {
 
@@ -35,6 +36,8 @@ class PaymentWaitIT {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PspSimulator psp;
 
     RestClient api;
 
@@ -56,6 +59,7 @@ class PaymentWaitIT {
         JsonNode order = awaitStatus(id, "CANCELLED");
         assertThat(order.get("statusReason").asText()).isEqualTo("customer changed their mind");
         assertThat(available("SKU-0007")).isEqualTo(200);
+        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
 
         ResponseEntity<String> again = api.post().uri("/api/orders/" + id + "/cancellation").retrieve().toEntity(String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
@@ -72,10 +76,11 @@ class PaymentWaitIT {
 
         assertThat(order.get("statusReason").asText()).isEqualTo("no payment outcome within the payment timeout");
         assertThat(available("SKU-0008")).isEqualTo(200);
+        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
     }
 
     private String submit(String externalId, String sku, int quantity) throws Exception {
-        String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"lines\":[{\"sku\":\"" + sku
+        String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"paymentMethod\":\"WALLET\",\"lines\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":" + quantity + "}]}";
         return json.readTree(api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(String.class))
                 .get("id").asText();
@@ -87,6 +92,10 @@ class PaymentWaitIT {
 
     private JsonNode read(String id) throws Exception {
         return json.readTree(api.get().uri("/api/orders/" + id).retrieve().body(String.class));
+    }
+
+    private String paymentOf(String orderId) {
+        return jdbc.queryForObject("select id::text from hub.payment where order_id = ?::uuid", String.class, orderId);
     }
 
     private int available(String sku) {

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.URI;
 import org.retailhub.app.RetailHubApplication;
+import org.retailhub.connectors.payment.PspSimulator;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.retailhub.domain.order.Channel;
 import org.retailhub.domain.order.OrderAcceptance;
 import org.retailhub.domain.order.OrderLineRequest;
@@ -20,10 +22,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The embedded default keeps its data in a folder: an order accepted before a stop is still there after the
- * restart, finishes its process, and is not duplicated when the channel sends it again.
+ * The embedded default keeps its data in a folder: an order whose payment was authorised-pending when the hub
+ * stopped completes after the restart when the provider's webhook arrives, and is not duplicated when the
+ * channel sends it again. The PSP simulator runs outside the hub here, as a real provider would.
  */
 class RestartIT {
+
+    private static final String SECRET = "restart-test-webhook-secret";
 
     @TempDir
     Path folder;
@@ -31,34 +36,45 @@ class RestartIT {
     @Test
     void orderAcceptedBeforeAStopIsPaidAfterTheRestartAndNotDuplicated() throws Exception {
         Path data = Files.createDirectories(folder.resolve("postgres"));
-        OrderRequest order = new OrderRequest(Channel.WEB, "IT-RESTART-1", "STORE-001", null, false,
+        OrderRequest order = new OrderRequest(Channel.WEB, "IT-RESTART-1", "STORE-001", null, false, null,
                 java.util.List.of(new OrderLineRequest("SKU-0033", 2)));
         UUID id;
-        try (ConfigurableApplicationContext first = start(data, false)) {
+        try (PspSimulator psp = PspSimulator.start(0, SECRET)) {
+            psp.asyncCards(true);
+            psp.withholdWebhooks(true);
+            psp.webhookDelay(Duration.ofMillis(100));
+        try (ConfigurableApplicationContext first = start(data, psp)) {
             id = first.getBean(OrderAcceptance.class).accept(order).orderId();
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, id).equals("AWAITING_PAYMENT"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, id), "AWAITING_PAYMENT"::equals);
+            await().atMost(Duration.ofSeconds(30)).until(() -> psp.payments().size(), n -> n == 1);
         }
 
-        try (ConfigurableApplicationContext second = start(data, true)) {
+        try (ConfigurableApplicationContext second = start(data, psp)) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            psp.sendWebhooksTo(URI.create("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort()
+                    + "/api/payments/webhooks/simpsp"));
+            psp.releaseWebhooks();
             assertThat(second.getBean(OrderAcceptance.class).accept(order).orderId()).isEqualTo(id);
-            await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, id).equals("PAID"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, id), "PAID"::equals);
             assertThat(jdbc.queryForObject("select count(*) from hub.customer_order", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("select on_hand from hub.stock where store_id = 'STORE-001' and sku = 'SKU-0033'", Integer.class))
                     .isEqualTo(198);
+            assertThat(psp.payments()).hasSize(1);
+            assertThat(psp.payments().get(0).captures()).isEqualTo(1);
+        }
         }
     }
 
-    private static ConfigurableApplicationContext start(Path data, boolean payments) {
-        return new SpringApplicationBuilder(RetailHubApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "hub.embedded.data-dir", data.toString(),
-                        "hub.embedded.postgres-port", "0",
-                        "hub.payment.stand-in.enabled", Boolean.toString(payments),
-                        "hub.payment.stand-in.delay", "PT0.1S"))
-                .run();
+    /** Command-line arguments, because they outrank application.yaml (builder default properties do not). */
+    private static ConfigurableApplicationContext start(Path data, PspSimulator psp) {
+        return new SpringApplicationBuilder(RetailHubApplication.class).run(
+                "--server.port=0",
+                "--hub.embedded.data-dir=" + data,
+                "--hub.embedded.postgres-port=0",
+                "--hub.payment.psp.simulator=false",
+                "--hub.payment.psp.base-url=" + psp.baseUrl(),
+                "--hub.payment.psp.webhook-secret=" + SECRET);
     }
 
     private static String status(JdbcTemplate jdbc, UUID id) {

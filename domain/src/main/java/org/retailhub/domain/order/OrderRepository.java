@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.pricing.AppliedPromotion;
 import org.retailhub.domain.pricing.Money;
 import org.retailhub.domain.pricing.PricedLine;
@@ -30,11 +31,11 @@ public class OrderRepository {
      */
     public boolean insertIfAbsent(UUID id, OrderRequest request, String currency) {
         int inserted = jdbc.update("""
-                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
-                values (?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method, status, currency)
+                values (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
-                request.allowPartial(), currency);
+                request.allowPartial(), request.paymentMethod().name(), currency);
         if (inserted == 0) {
             return false;
         }
@@ -128,6 +129,7 @@ public class OrderRepository {
         Timestamp received = rs.getTimestamp("received_at");
         return new Order(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"), rs.getString("store_id"),
                 LoyaltyTier.valueOf(rs.getString("loyalty_tier")), rs.getBoolean("allow_partial"),
+                PaymentMethod.valueOf(rs.getString("payment_method")),
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("order_number"), rs.getString("status_reason"),
                 money(rs.getBigDecimal("total"), currency), lines, promotions, history,
                 received == null ? Instant.EPOCH : received.toInstant());

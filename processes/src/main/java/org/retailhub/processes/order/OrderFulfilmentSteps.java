@@ -16,8 +16,7 @@ import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderLine;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
-import org.retailhub.domain.payment.PaymentRequest;
-import org.retailhub.domain.payment.PaymentRequests;
+import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.pricing.LinePricing;
 import org.retailhub.domain.pricing.Money;
 import org.retailhub.domain.pricing.PricedLine;
@@ -38,10 +37,10 @@ public class OrderFulfilmentSteps {
     private final Catalogue catalogue;
     private final ReservationLedger ledger;
     private final PromotionTable promotions;
-    private final PaymentRequests payments;
+    private final PaymentRepository payments;
 
     public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue,
-                                ReservationLedger ledger, PromotionTable promotions, PaymentRequests payments) {
+                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments) {
         this.orders = orders;
         this.journal = journal;
         this.catalogue = catalogue;
@@ -104,11 +103,12 @@ public class OrderFulfilmentSteps {
         journal.change(id, OrderStatus.CONFIRMED, partial ? "partially confirmed, " + execution.getVariable(OrderVariables.REASON) : null);
     }
 
+    /** Opens the order's payment (the payment process takes it from here) and shows the order as awaiting it. */
     public void requestPayment(DelegateExecution execution) {
         UUID id = orderId(execution);
         journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
         Order order = orders.get(id);
-        payments.request(new PaymentRequest(id, order.orderNumber(), order.total()));
+        execution.setVariable(OrderVariables.PAYMENT_ID, payments.openFor(id, order.paymentMethod(), order.total()).id().toString());
     }
 
     public void commitStock(DelegateExecution execution) {
@@ -116,8 +116,7 @@ public class OrderFulfilmentSteps {
     }
 
     public void markPaid(DelegateExecution execution) {
-        journal.change(orderId(execution), OrderStatus.PAID,
-                "payment " + Objects.toString(execution.getVariable(OrderVariables.PAYMENT_REFERENCE), "approved"));
+        journal.change(orderId(execution), OrderStatus.PAID, null);
     }
 
     public void releaseStock(DelegateExecution execution) {

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of order fulfilment.
  *
- * @param paymentTimeout how long an order waits for a payment outcome before it is cancelled
+ * @param paymentTimeout how long a pending payment waits for the provider's outcome before the hub asks, then gives up
  * @param currency       ISO 4217 code of the prices in the catalogue
  */
 @Validated

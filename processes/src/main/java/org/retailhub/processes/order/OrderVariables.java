@@ -8,7 +8,8 @@ public final class OrderVariables {
     public static final String ORDER_VALID = "orderValid";
     public static final String STOCK_OUTCOME = "stockOutcome";
     public static final String REASON = "reason";
-    public static final String PAYMENT_REFERENCE = "paymentReference";
+    public static final String PAYMENT_ID = "paymentId";
+    public static final String PAYMENT_OUTCOME = "paymentOutcome";
 
     private OrderVariables() {
     }

@@ -42,15 +42,19 @@ import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderLine;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
-import org.retailhub.domain.payment.PaymentRequest;
-import org.retailhub.domain.payment.PaymentRequests;
+import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.pricing.Money;
 import org.retailhub.domain.pricing.PricedLine;
-import org.retailhub.processes.payment.PaymentCorrelation;
+import org.retailhub.processes.payment.InMemoryPayments;
+import org.retailhub.processes.payment.PaymentProcess;
+import org.retailhub.processes.payment.PaymentSteps;
 import org.retailhub.processes.pricing.DmnPromotionTable;
 
 /** Drives the order-fulfilment model path by path; the steps run for real against test doubles of the ledger and repositories. */
-@Deployment(resources = {"bpmn/order/order-fulfilment.bpmn", "bpmn/order/order-pricing.dmn"})
+@Deployment(resources = {"bpmn/order/order-fulfilment.bpmn", "bpmn/order/order-pricing.dmn", "bpmn/payment/payment.bpmn"})
 class OrderFulfilmentProcessTest {
 
     @RegisterExtension
@@ -61,18 +65,23 @@ class OrderFulfilmentProcessTest {
     private final OrderJournal journal = mock(OrderJournal.class);
     private final Catalogue catalogue = mock(Catalogue.class);
     private final ReservationLedger ledger = mock(ReservationLedger.class);
-    private final PaymentRequests payments = mock(PaymentRequests.class);
+    private final PaymentProvider provider = mock(PaymentProvider.class);
+    private final InMemoryPayments payments = new InMemoryPayments();
     private OrderFulfilmentProcess process;
-    private PaymentCorrelation paymentOutcomes;
+    private PaymentProcess paymentProcess;
 
     @BeforeEach
     void wireSteps() {
         ProcessEngine processEngine = engine.getProcessEngine();
         AbstractAssertions.init(processEngine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
-                new DmnPromotionTable(processEngine.getDecisionService()), payments));
+                new DmnPromotionTable(processEngine.getDecisionService()), payments.repository()));
+        Mocks.register("payment", new PaymentSteps(payments.repository(), provider));
         process = new OrderFulfilmentProcess(processEngine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR"));
-        paymentOutcomes = new PaymentCorrelation(processEngine.getRuntimeService());
+        paymentProcess = new PaymentProcess(processEngine.getRuntimeService());
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));
+        when(provider.voidAuthorisation(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, null));
         when(catalogue.articles(any())).thenReturn(Map.of(
                 "SKU-0002", new Article("SKU-0002", "T-shirt", "APPAREL", Money.of("20.00", "EUR"), true),
                 "SKU-0005", new Article("SKU-0005", "Blocks", "TOYS", Money.of("9.99", "EUR"), true)));
@@ -86,26 +95,23 @@ class OrderFulfilmentProcessTest {
     }
 
     @Test
-    void paidOrderCommitsItsStock() {
+    void authorisedOrderIsCapturedThenCommitsItsStock() {
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        ProcessInstance instance = startAndRunToPayment();
+        ProcessInstance instance = startAndRunJobs();
 
-        assertThat(instance).isWaitingAt("Gateway_PaymentOutcome");
-        ArgumentCaptor<PaymentRequest> request = ArgumentCaptor.forClass(PaymentRequest.class);
-        verify(payments).request(request.capture());
-        assertThat(request.getValue().orderId()).isEqualTo(orderId);
-
-        assertThat(paymentOutcomes.approved(orderId, "PSP-42")).isTrue();
-
-        assertThat(instance).isEnded().hasPassed("Activity_CommitStock", "Activity_MarkPaid").hasNotPassed("Activity_ReleaseStockAfterDecline");
+        assertThat(instance).isEnded().hasPassed("Activity_TakePayment", "Activity_CapturePayment", "Activity_CommitStock", "Activity_MarkPaid")
+                .hasNotPassed("Activity_ReleaseStockAfterDecline");
+        assertThat(payments.ofOrder(orderId).amount()).isEqualTo(Money.of("51.49", "EUR"));
+        assertThat(payments.ofOrder(orderId).status()).isEqualTo(PaymentStatus.CAPTURED);
+        verify(provider).capture(any(), eq(payments.ofOrder(orderId).id() + ":capture"));
         verify(ledger).commit(orderId);
-        verify(journal).change(orderId, OrderStatus.PAID, "payment PSP-42");
+        verify(journal).change(orderId, OrderStatus.PAID, null);
     }
 
     @Test
     void pricingAppliesCategoryMultiBuyAndLoyaltyPromotionsExactly() {
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        startAndRunToPayment();
+        startAndRunJobs();
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<PricedLine>> priced = ArgumentCaptor.forClass(List.class);
@@ -124,22 +130,22 @@ class OrderFulfilmentProcessTest {
     @Test
     void outOfStockOrderIsRejectedWithTheReason() {
         stockFor(List.of(), List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)));
-        ProcessInstance instance = startAndRunFirstStep();
+        ProcessInstance instance = startAndRunJobs();
 
         assertThat(instance).isEnded().hasPassed("Activity_RejectOrder").hasNotPassed("Activity_PriceOrder");
         ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
         verify(journal).change(eq(orderId), eq(OrderStatus.REJECTED), reason.capture());
         assertThat(reason.getValue()).contains("out of stock").contains("SKU-0002");
-        verify(payments, never()).request(any());
+        verify(provider, never()).authorise(any(), any());
     }
 
     @Test
     void partialOrderGoesOnWithTheLinesInStock() {
         when(orders.get(orderId)).thenReturn(order(OrderStatus.RECEIVED, true, null));
         stockFor(List.of(line(2, "SKU-0005", 1)), List.of(line(1, "SKU-0002", 3)));
-        ProcessInstance instance = startAndRunToPayment();
+        ProcessInstance instance = startAndRunJobs();
 
-        assertThat(instance).isWaitingAt("Gateway_PaymentOutcome").hasPassed("Activity_ConfirmOrder");
+        assertThat(instance).isEnded().hasPassed("Activity_ConfirmOrder", "Activity_MarkPaid");
         ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
         verify(journal).change(eq(orderId), eq(OrderStatus.CONFIRMED), reason.capture());
         assertThat(reason.getValue()).startsWith("partially confirmed").contains("SKU-0002");
@@ -150,18 +156,17 @@ class OrderFulfilmentProcessTest {
         when(catalogue.articles(any())).thenReturn(Map.of(
                 "SKU-0002", new Article("SKU-0002", "T-shirt", "APPAREL", Money.of("20.00", "EUR"), false),
                 "SKU-0005", new Article("SKU-0005", "Blocks", "TOYS", Money.of("9.99", "EUR"), true)));
-        ProcessInstance instance = startAndRunFirstStep();
+        ProcessInstance instance = startAndRunJobs();
 
         assertThat(instance).isEnded().hasPassed("Activity_RejectOrder").hasNotPassed("Activity_ReserveStock");
         verify(journal).change(eq(orderId), eq(OrderStatus.REJECTED), eq("articles no longer sold: [SKU-0002]"));
     }
 
     @Test
-    void declinedPaymentReleasesStockAndRejects() {
+    void declinedPaymentReleasesStockAndRejectsWithTheReason() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "card expired"));
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        ProcessInstance instance = startAndRunToPayment();
-
-        assertThat(paymentOutcomes.declined(orderId, "card expired")).isTrue();
+        ProcessInstance instance = startAndRunJobs();
 
         assertThat(instance).isEnded().hasPassed("Activity_ReleaseStockAfterDecline", "Activity_RejectOrder");
         verify(ledger).release(orderId);
@@ -170,29 +175,50 @@ class OrderFulfilmentProcessTest {
     }
 
     @Test
-    void paymentTimeoutReleasesStockAndCancels() {
+    void refusedCaptureVoidsTheAuthorisationReleasesStockAndRejects() {
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "capture refused by issuer"));
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        ProcessInstance instance = startAndRunToPayment();
+        ProcessInstance instance = startAndRunJobs();
 
-        assertThat(job("Event_PaymentTimeout").getDuedate()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
-        execute(job("Event_PaymentTimeout"));
+        assertThat(instance).isEnded().hasPassed("Event_CaptureRefused", "Activity_ReleaseStockAfterDecline", "Activity_RejectOrder")
+                .hasNotPassed("Activity_CommitStock");
+        verify(provider).voidAuthorisation(any(), any());
+        verify(ledger).release(orderId);
+        verify(journal).change(orderId, OrderStatus.REJECTED, "payment capture refused: capture refused by issuer");
+    }
+
+    @Test
+    void paymentTimeoutReleasesStockAndCancels() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(provider.status(any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
+        ProcessInstance instance = startAndRunJobs();
+        ProcessInstance payment = paymentInstance();
+
+        assertThat(payment).isWaitingAt("Gateway_AwaitProvider");
+        assertThat(job("Event_ProviderSilent").getDuedate()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+        execute(job("Event_ProviderSilent"));
 
         assertThat(instance).isEnded().hasPassed("Activity_ReleaseStockAfterTimeout", "Activity_CancelOrderAfterTimeout");
+        verify(provider).voidAuthorisation(any(), any());
         verify(ledger).release(orderId);
         verify(journal).change(orderId, OrderStatus.CANCELLED, "no payment outcome within the payment timeout");
     }
 
     @Test
-    void cancelWhileWaitingForPaymentReleasesStock() {
+    void cancelWhileWaitingForThePaymentVoidsItAndReleasesStock() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        ProcessInstance instance = startAndRunToPayment();
+        ProcessInstance instance = startAndRunJobs();
+        assertThat(paymentInstance()).isWaitingAt("Gateway_AwaitProvider");
 
         assertThat(process.cancel(orderId, "customer changed their mind")).isTrue();
 
-        assertThat(instance).isEnded().hasPassed("Activity_ReleaseStockOnCancel", "Activity_CancelOrderOnRequest");
+        assertThat(instance).isEnded().hasPassed("Activity_VoidPaymentOnCancel", "Activity_ReleaseStockOnCancel", "Activity_CancelOrderOnRequest");
+        verify(provider).voidAuthorisation(any(), any());
         verify(ledger).release(orderId);
         verify(journal).change(orderId, OrderStatus.CANCELLED, "customer changed their mind");
-        assertThat(paymentOutcomes.approved(orderId, "late")).as("a late payment finds no order").isFalse();
+        assertThat(paymentProcess.providerAnswered(payments.ofOrder(orderId).id())).as("a late webhook finds no payment waiting").isFalse();
     }
 
     @Test
@@ -203,6 +229,7 @@ class OrderFulfilmentProcessTest {
         assertThat(instance).isWaitingAt("Activity_ValidateOrder");
 
         assertThat(process.cancel(orderId, "duplicate basket")).isTrue();
+        verify(provider, never()).voidAuthorisation(any(), any());
 
         assertThat(instance).isEnded().hasNotPassed("Activity_ReserveStock");
         verify(ledger, never()).reserve(any(), anyString(), anyList(), anyBoolean());
@@ -212,25 +239,33 @@ class OrderFulfilmentProcessTest {
     @Test
     void cancelAfterTheOrderFinishedIsRefused() {
         stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
-        startAndRunToPayment();
-        paymentOutcomes.approved(orderId, "PSP-1");
+        startAndRunJobs();
 
         assertThat(process.cancel(orderId, "too late")).isFalse();
     }
 
-    private ProcessInstance startAndRunFirstStep() {
+    /** Starts the order and runs every job that is due now (not timers), as the job executor would. */
+    private ProcessInstance startAndRunJobs() {
         process.start(orderId);
         ProcessInstance instance = engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(orderId.toString()).singleResult();
+                .processInstanceBusinessKey(orderId.toString()).processDefinitionKey(OrderFulfilmentProcess.PROCESS_KEY).singleResult();
         assertThat(instance).isWaitingAt("Activity_ValidateOrder");
-        execute(job());
+        var management = engine.getProcessEngine().getManagementService();
+        for (var due = management.createJobQuery().executable().list(); !due.isEmpty(); due = management.createJobQuery().executable().list()) {
+            due.forEach(j -> management.executeJob(j.getId()));
+        }
         return instance;
     }
 
-    private ProcessInstance startAndRunToPayment() {
-        ProcessInstance instance = startAndRunFirstStep();
-        assertThat(instance).isWaitingAt("Gateway_PaymentOutcome");
-        return instance;
+    private ProcessInstance paymentInstance() {
+        ProcessInstance payment = engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PaymentProcess.PROCESS_KEY).singleResult();
+        assertThat(payment).isNotNull();
+        return payment;
+    }
+
+    private static ProviderAnswer answer(PaymentStatus status, String reason) {
+        return new ProviderAnswer("psp_1", status, reason, null);
     }
 
     private void stockFor(List<StockRequest> reserved, List<StockRequest> unavailable) {
@@ -241,7 +276,7 @@ class OrderFulfilmentProcessTest {
         List<OrderLine> after = before.lines().stream().map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity(),
                 reserved.stream().anyMatch(r -> r.lineNo() == l.lineNo()) ? l.quantity() : 0, null, null, null)).toList();
         Order reservedOrder = new Order(before.id(), before.channel(), before.externalId(), before.storeId(), before.loyaltyTier(),
-                before.allowPartial(), OrderStatus.RECEIVED, "RH-00000001", null, Money.of("51.49", "EUR"), after,
+                before.allowPartial(), PaymentMethod.CARD, OrderStatus.RECEIVED, "RH-00000001", null, Money.of("51.49", "EUR"), after,
                 List.of(), List.of(), Instant.now());
         when(orders.get(orderId)).thenReturn(before, reservedOrder);
     }
@@ -251,7 +286,7 @@ class OrderFulfilmentProcessTest {
     }
 
     private Order order(OrderStatus status, boolean allowPartial, String number) {
-        return new Order(orderId, Channel.WEB, "W-1", "STORE-001", LoyaltyTier.GOLD, allowPartial, status, number, null, null,
+        return new Order(orderId, Channel.WEB, "W-1", "STORE-001", LoyaltyTier.GOLD, allowPartial, PaymentMethod.CARD, status, number, null, null,
                 List.of(new OrderLine(1, "SKU-0002", 3, null, null, null, null),
                         new OrderLine(2, "SKU-0005", 1, null, null, null, null)),
                 List.of(), List.of(), Instant.now());

@@ -10,11 +10,12 @@ import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.payment.PaymentMethod;
 
 /**
  * The JSON the web shop, the app and the marketplace connectors put on their topics:
  * <pre>{"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD"},
- *  "allowPartialDelivery":false,"items":[{"sku":"SKU-0001","qty":2}]}</pre>
+ *  "allowPartialDelivery":false,"payment":{"method":"CARD"},"items":[{"sku":"SKU-0001","qty":2}]}</pre>
  * Customer fields beyond the loyalty tier are ignored: the hub does not need them to fulfil an order.
  */
 public final class WebOrderFormat {
@@ -22,11 +23,15 @@ public final class WebOrderFormat {
     private static final int MAX_BYTES = 256 * 1024;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WebOrder(String orderRef, String store, Customer customer, Boolean allowPartialDelivery, List<Item> items) {
+    record WebOrder(String orderRef, String store, Customer customer, Boolean allowPartialDelivery, Payment payment, List<Item> items) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Customer(LoyaltyTier loyaltyTier) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Payment(PaymentMethod method) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,6 +67,6 @@ public final class WebOrderFormat {
                 .toList();
         return new OrderRequest(channel, order.orderRef(), order.store(),
                 order.customer() == null ? null : order.customer().loyaltyTier(),
-                Boolean.TRUE.equals(order.allowPartialDelivery()), lines);
+                Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(), lines);
     }
 }

@@ -11,6 +11,7 @@ import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.payment.PaymentMethod;
 
 class WebOrderFormatTest {
 
@@ -20,9 +21,9 @@ class WebOrderFormatTest {
     void webShopJsonBecomesCanonicalOrderWithoutPersonalData() {
         OrderRequest order = format.parse(bytes("""
                 {"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD","email":"jane@example.org","name":"Jane"},
-                 "allowPartialDelivery":true,"items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}"""), Channel.APP);
+                 "allowPartialDelivery":true,"payment":{"method":"WALLET"},"items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}"""), Channel.APP);
 
-        assertThat(order).isEqualTo(new OrderRequest(Channel.APP, "W-1001", "WEB-DC", LoyaltyTier.GOLD, true,
+        assertThat(order).isEqualTo(new OrderRequest(Channel.APP, "W-1001", "WEB-DC", LoyaltyTier.GOLD, true, PaymentMethod.WALLET,
                 java.util.List.of(new OrderLineRequest("SKU-0001", 2), new OrderLineRequest("SKU-0002", 1))));
         assertThat(order.toString()).doesNotContain("jane").doesNotContain("Jane");
     }

@@ -1,0 +1,166 @@
+package org.retailhub.app.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retailhub.app.RetailHubApplication;
+import org.retailhub.connectors.payment.PspSimulator;
+import org.retailhub.domain.payment.WebhookSignature;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Orders paid through the payment process against the PSP simulator over real HTTP: card and wallet,
+ * declines, refused captures, a 5xx burst, and the webhook endpoint's defences.
+ */
+@SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0",
+        "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
+@DirtiesContext
+class PaymentJourneyIT {
+
+    private static final String DEV_SECRET = "dev-only-webhook-secret-change-me";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    PspSimulator psp;
+    @Autowired
+    HistoryService history;
+
+    RestClient api;
+
+    @BeforeEach
+    void client() {
+        api = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+    }
+
+    @AfterEach
+    void behaveAgain() {
+        psp.refuseCaptures(false);
+        psp.failNext(0);
+    }
+
+    @Test
+    void walletOrderWaitsForTheSignedWebhookAndIsCapturedOnce() throws Exception {
+        String id = submit("IT-WALLET-1", "SKU-0014", 1, "WALLET");
+
+        awaitStatus(id, "PAID");
+        String paymentId = paymentOf(id);
+        assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
+        assertThat(psp.byReference(paymentId).captures()).isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("payment").processInstanceBusinessKey(id)
+                .finished().count()).as("Cockpit shows the payment instance").isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("Event_ProviderAnswered").finished().count()).isPositive();
+    }
+
+    @Test
+    void fiveHundredsThenSuccessStillCaptureExactlyOnce() throws Exception {
+        psp.failNext(2);
+        String id = submit("IT-5XX-1", "SKU-0015", 1, "CARD");
+
+        awaitStatus(id, "PAID");
+        assertThat(psp.byReference(paymentOf(id)).captures()).isEqualTo(1);
+        assertThat(psp.payments().stream().filter(p -> p.reference().equals(paymentOf(id))).count()).isEqualTo(1);
+    }
+
+    @Test
+    void declinedCardRejectsTheOrderWithTheReasonAndReleasesStock() throws Exception {
+        jdbc.update("update hub.article set list_price = 10.13 where sku = 'SKU-0044'"); // .13 cents: the simulator declines
+        String id = submit("IT-DECLINE-1", "SKU-0044", 1, "CARD");
+
+        JsonNode order = awaitStatus(id, "REJECTED");
+        assertThat(order.get("statusReason").asText()).isEqualTo("payment declined: insufficient funds");
+        assertThat(available("SKU-0044")).isEqualTo(200);
+    }
+
+    @Test
+    void refusedCaptureVoidsReleasesAndRejects() throws Exception {
+        psp.refuseCaptures(true);
+        String id = submit("IT-CAPTURE-1", "SKU-0016", 2, "CARD");
+
+        JsonNode order = awaitStatus(id, "REJECTED");
+        assertThat(order.get("statusReason").asText()).isEqualTo("payment capture refused: capture refused by issuer");
+        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
+        assertThat(available("SKU-0016")).isEqualTo(200);
+    }
+
+    @Test
+    void webhookDefencesForgedReplayedAndUnknown() throws Exception {
+        String id = submit("IT-HOOK-1", "SKU-0017", 1, "CARD");
+        awaitStatus(id, "PAID");
+        String paymentId = paymentOf(id);
+        byte[] event = ("{\"id\":\"evt_it_1\",\"type\":\"payment.authorised\",\"data\":{\"reference\":\"" + paymentId
+                + "\",\"paymentId\":\"psp_x\",\"status\":\"AUTHORISED\"}}").getBytes(StandardCharsets.UTF_8);
+        WebhookSignature signer = new WebhookSignature(DEV_SECRET, Duration.ofMinutes(5));
+
+        ResponseEntity<String> forged = webhook(event, new WebhookSignature("someone-elses-secret-123", Duration.ofMinutes(5)).sign(event, Instant.now()));
+        ResponseEntity<String> stale = webhook(event, signer.sign(event, Instant.now().minus(Duration.ofMinutes(10))));
+        ResponseEntity<String> first = webhook(event, signer.sign(event, Instant.now()));
+        ResponseEntity<String> replay = webhook(event, signer.sign(event, Instant.now()));
+        byte[] unknown = ("{\"id\":\"evt_it_2\",\"data\":{\"reference\":\"" + UUID.randomUUID() + "\",\"status\":\"AUTHORISED\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<String> notOurs = webhook(unknown, signer.sign(unknown, Instant.now()));
+
+        assertThat(forged.getStatusCode().value()).isEqualTo(401);
+        assertThat(forged.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stale.getStatusCode().value()).isEqualTo(401);
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(replay.getStatusCode().value()).isEqualTo(200);
+        assertThat(notOurs.getStatusCode().value()).isEqualTo(404);
+        // a late "authorised" neither un-captures the payment nor touches the paid order
+        assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
+        assertThat(jdbc.queryForObject("select count(*) from hub.payment_provider_event where event_id = 'evt_it_1'", Integer.class)).isEqualTo(1);
+        assertThat(read(id).get("status").asText()).isEqualTo("PAID");
+    }
+
+    private ResponseEntity<String> webhook(byte[] body, String signature) {
+        return api.post().uri("/api/payments/webhooks/simpsp").contentType(MediaType.APPLICATION_JSON).header("PSP-Signature", signature)
+                .body(body).retrieve().toEntity(String.class);
+    }
+
+    private String submit(String externalId, String sku, int quantity, String method) throws Exception {
+        String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"paymentMethod\":\"" + method
+                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+        return json.readTree(api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(String.class))
+                .get("id").asText();
+    }
+
+    private String paymentOf(String orderId) {
+        return jdbc.queryForObject("select id::text from hub.payment where order_id = ?::uuid", String.class, orderId);
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> read(id), o -> status.equals(o.get("status").asText()));
+    }
+
+    private JsonNode read(String id) throws Exception {
+        return json.readTree(api.get().uri("/api/orders/" + id).retrieve().body(String.class));
+    }
+
+    private int available(String sku) {
+        Integer n = jdbc.queryForObject("select on_hand - reserved from hub.stock where store_id = 'WEB-DC' and sku = ?", Integer.class, sku);
+        return n == null ? -1 : n;
+    }
+}

@@ -1,0 +1,61 @@
+package org.retailhub.connectors.payment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.WebhookSignature;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The PSP client with its retry and circuit breaker, the webhook signature, and the in-process simulator when enabled. */
+@Configuration(proxyBeanMethods = false)
+class PaymentProviderConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "hub.payment.psp.simulator", havingValue = "true", matchIfMissing = true)
+    PspSimulator pspSimulator(PspProperties properties) {
+        PspSimulator simulator = PspSimulator.start(properties.simulatorPort(), properties.webhookSecret());
+        simulator.webhookDelay(properties.simulatorWebhookDelay());
+        return simulator;
+    }
+
+    /** The simulator sends its webhooks to this hub once the web server's port is known. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> simulatorWebhookTarget(ObjectProvider<PspSimulator> simulator, PspProperties properties) {
+        return event -> simulator.ifAvailable(sim -> sim.sendWebhooksTo(URI.create("http://localhost:" + event.getWebServer().getPort()
+                + "/api/payments/webhooks/" + properties.provider())));
+    }
+
+    @Bean
+    PaymentProvider paymentProvider(PspProperties properties, ObjectProvider<PspSimulator> simulator, ObjectMapper json) {
+        Optional<PspSimulator> inProcess = Optional.ofNullable(simulator.getIfAvailable());
+        Retry retry = Retry.of("psp", RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .waitDuration(properties.retryWait())
+                .retryExceptions(PspClient.TransientProviderError.class)
+                .build());
+        CircuitBreaker breaker = CircuitBreaker.of("psp", CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .recordExceptions(PspClient.TransientProviderError.class)
+                .build());
+        return new PspClient(() -> inProcess.map(PspSimulator::baseUrl).orElse(properties.baseUrl()), properties, json, retry, breaker);
+    }
+
+    @Bean
+    WebhookSignature pspWebhookSignature(PspProperties properties) {
+        return new WebhookSignature(properties.webhookSecret(), properties.webhookTolerance());
+    }
+}

@@ -1,0 +1,27 @@
+package org.retailhub.domain.payment;
+
+import org.retailhub.domain.pricing.Money;
+
+/**
+ * Port: a payment service provider. Every mutating call carries an idempotency key, so a retried call
+ * (by the client, or by an operator retrying an incident) never charges twice.
+ *
+ * @see PaymentProviderUnavailableException
+ */
+public interface PaymentProvider {
+
+    /** Asks for an authorisation; the answer may be final (AUTHORISED, DECLINED) or PENDING (outcome by webhook). */
+    ProviderAnswer authorise(Payment payment, String idempotencyKey);
+
+    /** Takes the authorised money. DECLINED when the provider refuses the capture. */
+    ProviderAnswer capture(Payment payment, String idempotencyKey);
+
+    /** Cancels an authorisation that will not be captured. */
+    ProviderAnswer voidAuthorisation(Payment payment, String idempotencyKey);
+
+    /** Gives money back after a capture. */
+    ProviderAnswer refund(Payment payment, Money amount, String idempotencyKey);
+
+    /** The provider's current view of the payment. */
+    ProviderAnswer status(Payment payment);
+}

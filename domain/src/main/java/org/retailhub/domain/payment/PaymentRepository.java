@@ -1,0 +1,76 @@
+package org.retailhub.domain.payment;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.retailhub.domain.pricing.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Payments and the provider events already seen (for webhook replay protection). */
+public class PaymentRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The order's payment, created on first call with the given method and amount. */
+    public Payment openFor(UUID orderId, PaymentMethod method, Money amount) {
+        jdbc.update("""
+                insert into hub.payment (id, order_id, method, amount, currency, status)
+                values (?, ?, ?, ?, ?, 'REQUESTED') on conflict (order_id) do nothing""",
+                UUID.randomUUID(), orderId, method.name(), amount.amount(), amount.currency().getCurrencyCode());
+        return findByOrder(orderId).orElseThrow();
+    }
+
+    public Optional<Payment> find(UUID id) {
+        return first("select * from hub.payment where id = ?", id);
+    }
+
+    public Optional<Payment> findByOrder(UUID orderId) {
+        return first("select * from hub.payment where order_id = ?", orderId);
+    }
+
+    public Payment get(UUID id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("payment " + id + " does not exist"));
+    }
+
+    /** Records what the provider said. A decided status is never overwritten by an undecided one. */
+    public Payment record(UUID id, ProviderAnswer answer) {
+        jdbc.update("""
+                update hub.payment set status = case when status in ('REQUESTED', 'PENDING') or ? not in ('REQUESTED', 'PENDING')
+                                                     then ? else status end,
+                       provider_payment_id = coalesce(?, provider_payment_id),
+                       reason = coalesce(?, reason), redirect_url = coalesce(?, redirect_url), updated_at = now()
+                 where id = ?""",
+                answer.status().name(), answer.status().name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), id);
+        return get(id);
+    }
+
+    /**
+     * Remembers a provider event id.
+     *
+     * @return false if the event was seen before (a replay): it must then have no effect
+     */
+    public boolean firstSighting(String provider, String eventId, UUID paymentId) {
+        return jdbc.update("""
+                insert into hub.payment_provider_event (provider, event_id, payment_id) values (?, ?, ?)
+                on conflict do nothing""", provider, eventId, paymentId) == 1;
+    }
+
+    public long countByStatus(PaymentStatus status) {
+        Long n = jdbc.queryForObject("select count(*) from hub.payment where status = ?", Long.class, status.name());
+        return n == null ? 0 : n;
+    }
+
+    private Optional<Payment> first(String sql, Object arg) {
+        List<Payment> found = jdbc.query(sql, (rs, i) -> new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                PaymentMethod.valueOf(rs.getString("method")),
+                new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_payment_id"), rs.getString("redirect_url"),
+                rs.getString("reason")), arg);
+        return found.stream().findFirst();
+    }
+}

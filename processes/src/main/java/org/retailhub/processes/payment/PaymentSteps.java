@@ -1,0 +1,106 @@
+package org.retailhub.processes.payment;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentRepository;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the payment model (and the capture and void the order model asks for), called by name:
+ * {@code ${payment.authorise(execution)}}. Every provider call uses an idempotency key derived from the
+ * payment id and the operation, so a step retried by the engine or by an operator never charges twice.
+ */
+@Component("payment")
+public class PaymentSteps {
+
+    public static final String PAYMENT_ID = "paymentId";
+    /** AUTHORISED, DECLINED, PENDING, or TIMED_OUT once the payment gave up waiting. */
+    public static final String AUTHORISATION = "authorisation";
+    public static final String REASON = "reason";
+    public static final String CAPTURE_REFUSED = "CAPTURE_REFUSED";
+
+    private final PaymentRepository payments;
+    private final PaymentProvider provider;
+
+    public PaymentSteps(PaymentRepository payments, PaymentProvider provider) {
+        this.payments = payments;
+        this.provider = provider;
+    }
+
+    public void authorise(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        if (payment.status() == PaymentStatus.REQUESTED) {
+            payment = payments.record(payment.id(), provider.authorise(payment, payment.id() + ":authorise"));
+        }
+        decided(execution, payment);
+    }
+
+    /** The webhook already stored the provider's answer; the process reads it. */
+    public void recordAnswer(DelegateExecution execution) {
+        decided(execution, payment(execution));
+    }
+
+    public void queryStatus(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        if (!payment.status().decided() && payment.providerPaymentId() != null) {
+            payment = payments.record(payment.id(), provider.status(payment));
+        }
+        decided(execution, payment);
+    }
+
+    /** No outcome after asking: void at the provider so a late approval cannot charge the customer. */
+    public void giveUp(DelegateExecution execution) {
+        voidAtProvider(payment(execution));
+        execution.setVariable(AUTHORISATION, "TIMED_OUT");
+        execution.setVariable(REASON, "no payment outcome within the payment timeout");
+    }
+
+    /** Order step: takes the authorised money; a refusal is the modelled error {@value #CAPTURE_REFUSED}. */
+    public void capture(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        if (payment.status() == PaymentStatus.CAPTURED) {
+            return;
+        }
+        ProviderAnswer answer = provider.capture(payment, payment.id() + ":capture");
+        if (answer.status() != PaymentStatus.CAPTURED) {
+            voidAtProvider(payment);
+            throw new BpmnError(CAPTURE_REFUSED, "payment capture refused: " + (answer.reason() == null ? answer.status() : answer.reason()));
+        }
+        payments.record(payment.id(), answer);
+    }
+
+    /** Order step on cancellation: voids whatever the order's payment holds at the provider. */
+    public void voidForCancelledOrder(DelegateExecution execution) {
+        Object id = execution.getVariable(PAYMENT_ID);
+        if (id != null) {
+            voidAtProvider(payments.get(UUID.fromString(id.toString())));
+        }
+    }
+
+    private void voidAtProvider(Payment payment) {
+        boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
+        if (holdsMoney && payment.providerPaymentId() != null) {
+            payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
+        }
+    }
+
+    private void decided(DelegateExecution execution, Payment payment) {
+        execution.setVariable(AUTHORISATION, switch (payment.status()) {
+            case AUTHORISED, CAPTURED -> "AUTHORISED";
+            case DECLINED, VOIDED, REFUNDED -> "DECLINED";
+            case REQUESTED, PENDING -> "PENDING";
+        });
+        if (payment.status() == PaymentStatus.DECLINED) {
+            execution.setVariable(REASON, "payment declined: " + (payment.reason() == null ? "no reason given" : payment.reason()));
+        }
+    }
+
+    private Payment payment(DelegateExecution execution) {
+        return payments.get(UUID.fromString((String) execution.getVariable(PAYMENT_ID)));
+    }
+}

@@ -1,0 +1,57 @@
+package org.retailhub.processes.payment;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.payment.PaymentRepository;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.pricing.Money;
+
+/** A payment repository kept in memory for process tests, with the same rule as the SQL: decided stays decided. */
+public final class InMemoryPayments {
+
+    private final Map<UUID, Payment> byId = new ConcurrentHashMap<>();
+    private final PaymentRepository repository = mock(PaymentRepository.class);
+
+    public InMemoryPayments() {
+        when(repository.openFor(any(), any(), any())).thenAnswer(inv -> open(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2)));
+        when(repository.get(any())).thenAnswer(inv -> byId.get((UUID) inv.getArgument(0)));
+        when(repository.find(any())).thenAnswer(inv -> Optional.ofNullable(byId.get((UUID) inv.getArgument(0))));
+        when(repository.record(any(), any())).thenAnswer(inv -> record(inv.getArgument(0), inv.getArgument(1)));
+    }
+
+    public PaymentRepository repository() {
+        return repository;
+    }
+
+    public Payment open(UUID orderId, PaymentMethod method, Money amount) {
+        return byId.values().stream().filter(p -> p.orderId().equals(orderId)).findFirst().orElseGet(() -> {
+            Payment p = new Payment(UUID.randomUUID(), orderId, method, amount, PaymentStatus.REQUESTED, null, null, null);
+            byId.put(p.id(), p);
+            return p;
+        });
+    }
+
+    public Payment record(UUID id, ProviderAnswer answer) {
+        Payment p = byId.get(id);
+        PaymentStatus status = !p.status().decided() || answer.status().decided() ? answer.status() : p.status();
+        Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), status,
+                answer.providerPaymentId() == null ? p.providerPaymentId() : answer.providerPaymentId(),
+                answer.redirectUrl() == null ? p.redirectUrl() : answer.redirectUrl(),
+                answer.reason() == null ? p.reason() : answer.reason());
+        byId.put(id, next);
+        return next;
+    }
+
+    public Payment ofOrder(UUID orderId) {
+        return byId.values().stream().filter(p -> p.orderId().equals(orderId)).findFirst().orElseThrow();
+    }
+}

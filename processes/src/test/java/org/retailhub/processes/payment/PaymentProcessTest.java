@@ -1,0 +1,170 @@
+package org.retailhub.processes.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentProviderUnavailableException;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.pricing.Money;
+
+/** Drives the payment model path by path: immediate answers, webhooks, silence, and a provider that is down. */
+@Deployment(resources = "bpmn/payment/payment.bpmn")
+class PaymentProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+
+    private final PaymentProvider provider = mock(PaymentProvider.class);
+    private final InMemoryPayments payments = new InMemoryPayments();
+    private Payment payment;
+    private PaymentProcess process;
+
+    @BeforeEach
+    void wire() {
+        AbstractAssertions.init(engine.getProcessEngine());
+        Mocks.register("payment", new PaymentSteps(payments.repository(), provider));
+        process = new PaymentProcess(engine.getProcessEngine().getRuntimeService());
+        payment = payments.open(UUID.randomUUID(), PaymentMethod.CARD, Money.of("30.00", "EUR"));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void immediateAuthorisationEndsAuthorised() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        ProcessInstance instance = startAndAuthorise();
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentAuthorised").variables().containsEntry("authorisation", "AUTHORISED");
+    }
+
+    @Test
+    void immediateDeclineEndsDeclinedWithTheReason() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "insufficient funds"));
+        ProcessInstance instance = startAndAuthorise();
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentDeclined").variables()
+                .containsEntry("reason", "payment declined: insufficient funds");
+    }
+
+    @Test
+    void pendingPaymentIsAuthorisedByTheWebhook() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        ProcessInstance instance = startAndAuthorise();
+        assertThat(instance).isWaitingAt("Gateway_AwaitProvider");
+
+        payments.record(payment.id(), answer(PaymentStatus.AUTHORISED, null)); // what the webhook endpoint stores
+        assertThat(process.providerAnswered(payment.id())).isTrue();
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("Activity_RecordProviderAnswer", "EndEvent_PaymentAuthorised");
+    }
+
+    @Test
+    void pendingPaymentIsDeclinedByTheWebhook() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        ProcessInstance instance = startAndAuthorise();
+
+        payments.record(payment.id(), answer(PaymentStatus.DECLINED, "wallet session expired"));
+        process.providerAnswered(payment.id());
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentDeclined").variables()
+                .containsEntry("reason", "payment declined: wallet session expired");
+    }
+
+    @Test
+    void silentProviderIsAskedAndItsStatusDecides() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(provider.status(any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        ProcessInstance instance = startAndAuthorise();
+
+        execute(job("Event_ProviderSilent"));
+
+        assertThat(instance).isEnded().hasPassed("Activity_QueryProviderStatus", "EndEvent_PaymentAuthorised");
+    }
+
+    @Test
+    void providerStillUndecidedAfterAskingIsVoidedAndTimesOut() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(provider.status(any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(provider.voidAuthorisation(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, null));
+        ProcessInstance instance = startAndAuthorise();
+
+        execute(job("Event_ProviderSilent"));
+
+        assertThat(instance).isEnded().hasPassed("Activity_VoidAuthorisation", "EndEvent_PaymentTimedOut")
+                .variables().containsEntry("authorisation", "TIMED_OUT");
+        verify(provider).voidAuthorisation(any(), eq(payment.id() + ":void"));
+        assertThat(payments.repository().get(payment.id()).status()).isEqualTo(PaymentStatus.VOIDED);
+    }
+
+    @Test
+    void providerDownBecomesAnIncidentAndTheRetryKeepsTheIdempotencyKey() {
+        when(provider.authorise(any(), any())).thenThrow(new PaymentProviderUnavailableException("HTTP 503", null));
+        ProcessInstance instance = start();
+        ManagementService management = engine.getProcessEngine().getManagementService();
+        String jobId = job().getId();
+        for (int attempt = 1; attempt <= 3; attempt++) { // the model allows three attempts (R3/PT10S)
+            try {
+                management.executeJob(jobId);
+            } catch (org.camunda.bpm.engine.ProcessEngineException expected) {
+                // the job executor logs this and counts the retries down
+            }
+        }
+
+        assertThat(engine.getProcessEngine().getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .as("an incident an operator sees in Cockpit").isEqualTo(1);
+
+        doReturn(answer(PaymentStatus.AUTHORISED, null)).when(provider).authorise(any(), any()); // the provider is back
+        management.setJobRetries(jobId, 1); // what "Retry" in Cockpit does
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentAuthorised");
+        verify(provider, times(4)).authorise(any(), eq(payment.id() + ":authorise"));
+    }
+
+    private ProcessInstance start() {
+        ProcessInstance instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(PaymentProcess.PROCESS_KEY,
+                Variables.createVariables().putValue("paymentId", payment.id().toString()).putValue("paymentTimeout", "PT2M"));
+        assertThat(instance).isWaitingAt("Activity_AuthorisePayment");
+        return instance;
+    }
+
+    private ProcessInstance startAndAuthorise() {
+        ProcessInstance instance = start();
+        execute(job());
+        return instance;
+    }
+
+    private static ProviderAnswer answer(PaymentStatus status, String reason) {
+        return new ProviderAnswer("psp_1", status, reason, null);
+    }
+}
