@@ -10,6 +10,8 @@ import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.payment.PaymentRepository;
+import org.retailhub.domain.payment.RefundDesk;
+import org.retailhub.domain.payment.RefundProcesses;
 import org.retailhub.processes.order.OrderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,11 @@ class HubConfiguration {
     @Bean
     PaymentRepository paymentRepository(JdbcTemplate jdbc) {
         return new PaymentRepository(jdbc);
+    }
+
+    @Bean
+    RefundDesk refundDesk(JdbcTemplate jdbc, OrderRepository orders, RefundProcesses processes, PlatformTransactionManager transactions) {
+        return new RefundDesk(jdbc, orders, processes, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -98,7 +98,7 @@ class OrderJourneyIT {
 
         // what Cockpit's history shows: the instance ended at "Order paid"
         List<HistoricActivityInstance> ends = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId())
+                .processInstanceId(history.createHistoricProcessInstanceQuery().processDefinitionKey("order-fulfilment").processInstanceBusinessKey(id).singleResult().getId())
                 .activityType("noneEndEvent").list();
         assertThat(ends).extracting(HistoricActivityInstance::getActivityId).containsExactly("EndEvent_OrderPaid");
         assertThat(stock("STORE-001", "SKU-0002")).as("on hand after the sale").isEqualTo(197);
@@ -237,7 +237,7 @@ class OrderJourneyIT {
     @Test
     void flywayMigratedTheHubSchemaAndLoadedSampleData() {
         assertThat(jdbc.queryForList("select version from hub.flyway_schema_history where success and version is not null order by installed_rank", String.class))
-                .containsExactly("1", "1.1", "2");
+                .containsExactly("1", "1.1", "2", "3");
         assertThat(jdbc.queryForObject("select count(*) from hub.article", Integer.class)).isEqualTo(50);
         assertThat(jdbc.queryForObject("select count(*) from hub.store", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("show wal_level", String.class)).isEqualTo("logical");

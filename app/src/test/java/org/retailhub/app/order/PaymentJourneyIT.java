@@ -135,6 +135,46 @@ class PaymentJourneyIT {
         assertThat(read(id).get("status").asText()).isEqualTo("PAID");
     }
 
+    @Test
+    void paidOrderIsRefundedInPartsButNeverBeyondWhatWasCaptured() throws Exception {
+        String id = submit("IT-REFUND-1", "SKU-0019", 2, "CARD");
+        JsonNode paid = awaitStatus(id, "PAID");
+        java.math.BigDecimal total = paid.get("total").decimalValue();
+
+        ResponseEntity<String> part = refund(id, "{\"amount\": 5.00, \"reason\": \"damaged box\"}");
+        assertThat(part.getStatusCode().value()).isEqualTo(202);
+        JsonNode partly = awaitStatus(id, "PARTIALLY_REFUNDED");
+        assertThat(partly.get("statusReason").asText()).isEqualTo("refunded 5.00 EUR: damaged box");
+
+        ResponseEntity<String> tooMuch = refund(id, "{\"amount\": " + total + "}");
+        assertThat(tooMuch.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(tooMuch.getBody()).get("detail").asText()).contains("still refundable");
+
+        ResponseEntity<String> rest = refund(id, "{}");
+        assertThat(json.readTree(rest.getBody()).get("amount").decimalValue()).isEqualByComparingTo(total.subtract(new java.math.BigDecimal("5.00")));
+        awaitStatus(id, "REFUNDED");
+        assertThat(jdbc.queryForObject("select sum(r.amount) from hub.payment_refund r join hub.payment p on p.id = r.payment_id "
+                + "where p.order_id = ?::uuid and r.status = 'REFUNDED'", java.math.BigDecimal.class, id)).isEqualByComparingTo(total);
+        assertThat(refund(id, "{}").getStatusCode().value()).as("nothing left to refund").isEqualTo(409);
+    }
+
+    @Test
+    void unpaidOrderCannotBeRefunded() throws Exception {
+        jdbc.update("update hub.article set list_price = 20.13 where sku = 'SKU-0045'");
+        String id = submit("IT-REFUND-2", "SKU-0045", 1, "CARD");
+        awaitStatus(id, "REJECTED");
+
+        ResponseEntity<String> refused = refund(id, "{}");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseEntity<String> refund(String orderId, String body) {
+        return api.post().uri("/api/orders/" + orderId + "/refunds").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
     private ResponseEntity<String> webhook(byte[] body, String signature) {
         return api.post().uri("/api/payments/webhooks/simpsp").contentType(MediaType.APPLICATION_JSON).header("PSP-Signature", signature)
                 .body(body).retrieve().toEntity(String.class);

@@ -62,12 +62,13 @@ public class OrderRepository {
         return find(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
-    /** Sets the status unless the order is already final; returns false if it was. */
+    /** Sets the status if the order may move there from where it is ({@link OrderStatus#allowedSources()}). */
     public boolean updateStatus(UUID id, OrderStatus status, String reason) {
+        String[] sources = status.allowedSources().stream().map(Enum::name).toArray(String[]::new);
         int n = jdbc.update("""
                 update hub.customer_order set status = ?, status_reason = ?, updated_at = now()
-                 where id = ? and status not in ('PAID', 'REJECTED', 'CANCELLED')""",
-                status.name(), reason, id);
+                 where id = ? and status = any(?)""",
+                status.name(), reason, id, sources);
         if (n == 1) {
             jdbc.update("insert into hub.order_history (order_id, status, reason) values (?, ?, ?)", id, status.name(), reason);
         }

@@ -37,15 +37,16 @@ public class PaymentRepository {
         return find(id).orElseThrow(() -> new IllegalStateException("payment " + id + " does not exist"));
     }
 
-    /** Records what the provider said. A decided status is never overwritten by an undecided one. */
+    /** Records what the provider said; the status only moves forward ({@link PaymentStatus#supersedes}). */
     public Payment record(UUID id, ProviderAnswer answer) {
+        PaymentStatus current = jdbc.queryForObject("select status from hub.payment where id = ? for update",
+                (rs, i) -> PaymentStatus.valueOf(rs.getString(1)), id);
+        PaymentStatus next = current == null || answer.status().supersedes(current) ? answer.status() : current;
         jdbc.update("""
-                update hub.payment set status = case when status in ('REQUESTED', 'PENDING') or ? not in ('REQUESTED', 'PENDING')
-                                                     then ? else status end,
-                       provider_payment_id = coalesce(?, provider_payment_id),
+                update hub.payment set status = ?, provider_payment_id = coalesce(?, provider_payment_id),
                        reason = coalesce(?, reason), redirect_url = coalesce(?, redirect_url), updated_at = now()
                  where id = ?""",
-                answer.status().name(), answer.status().name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), id);
+                next.name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), id);
         return get(id);
     }
 

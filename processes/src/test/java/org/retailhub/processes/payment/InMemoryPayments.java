@@ -15,7 +15,7 @@ import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.pricing.Money;
 
-/** A payment repository kept in memory for process tests, with the same rule as the SQL: decided stays decided. */
+/** A payment repository kept in memory for process tests, with the same rule as the real one: status only moves forward. */
 public final class InMemoryPayments {
 
     private final Map<UUID, Payment> byId = new ConcurrentHashMap<>();
@@ -42,7 +42,7 @@ public final class InMemoryPayments {
 
     public Payment record(UUID id, ProviderAnswer answer) {
         Payment p = byId.get(id);
-        PaymentStatus status = !p.status().decided() || answer.status().decided() ? answer.status() : p.status();
+        PaymentStatus status = answer.status().supersedes(p.status()) ? answer.status() : p.status();
         Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), status,
                 answer.providerPaymentId() == null ? p.providerPaymentId() : answer.providerPaymentId(),
                 answer.redirectUrl() == null ? p.redirectUrl() : answer.redirectUrl(),

@@ -1,6 +1,9 @@
 package org.retailhub.routes.order;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import java.math.BigDecimal;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
@@ -10,6 +13,8 @@ import org.retailhub.domain.order.OrderAlreadyFinishedException;
 import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.payment.RefundDesk;
+import org.retailhub.domain.payment.RefundRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +38,31 @@ public class OrderController {
     public record CancellationRequest(@Size(max = 200) String reason) {
     }
 
+    /** {@code amount} null or absent: everything still refundable. */
+    public record RefundBody(@DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount, @Size(max = 200) String reason) {
+    }
+
+    public record RefundAccepted(UUID refundId, BigDecimal amount, String currency) {
+    }
+
     private final OrderIntake intake;
     private final OrderRepository orders;
     private final OrderProcesses processes;
+    private final RefundDesk refunds;
 
-    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes) {
+    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds) {
         this.intake = intake;
         this.orders = orders;
         this.processes = processes;
+        this.refunds = refunds;
+    }
+
+    /** Refunds a paid order fully or in part; 202, then the order shows PARTIALLY_REFUNDED or REFUNDED. */
+    @PostMapping("/{id}/refunds")
+    public ResponseEntity<RefundAccepted> refund(@PathVariable UUID id, @Valid @RequestBody(required = false) RefundBody body) {
+        RefundRequest refund = refunds.request(id, body == null ? null : body.amount(), body == null ? null : body.reason());
+        return ResponseEntity.accepted().location(URI.create("/api/orders/" + id))
+                .body(new RefundAccepted(refund.id(), refund.amount().amount(), refund.amount().currency().getCurrencyCode()));
     }
 
     @PostMapping

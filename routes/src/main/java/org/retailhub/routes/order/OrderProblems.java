@@ -5,6 +5,7 @@ import java.util.List;
 import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.OrderAlreadyFinishedException;
 import org.retailhub.domain.order.OrderNotFoundException;
+import org.retailhub.domain.payment.RefundNotPossibleException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,6 +42,13 @@ public class OrderProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "order-finished", "Order is already finished", e.getMessage());
         problem.setProperty("orderId", e.orderId());
         problem.setProperty("status", e.status());
+        return problem;
+    }
+
+    @ExceptionHandler(RefundNotPossibleException.class)
+    ProblemDetail refundNotPossible(RefundNotPossibleException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "refund-not-possible", "Refund not possible", e.getMessage());
+        problem.setProperty("orderId", e.orderId());
         return problem;
     }
 
