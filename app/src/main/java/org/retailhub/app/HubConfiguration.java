@@ -12,6 +12,7 @@ import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
+import org.retailhub.domain.payment.SettlementReconciliation;
 import org.retailhub.processes.order.OrderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +57,11 @@ class HubConfiguration {
     @Bean
     RefundDesk refundDesk(JdbcTemplate jdbc, OrderRepository orders, RefundProcesses processes, PlatformTransactionManager transactions) {
         return new RefundDesk(jdbc, orders, processes, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    SettlementReconciliation settlementReconciliation(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new SettlementReconciliation(jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -32,9 +32,11 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0",
-        "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
+        "hub.payment.psp.simulator-webhook-delay=PT0.3S", "hub.payment.settlement.inbox=" + PaymentJourneyIT.INBOX})
 @DirtiesContext
 class PaymentJourneyIT {
+
+    static final String INBOX = "target/settlement-inbox-it";
 
     private static final String DEV_SECRET = "dev-only-webhook-secret-change-me";
 
@@ -48,6 +50,8 @@ class PaymentJourneyIT {
     PspSimulator psp;
     @Autowired
     HistoryService history;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     RestClient api;
 
@@ -168,6 +172,38 @@ class PaymentJourneyIT {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void settlementFileIsReconciledAgainstTheDaysCapturesAndMismatchesReported() throws Exception {
+        String a = submit("IT-SETTLE-A", "SKU-0023", 1, "CARD");
+        String b = submit("IT-SETTLE-B", "SKU-0024", 1, "CARD");
+        awaitStatus(a, "PAID");
+        awaitStatus(b, "PAID");
+        String paymentA = paymentOf(a);
+        String paymentB = paymentOf(b);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.util.List<String> lines = new java.util.ArrayList<>(psp.settlementCsv(today).lines().toList());
+        assertThat(lines).anyMatch(l -> l.contains(paymentA)).anyMatch(l -> l.contains(paymentB));
+        // the provider's books disagree three ways: a wrong amount, a missing capture, a capture we never made
+        lines.replaceAll(l -> l.contains(paymentA) ? l.replaceFirst(",CAPTURE,[0-9.]+,", ",CAPTURE,0.01,") : l);
+        lines.removeIf(l -> l.contains(paymentB));
+        String stranger = UUID.randomUUID().toString();
+        lines.add("psp_stranger," + stranger + ",CAPTURE,9.99,EUR");
+        java.nio.file.Path inbox = java.nio.file.Files.createDirectories(java.nio.file.Path.of(INBOX));
+        String name = "settlement-simpsp-" + today + ".csv";
+        java.nio.file.Path staged = java.nio.file.Files.write(inbox.resolve(name + ".part"), lines);
+        java.nio.file.Files.move(staged, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from hub.settlement_run where file_name = ?", Integer.class, name) == 1);
+        var mismatches = jdbc.queryForList("""
+                select m.reference, m.kind from hub.settlement_mismatch m join hub.settlement_run r on r.id = m.run_id
+                 where r.file_name = ? order by m.kind""", name);
+        assertThat(mismatches).extracting(m -> m.get("kind") + " " + m.get("reference"))
+                .containsExactlyInAnyOrder("AMOUNT_DIFFERS " + paymentA, "MISSING " + paymentB, "EXTRA " + stranger);
+        assertThat(meters.get("hub.payments.settlement.mismatches").gauge().value()).isEqualTo(3.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(inbox.resolve(".done").resolve(name)));
     }
 
     private ResponseEntity<String> refund(String orderId, String body) {

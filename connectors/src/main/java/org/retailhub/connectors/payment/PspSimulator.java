@@ -58,6 +58,7 @@ public final class PspSimulator implements AutoCloseable {
     });
     private final Map<String, SimPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, Reply> idempotent = new ConcurrentHashMap<>();
+    private final Map<String, java.time.LocalDate> capturedOn = new ConcurrentHashMap<>();
     private final List<String> withheld = new ArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger hangNext = new AtomicInteger();
@@ -80,6 +81,7 @@ public final class PspSimulator implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
             PspSimulator sim = new PspSimulator(server, new WebhookSignature(webhookSecret, Duration.ofMinutes(5)));
             server.createContext("/v1/payments", sim::handle);
+            server.createContext("/v1/settlements", sim::settlement);
             server.setExecutor(Executors.newFixedThreadPool(8, r -> {
                 Thread t = new Thread(r, "psp-simulator");
                 t.setDaemon(true);
@@ -237,7 +239,38 @@ public final class PspSimulator implements AutoCloseable {
         return update(p, "CAPTURED", null, 1);
     }
 
+    /**
+     * The day's settlement file as the provider would deliver it: one CAPTURE line per payment captured that
+     * day (UTC), header {@code payment_id,reference,type,amount,currency}.
+     */
+    public String settlementCsv(java.time.LocalDate day) {
+        StringBuilder csv = new StringBuilder("payment_id,reference,type,amount,currency\n");
+        payments.values().stream().filter(p -> day.equals(capturedOn.get(p.id())))
+                .sorted(java.util.Comparator.comparing(SimPayment::id))
+                .forEach(p -> csv.append(String.join(",", p.id(), p.reference(), "CAPTURE", p.amount().toPlainString(), p.currency())).append('\n'));
+        return csv.toString();
+    }
+
+    private void settlement(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            byte[] body;
+            try {
+                body = settlementCsv(java.time.LocalDate.parse(parts[parts.length - 1])).getBytes(StandardCharsets.UTF_8);
+            } catch (java.time.format.DateTimeParseException e) {
+                reply(exchange, new Reply(400, "{\"error\":\"date must be YYYY-MM-DD\"}"));
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
     private Reply update(SimPayment p, String status, String reason, int captured) {
+        if (captured > 0) {
+            capturedOn.put(p.id(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        }
         SimPayment next = new SimPayment(p.id(), p.reference(), p.amount(), p.currency(), p.method(), status,
                 reason == null ? p.reason() : reason, p.captures() + captured);
         payments.put(p.id(), next);

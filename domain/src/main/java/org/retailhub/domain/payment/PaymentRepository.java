@@ -44,9 +44,10 @@ public class PaymentRepository {
         PaymentStatus next = current == null || answer.status().supersedes(current) ? answer.status() : current;
         jdbc.update("""
                 update hub.payment set status = ?, provider_payment_id = coalesce(?, provider_payment_id),
-                       reason = coalesce(?, reason), redirect_url = coalesce(?, redirect_url), updated_at = now()
+                       reason = coalesce(?, reason), redirect_url = coalesce(?, redirect_url), updated_at = now(),
+                       captured_at = case when ? = 'CAPTURED' and captured_at is null then now() else captured_at end
                  where id = ?""",
-                next.name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), id);
+                next.name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), next.name(), id);
         return get(id);
     }
 
