@@ -75,7 +75,7 @@ public class DemoOrders {
             switch (channel) {
                 case POS -> kafka.send(topics.posTopic(), ref, new String(PosSaleFormat.format(STORES[(int) (n % 2)], "TILL-0" + (n % 4 + 1),
                         Long.toString(n), LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")), tier(n), lines)));
-                case WEB -> api.post().uri("/api/orders").body(new OrderRequest(Channel.WEB, ref, "WEB-DC", tier(n), n % 5 == 0, null, lines))
+                case WEB -> api.post().uri("/api/orders").body(new OrderRequest(Channel.WEB, ref, "WEB-DC", tier(n), n % 5 == 0, null, null, lines))
                         .retrieve().toBodilessEntity();
                 default -> kafka.send(topicOf(channel), ref, webJson(ref, lines, n));
             }

@@ -45,7 +45,7 @@ import org.springframework.web.client.RestClient;
  * REST and Kafka and travel to PAID; bad input ends in problem details or the dead-letter topic, changing nothing.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
 @DirtiesContext // close the hub (and its embedded servers) in order before the JVM's exit hooks run
 class OrderJourneyIT {
@@ -66,6 +66,8 @@ class OrderJourneyIT {
     ObjectMapper json;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
 
     RestClient api;
 
@@ -237,7 +239,8 @@ class OrderJourneyIT {
     @Test
     void flywayMigratedTheHubSchemaAndLoadedSampleData() {
         assertThat(jdbc.queryForList("select version from hub.flyway_schema_history where success and version is not null order by installed_rank", String.class))
-                .containsExactly("1", "1.1", "2", "3");
+                .startsWith("1", "1.1");
+        assertThat(flyway.info().pending()).as("every migration on the classpath ran").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from hub.article", Integer.class)).isEqualTo(50);
         assertThat(jdbc.queryForObject("select count(*) from hub.store", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("show wal_level", String.class)).isEqualTo("logical");

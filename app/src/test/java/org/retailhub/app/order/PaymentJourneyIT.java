@@ -31,7 +31,7 @@ import org.springframework.web.client.RestClient;
  * declines, refused captures, a 5xx burst, and the webhook endpoint's defences.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S", "hub.payment.settlement.inbox=" + PaymentJourneyIT.INBOX})
 @DirtiesContext
 class PaymentJourneyIT {
@@ -48,6 +48,8 @@ class PaymentJourneyIT {
     ObjectMapper json;
     @Autowired
     PspSimulator psp;
+    @Autowired
+    org.retailhub.legacy.crm.CrmGiftCardSimulator crm;
     @Autowired
     HistoryService history;
     @Autowired
@@ -206,6 +208,58 @@ class PaymentJourneyIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(inbox.resolve(".done").resolve(name)));
     }
 
+    @Test
+    void giftCardPaysTheWholeOrderInTheCrm() throws Exception {
+        java.math.BigDecimal before = crm.balance("6036000000000002");
+        String id = submit("IT-GIFT-1", "SKU-0025", 1, "GIFT_CARD", "6036000000000002");
+
+        JsonNode paid = awaitStatus(id, "PAID");
+        assertThat(crm.balance("6036000000000002")).isEqualByComparingTo(before.subtract(paid.get("total").decimalValue()));
+        assertThat(psp.byReference(paymentOf(id))).as("the PSP is not involved").isNull();
+    }
+
+    @Test
+    void splitTenderUsesTheGiftCardBalanceAndTakesTheRestByCard() throws Exception {
+        crm.setBalance("6036000000000001", new java.math.BigDecimal("5.00"));
+        String id = submit("IT-SPLIT-1", "SKU-0026", 2, "SPLIT", "6036000000000001");
+
+        JsonNode paid = awaitStatus(id, "PAID");
+        assertThat(crm.balance("6036000000000001")).isEqualByComparingTo("0.00");
+        assertThat(psp.byReference(paymentOf(id)).amount()).isEqualByComparingTo(paid.get("total").decimalValue().subtract(new java.math.BigDecimal("5.00")));
+        assertThat(psp.byReference(paymentOf(id)).captures()).isEqualTo(1);
+    }
+
+    @Test
+    void giftCardWithTooLittleOnItRejectsTheOrderAndTakesNothing() throws Exception {
+        String id = submit("IT-GIFT-2", "SKU-0027", 1, "GIFT_CARD", "6036000000000003");
+
+        assertThat(awaitStatus(id, "REJECTED").get("statusReason").asText()).isEqualTo("payment declined: gift card balance too low");
+        assertThat(crm.balance("6036000000000003")).isEqualByComparingTo("0.00");
+        assertThat(available("SKU-0027")).isEqualTo(200);
+    }
+
+    @Test
+    void payInStoreOrderWaitsForTheTillThenIsPaid() throws Exception {
+        String id = submit("IT-STORE-1", "SKU-0028", 1, "PAY_IN_STORE", null);
+        awaitStatus(id, "AWAITING_PAYMENT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.post().uri("/api/orders/" + id + "/till-payment").retrieve()
+                .toEntity(String.class).getStatusCode().value() == 202);
+
+        awaitStatus(id, "PAID");
+        assertThat(api.post().uri("/api/orders/" + id + "/till-payment").retrieve().toEntity(String.class).getStatusCode().value())
+                .as("a second confirmation").isEqualTo(409);
+    }
+
+    @Test
+    void giftCardMethodWithoutACardNumberIsRefusedAtTheEdge() {
+        ResponseEntity<String> refused = api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
+                {"channel":"WEB","externalId":"IT-GIFT-3","storeId":"WEB-DC","paymentMethod":"GIFT_CARD","lines":[{"sku":"SKU-0029","quantity":1}]}""")
+                .retrieve().toEntity(String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("giftCardNumber is required");
+    }
+
     private ResponseEntity<String> refund(String orderId, String body) {
         return api.post().uri("/api/orders/" + orderId + "/refunds").contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().toEntity(String.class);
@@ -217,7 +271,12 @@ class PaymentJourneyIT {
     }
 
     private String submit(String externalId, String sku, int quantity, String method) throws Exception {
+        return submit(externalId, sku, quantity, method, null);
+    }
+
+    private String submit(String externalId, String sku, int quantity, String method, String giftCard) throws Exception {
         String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"paymentMethod\":\"" + method
+                + (giftCard == null ? "" : "\",\"giftCardNumber\":\"" + giftCard)
                 + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
         return json.readTree(api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(String.class))
                 .get("id").asText();

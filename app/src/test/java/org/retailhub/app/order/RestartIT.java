@@ -36,7 +36,7 @@ class RestartIT {
     @Test
     void orderAcceptedBeforeAStopIsPaidAfterTheRestartAndNotDuplicated() throws Exception {
         Path data = Files.createDirectories(folder.resolve("postgres"));
-        OrderRequest order = new OrderRequest(Channel.WEB, "IT-RESTART-1", "STORE-001", null, false, null,
+        OrderRequest order = new OrderRequest(Channel.WEB, "IT-RESTART-1", "STORE-001", null, false, null, null,
                 java.util.List.of(new OrderLineRequest("SKU-0033", 2)));
         UUID id;
         try (PspSimulator psp = PspSimulator.start(0, SECRET)) {
@@ -72,6 +72,7 @@ class RestartIT {
                 "--server.port=0",
                 "--hub.embedded.data-dir=" + data,
                 "--hub.embedded.postgres-port=0",
+                "--hub.crm.simulator-port=0",
                 "--hub.payment.psp.simulator=false",
                 "--hub.payment.psp.base-url=" + psp.baseUrl(),
                 "--hub.payment.psp.webhook-secret=" + SECRET);

@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,19 +40,30 @@ class PaymentProviderConfiguration {
     @Bean
     PaymentProvider paymentProvider(PspProperties properties, ObjectProvider<PspSimulator> simulator, ObjectMapper json) {
         Optional<PspSimulator> inProcess = Optional.ofNullable(simulator.getIfAvailable());
-        Retry retry = Retry.of("psp", RetryConfig.custom()
+        return new PspClient(() -> inProcess.map(PspSimulator::baseUrl).orElse(properties.baseUrl()), calls("psp", properties, json));
+    }
+
+    @Bean
+    GiftCards giftCards(CrmProperties crm, ObjectProvider<CrmLocation> location, PspProperties properties, ObjectMapper json) {
+        return new CrmGiftCardClient(() -> Optional.ofNullable(location.getIfAvailable()).map(CrmLocation::baseUrl).orElse(crm.baseUrl()),
+                calls("crm", properties, json));
+    }
+
+    /** Each party gets its own retry and circuit breaker, so a CRM outage does not open the PSP's circuit. */
+    static ResilientJsonCalls calls(String party, PspProperties properties, ObjectMapper json) {
+        Retry retry = Retry.of(party, RetryConfig.custom()
                 .maxAttempts(properties.maxAttempts())
                 .waitDuration(properties.retryWait())
-                .retryExceptions(PspClient.TransientProviderError.class)
+                .retryExceptions(ResilientJsonCalls.TransientFailure.class)
                 .build());
-        CircuitBreaker breaker = CircuitBreaker.of("psp", CircuitBreakerConfig.custom()
+        CircuitBreaker breaker = CircuitBreaker.of(party, CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
-                .recordExceptions(PspClient.TransientProviderError.class)
+                .recordExceptions(ResilientJsonCalls.TransientFailure.class)
                 .build());
-        return new PspClient(() -> inProcess.map(PspSimulator::baseUrl).orElse(properties.baseUrl()), properties, json, retry, breaker);
+        return new ResilientJsonCalls(party, properties.connectTimeout(), properties.readTimeout(), json, retry, breaker);
     }
 
     @Bean

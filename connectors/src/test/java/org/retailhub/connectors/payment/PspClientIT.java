@@ -44,10 +44,11 @@ class PspClientIT {
                 Duration.ofMillis(50), SECRET, Duration.ofMinutes(5), false, 0, Duration.ofMillis(100));
         breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom().slidingWindowSize(6).minimumNumberOfCalls(6)
                 .failureRateThreshold(50).waitDurationInOpenState(Duration.ofMinutes(1))
-                .recordExceptions(PspClient.TransientProviderError.class).build());
+                .recordExceptions(ResilientJsonCalls.TransientFailure.class).build());
         Retry retry = Retry.of("test", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(50))
-                .retryExceptions(PspClient.TransientProviderError.class).build());
-        client = new PspClient(psp::baseUrl, props, new ObjectMapper(), retry, breaker);
+                .retryExceptions(ResilientJsonCalls.TransientFailure.class).build());
+        client = new PspClient(psp::baseUrl, new ResilientJsonCalls("psp", props.connectTimeout(), props.readTimeout(), new ObjectMapper(),
+                retry, breaker));
     }
 
     @AfterEach

@@ -31,11 +31,12 @@ public class OrderRepository {
      */
     public boolean insertIfAbsent(UUID id, OrderRequest request, String currency) {
         int inserted = jdbc.update("""
-                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method, status, currency)
-                values (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,
+                                                gift_card_number, status, currency)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
-                request.allowPartial(), request.paymentMethod().name(), currency);
+                request.allowPartial(), request.paymentMethod().name(), request.giftCardNumber(), currency);
         if (inserted == 0) {
             return false;
         }
@@ -81,6 +82,11 @@ public class OrderRepository {
                 update hub.customer_order set order_number = 'RH-' || lpad(nextval('hub.order_number_seq')::text, 8, '0')
                  where id = ? and order_number is null""", id);
         return jdbc.queryForObject("select order_number from hub.customer_order where id = ?", String.class, id);
+    }
+
+    /** The gift card the order pays with, if any; kept out of {@link Order} so it never reaches a view or a log. */
+    public String giftCardNumber(UUID id) {
+        return jdbc.queryForObject("select gift_card_number from hub.customer_order where id = ?", String.class, id);
     }
 
     public void recordReservedQuantity(UUID id, int lineNo, int reserved) {

@@ -1,6 +1,8 @@
 package org.retailhub.domain.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +22,25 @@ public record OrderRequest(
         LoyaltyTier loyaltyTier,
         boolean allowPartial,
         PaymentMethod paymentMethod,
+        @Pattern(regexp = "[0-9]{16,19}", message = "must be 16-19 digits") String giftCardNumber,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull OrderLineRequest> lines) {
 
     public OrderRequest {
         loyaltyTier = loyaltyTier == null ? LoyaltyTier.NONE : loyaltyTier;
         paymentMethod = paymentMethod == null ? PaymentMethod.CARD : paymentMethod;
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** A gift card number exactly when the method uses one. */
+    @JsonIgnore
+    @AssertTrue(message = "giftCardNumber is required for GIFT_CARD and SPLIT payments, and only for them")
+    public boolean isGiftCardConsistent() {
+        return paymentMethod.usesGiftCard() == (giftCardNumber != null && !giftCardNumber.isBlank());
+    }
+
+    /** Never print the gift card number. */
+    @Override
+    public String toString() {
+        return "OrderRequest[" + channel + " " + externalId + ", store " + storeId + ", " + lines.size() + " lines, " + paymentMethod + "]";
     }
 }

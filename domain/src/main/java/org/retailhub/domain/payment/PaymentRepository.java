@@ -17,12 +17,19 @@ public class PaymentRepository {
     }
 
     /** The order's payment, created on first call with the given method and amount. */
-    public Payment openFor(UUID orderId, PaymentMethod method, Money amount) {
+    public Payment openFor(UUID orderId, PaymentMethod method, Money amount, String giftCardNumber) {
         jdbc.update("""
-                insert into hub.payment (id, order_id, method, amount, currency, status)
-                values (?, ?, ?, ?, ?, 'REQUESTED') on conflict (order_id) do nothing""",
-                UUID.randomUUID(), orderId, method.name(), amount.amount(), amount.currency().getCurrencyCode());
+                insert into hub.payment (id, order_id, method, amount, currency, status, gift_card_number)
+                values (?, ?, ?, ?, ?, 'REQUESTED', ?) on conflict (order_id) do nothing""",
+                UUID.randomUUID(), orderId, method.name(), amount.amount(), amount.currency().getCurrencyCode(), giftCardNumber);
         return findByOrder(orderId).orElseThrow();
+    }
+
+    /** Records a gift card redemption (the CRM's id and the amount taken), or its reversal with a zero amount. */
+    public Payment recordGiftCard(UUID id, Money redeemed, String redemptionId) {
+        jdbc.update("update hub.payment set gift_card_amount = ?, gift_card_redemption = ?, updated_at = now() where id = ?",
+                redeemed.amount(), redemptionId, id);
+        return get(id);
     }
 
     public Optional<Payment> find(UUID id) {
@@ -68,11 +75,14 @@ public class PaymentRepository {
     }
 
     private Optional<Payment> first(String sql, Object arg) {
-        List<Payment> found = jdbc.query(sql, (rs, i) -> new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
-                PaymentMethod.valueOf(rs.getString("method")),
-                new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_payment_id"), rs.getString("redirect_url"),
-                rs.getString("reason")), arg);
+        List<Payment> found = jdbc.query(sql, (rs, i) -> {
+            Currency currency = Currency.getInstance(rs.getString("currency"));
+            return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                    PaymentMethod.valueOf(rs.getString("method")), new Money(rs.getBigDecimal("amount"), currency),
+                    PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_payment_id"), rs.getString("redirect_url"),
+                    rs.getString("reason"), rs.getString("gift_card_number"), new Money(rs.getBigDecimal("gift_card_amount"), currency),
+                    rs.getString("gift_card_redemption"));
+        }, arg);
         return found.stream().findFirst();
     }
 }

@@ -26,7 +26,10 @@ public class SettlementReconciliation {
     public SettlementReport reconcile(String provider, LocalDate date, String fileName, List<SettlementLine> lines) {
         return tx.execute(status -> {
             Map<String, BigDecimal> captured = new HashMap<>();
-            jdbc.query("select id::text, amount from hub.payment where (captured_at at time zone 'UTC')::date = ?",
+            jdbc.query("""
+                    select id::text, amount - gift_card_amount from hub.payment
+                     where (captured_at at time zone 'UTC')::date = ? and method in ('CARD', 'WALLET', 'SPLIT')
+                       and amount > gift_card_amount""",
                     rs -> {
                         captured.put(rs.getString(1), rs.getBigDecimal(2));
                     }, date);

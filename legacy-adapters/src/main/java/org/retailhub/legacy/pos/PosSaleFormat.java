@@ -50,7 +50,7 @@ public final class PosSaleFormat {
             throw new InvalidOrderException(externalId,
                     "POS trailer declares " + declared + " items but the record holds " + lines.size());
         }
-        return new OrderRequest(Channel.POS, externalId, header[1], tier(header[5], externalId), false, null, lines);
+        return new OrderRequest(Channel.POS, externalId, header[1], tier(header[5], externalId), false, null, null, lines);
     }
 
     /** Writes a sale in the till's format (used by the till simulator and the demo). */

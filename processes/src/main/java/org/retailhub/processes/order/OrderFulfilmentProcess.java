@@ -28,7 +28,8 @@ public class OrderFulfilmentProcess implements OrderProcesses {
                 .businessKey(orderId.toString())
                 .setVariables(Variables.createVariables()
                         .putValue(OrderVariables.ORDER_ID, orderId.toString())
-                        .putValue(OrderVariables.PAYMENT_TIMEOUT, properties.paymentTimeout().toString()))
+                        .putValue(OrderVariables.PAYMENT_TIMEOUT, properties.paymentTimeout().toString())
+                        .putValue(OrderVariables.PAY_IN_STORE_TIMEOUT, properties.payInStoreTimeout().toString()))
                 .execute();
     }
 

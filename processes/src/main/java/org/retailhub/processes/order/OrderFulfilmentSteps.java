@@ -108,7 +108,9 @@ public class OrderFulfilmentSteps {
         UUID id = orderId(execution);
         journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
         Order order = orders.get(id);
-        execution.setVariable(OrderVariables.PAYMENT_ID, payments.openFor(id, order.paymentMethod(), order.total()).id().toString());
+        execution.setVariable(OrderVariables.PAYMENT_ID,
+                payments.openFor(id, order.paymentMethod(), order.total(), orders.giftCardNumber(id)).id().toString());
+        execution.setVariable(OrderVariables.PAYMENT_METHOD, order.paymentMethod().name());
     }
 
     public void commitStock(DelegateExecution execution) {

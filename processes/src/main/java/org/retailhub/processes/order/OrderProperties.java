@@ -12,9 +12,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param paymentTimeout how long a pending payment waits for the provider's outcome before the hub asks, then gives up
  * @param currency       ISO 4217 code of the prices in the catalogue
+ * @param payInStoreTimeout how long a pay-in-store (or cash on delivery) order waits for the till's confirmation
  */
 @Validated
 @ConfigurationProperties("hub.orders")
 public record OrderProperties(@NotNull @DefaultValue("PT15M") Duration paymentTimeout,
-                              @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency) {
+                              @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency,
+                              @NotNull @DefaultValue("P7D") Duration payInStoreTimeout) {
 }

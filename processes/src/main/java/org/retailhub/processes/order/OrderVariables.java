@@ -10,6 +10,8 @@ public final class OrderVariables {
     public static final String REASON = "reason";
     public static final String PAYMENT_ID = "paymentId";
     public static final String PAYMENT_OUTCOME = "paymentOutcome";
+    public static final String PAYMENT_METHOD = "paymentMethod";
+    public static final String PAY_IN_STORE_TIMEOUT = "payInStoreTimeout";
 
     private OrderVariables() {
     }

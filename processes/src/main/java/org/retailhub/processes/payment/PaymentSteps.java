@@ -3,11 +3,14 @@ package org.retailhub.processes.payment;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.pricing.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +29,53 @@ public class PaymentSteps {
 
     private final PaymentRepository payments;
     private final PaymentProvider provider;
+    private final GiftCards giftCards;
 
-    public PaymentSteps(PaymentRepository payments, PaymentProvider provider) {
+    public PaymentSteps(PaymentRepository payments, PaymentProvider provider, GiftCards giftCards) {
         this.payments = payments;
         this.provider = provider;
+        this.giftCards = giftCards;
+    }
+
+    /**
+     * Redeems the gift card: the whole amount for GIFT_CARD (declined if the balance is short), as much as it
+     * holds for SPLIT ({@code REMAINDER}: the card pays the rest). Idempotent per payment.
+     */
+    public void redeemGiftCard(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        if (payment.giftCardRedemption() == null) {
+            Money balance = giftCards.balance(payment.giftCardNumber());
+            Money take = payment.method() == PaymentMethod.GIFT_CARD || balance.compareTo(payment.amount()) >= 0 ? payment.amount() : balance;
+            if (payment.method() == PaymentMethod.GIFT_CARD && balance.compareTo(payment.amount()) < 0 || take.amount().signum() == 0) {
+                payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, "gift card balance too low", null));
+                decided(execution, payments.get(payment.id()));
+                return;
+            }
+            ProviderAnswer redeemed = giftCards.redeem(payment.giftCardNumber(), take, payment.id() + ":redeem");
+            if (redeemed.status() != PaymentStatus.CAPTURED) {
+                payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, redeemed.reason(), null));
+                decided(execution, payments.get(payment.id()));
+                return;
+            }
+            payment = payments.recordGiftCard(payment.id(), take, redeemed.providerPaymentId());
+        }
+        if (payment.cardAmount().amount().signum() > 0) {
+            execution.setVariable(AUTHORISATION, "REMAINDER");
+        } else {
+            payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.AUTHORISED, null, null));
+            execution.setVariable(AUTHORISATION, "AUTHORISED");
+        }
+    }
+
+    /** Compensation: puts a gift card redemption back when the rest of the payment failed. */
+    public void reverseGiftCard(DelegateExecution execution) {
+        reverseGiftCard(payment(execution));
+    }
+
+    /** The till confirmed the customer paid in store (or on delivery). */
+    public void paidAtTill(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        decided(execution, payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.AUTHORISED, null, null)));
     }
 
     public void authorise(DelegateExecution execution) {
@@ -56,6 +102,7 @@ public class PaymentSteps {
     /** No outcome after asking: void at the provider so a late approval cannot charge the customer. */
     public void giveUp(DelegateExecution execution) {
         voidAtProvider(payment(execution));
+        reverseGiftCard(payment(execution));
         execution.setVariable(AUTHORISATION, "TIMED_OUT");
         execution.setVariable(REASON, "no payment outcome within the payment timeout");
     }
@@ -66,9 +113,15 @@ public class PaymentSteps {
         if (payment.status() == PaymentStatus.CAPTURED) {
             return;
         }
+        if (!payment.throughProvider()) {
+            // gift card redeemed in full, or paid at the till: the money is already taken
+            payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.CAPTURED, null, null));
+            return;
+        }
         ProviderAnswer answer = provider.capture(payment, payment.id() + ":capture");
         if (answer.status() != PaymentStatus.CAPTURED) {
             voidAtProvider(payment);
+            reverseGiftCard(payment);
             throw new BpmnError(CAPTURE_REFUSED, "payment capture refused: " + (answer.reason() == null ? answer.status() : answer.reason()));
         }
         payments.record(payment.id(), answer);
@@ -79,12 +132,20 @@ public class PaymentSteps {
         Object id = execution.getVariable(PAYMENT_ID);
         if (id != null) {
             voidAtProvider(payments.get(UUID.fromString(id.toString())));
+            reverseGiftCard(payments.get(UUID.fromString(id.toString())));
+        }
+    }
+
+    private void reverseGiftCard(Payment payment) {
+        if (payment.giftCardRedemption() != null && payment.giftCardAmount().amount().signum() > 0) {
+            giftCards.reverse(payment.giftCardRedemption(), payment.id() + ":reverse");
+            payments.recordGiftCard(payment.id(), Money.zero(payment.amount().currency()), payment.giftCardRedemption());
         }
     }
 
     private void voidAtProvider(Payment payment) {
         boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
-        if (holdsMoney && payment.providerPaymentId() != null) {
+        if (holdsMoney && payment.providerPaymentId() != null && payment.throughProvider()) {
             payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
         }
     }

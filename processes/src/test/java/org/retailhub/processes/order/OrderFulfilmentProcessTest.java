@@ -42,6 +42,7 @@ import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderLine;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentStatus;
@@ -76,8 +77,9 @@ class OrderFulfilmentProcessTest {
         AbstractAssertions.init(processEngine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
                 new DmnPromotionTable(processEngine.getDecisionService()), payments.repository()));
-        Mocks.register("payment", new PaymentSteps(payments.repository(), provider));
-        process = new OrderFulfilmentProcess(processEngine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR"));
+        Mocks.register("payment", new PaymentSteps(payments.repository(), provider, mock(GiftCards.class)));
+        process = new OrderFulfilmentProcess(processEngine.getRuntimeService(),
+                new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7)));
         paymentProcess = new PaymentProcess(processEngine.getRuntimeService());
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));

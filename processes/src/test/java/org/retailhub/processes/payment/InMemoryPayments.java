@@ -22,7 +22,15 @@ public final class InMemoryPayments {
     private final PaymentRepository repository = mock(PaymentRepository.class);
 
     public InMemoryPayments() {
-        when(repository.openFor(any(), any(), any())).thenAnswer(inv -> open(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2)));
+        when(repository.openFor(any(), any(), any(), any()))
+                .thenAnswer(inv -> open(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2), inv.getArgument(3)));
+        when(repository.recordGiftCard(any(), any(), any())).thenAnswer(inv -> {
+            Payment p = byId.get((UUID) inv.getArgument(0));
+            Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), p.status(), p.providerPaymentId(), p.redirectUrl(),
+                    p.reason(), p.giftCardNumber(), inv.getArgument(1), inv.getArgument(2));
+            byId.put(p.id(), next);
+            return next;
+        });
         when(repository.get(any())).thenAnswer(inv -> byId.get((UUID) inv.getArgument(0)));
         when(repository.find(any())).thenAnswer(inv -> Optional.ofNullable(byId.get((UUID) inv.getArgument(0))));
         when(repository.record(any(), any())).thenAnswer(inv -> record(inv.getArgument(0), inv.getArgument(1)));
@@ -33,8 +41,13 @@ public final class InMemoryPayments {
     }
 
     public Payment open(UUID orderId, PaymentMethod method, Money amount) {
+        return open(orderId, method, amount, null);
+    }
+
+    public Payment open(UUID orderId, PaymentMethod method, Money amount, String giftCard) {
         return byId.values().stream().filter(p -> p.orderId().equals(orderId)).findFirst().orElseGet(() -> {
-            Payment p = new Payment(UUID.randomUUID(), orderId, method, amount, PaymentStatus.REQUESTED, null, null, null);
+            Payment p = new Payment(UUID.randomUUID(), orderId, method, amount, PaymentStatus.REQUESTED, null, null, null,
+                    giftCard, Money.zero(amount.currency()), null);
             byId.put(p.id(), p);
             return p;
         });
@@ -46,7 +59,7 @@ public final class InMemoryPayments {
         Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), status,
                 answer.providerPaymentId() == null ? p.providerPaymentId() : answer.providerPaymentId(),
                 answer.redirectUrl() == null ? p.redirectUrl() : answer.redirectUrl(),
-                answer.reason() == null ? p.reason() : answer.reason());
+                answer.reason() == null ? p.reason() : answer.reason(), p.giftCardNumber(), p.giftCardAmount(), p.giftCardRedemption());
         byId.put(id, next);
         return next;
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProvider;
@@ -40,14 +41,16 @@ class PaymentProcessTest {
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
     private final PaymentProvider provider = mock(PaymentProvider.class);
+    private final GiftCards giftCards = mock(GiftCards.class);
     private final InMemoryPayments payments = new InMemoryPayments();
+    private static final String CARD = "6036000000000001";
     private Payment payment;
     private PaymentProcess process;
 
     @BeforeEach
     void wire() {
         AbstractAssertions.init(engine.getProcessEngine());
-        Mocks.register("payment", new PaymentSteps(payments.repository(), provider));
+        Mocks.register("payment", new PaymentSteps(payments.repository(), provider, giftCards));
         process = new PaymentProcess(engine.getProcessEngine().getRuntimeService());
         payment = payments.open(UUID.randomUUID(), PaymentMethod.CARD, Money.of("30.00", "EUR"));
     }
@@ -151,10 +154,97 @@ class PaymentProcessTest {
         verify(provider, times(4)).authorise(any(), eq(payment.id() + ":authorise"));
     }
 
+    @Test
+    void giftCardCoveringTheOrderAuthorisesWithoutTheProvider() {
+        usePayment(PaymentMethod.GIFT_CARD, "50.00");
+        when(giftCards.balance(CARD)).thenReturn(Money.of("80.00", "EUR"));
+        when(giftCards.redeem(eq(CARD), eq(Money.of("50.00", "EUR")), any())).thenReturn(new ProviderAnswer("red_1", PaymentStatus.CAPTURED, null, null));
+        ProcessInstance instance = start("Activity_RedeemGiftCard");
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "EndEvent_PaymentAuthorised");
+        verify(provider, times(0)).authorise(any(), any());
+        verify(giftCards).redeem(CARD, Money.of("50.00", "EUR"), payment.id() + ":redeem");
+    }
+
+    @Test
+    void giftCardWithTooLittleOnItIsDeclinedAndNothingIsTaken() {
+        usePayment(PaymentMethod.GIFT_CARD, "50.00");
+        when(giftCards.balance(CARD)).thenReturn(Money.of("10.00", "EUR"));
+        ProcessInstance instance = start("Activity_RedeemGiftCard");
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentDeclined").variables()
+                .containsEntry("reason", "payment declined: gift card balance too low");
+        verify(giftCards, times(0)).redeem(any(), any(), any());
+    }
+
+    @Test
+    void splitTenderTakesTheGiftCardBalanceAndTheRestByCard() {
+        usePayment(PaymentMethod.SPLIT, "50.00");
+        when(giftCards.balance(CARD)).thenReturn(Money.of("12.50", "EUR"));
+        when(giftCards.redeem(any(), any(), any())).thenReturn(new ProviderAnswer("red_1", PaymentStatus.CAPTURED, null, null));
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        ProcessInstance instance = start("Activity_RedeemGiftCard");
+        execute(job());
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "Activity_AuthorisePayment", "EndEvent_PaymentAuthorised");
+        org.mockito.ArgumentCaptor<Payment> authorised = org.mockito.ArgumentCaptor.forClass(Payment.class);
+        verify(provider).authorise(authorised.capture(), any());
+        assertThat(authorised.getValue().cardAmount()).isEqualTo(Money.of("37.50", "EUR"));
+    }
+
+    @Test
+    void splitTenderWhoseCardIsDeclinedPutsTheGiftCardMoneyBack() {
+        usePayment(PaymentMethod.SPLIT, "50.00");
+        when(giftCards.balance(CARD)).thenReturn(Money.of("12.50", "EUR"));
+        when(giftCards.redeem(any(), any(), any())).thenReturn(new ProviderAnswer("red_1", PaymentStatus.CAPTURED, null, null));
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "insufficient funds"));
+        ProcessInstance instance = start("Activity_RedeemGiftCard");
+        execute(job());
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("Activity_ReverseGiftCard", "EndEvent_PaymentDeclined");
+        verify(giftCards).reverse("red_1", payment.id() + ":reverse");
+    }
+
+    @Test
+    void payInStoreOrderIsAuthorisedWhenTheTillConfirms() {
+        usePayment(PaymentMethod.PAY_IN_STORE, "50.00");
+        ProcessInstance instance = start("Gateway_AwaitTill");
+
+        assertThat(process.paidAtTill(payment.orderId())).isTrue();
+
+        assertThat(instance).isEnded().hasPassed("Activity_RecordTillPayment", "EndEvent_PaymentAuthorised");
+        assertThat(process.paidAtTill(payment.orderId())).as("a second confirmation finds nothing waiting").isFalse();
+    }
+
+    @Test
+    void payInStoreOrderNotPaidInTimeTimesOut() {
+        usePayment(PaymentMethod.PAY_IN_STORE, "50.00");
+        ProcessInstance instance = start("Gateway_AwaitTill");
+
+        execute(job("Event_NotPaidInStore"));
+
+        assertThat(instance).isEnded().hasPassed("Activity_ExpireStorePayment", "EndEvent_PaymentTimedOut");
+    }
+
+    private void usePayment(PaymentMethod method, String amount) {
+        payment = payments.open(UUID.randomUUID(), method, Money.of(amount, "EUR"), method.usesGiftCard() ? CARD : null);
+    }
+
     private ProcessInstance start() {
-        ProcessInstance instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey(PaymentProcess.PROCESS_KEY,
-                Variables.createVariables().putValue("paymentId", payment.id().toString()).putValue("paymentTimeout", "PT2M"));
-        assertThat(instance).isWaitingAt("Activity_AuthorisePayment");
+        return start("Activity_AuthorisePayment");
+    }
+
+    private ProcessInstance start(String firstWait) {
+        ProcessInstance instance = engine.getProcessEngine().getRuntimeService().createProcessInstanceByKey(PaymentProcess.PROCESS_KEY)
+                .businessKey(payment.orderId().toString())
+                .setVariables(Variables.createVariables().putValue("paymentId", payment.id().toString()).putValue("paymentTimeout", "PT2M")
+                        .putValue("paymentMethod", payment.method().name()).putValue("payInStoreTimeout", "P7D"))
+                .execute();
+        assertThat(instance).isWaitingAt(firstWait);
         return instance;
     }
 

@@ -15,6 +15,7 @@ import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderRequest;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundRequest;
+import org.retailhub.domain.payment.TillPayments;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,12 +50,24 @@ public class OrderController {
     private final OrderRepository orders;
     private final OrderProcesses processes;
     private final RefundDesk refunds;
+    private final TillPayments tills;
 
-    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds) {
+    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds, TillPayments tills) {
+        this.tills = tills;
         this.intake = intake;
         this.orders = orders;
         this.processes = processes;
         this.refunds = refunds;
+    }
+
+    /** The till confirms a pay-in-store (or cash-on-delivery) order was paid; 409 when the order waits for no such payment. */
+    @PostMapping("/{id}/till-payment")
+    public ResponseEntity<Void> paidAtTill(@PathVariable UUID id) {
+        Order order = orders.get(id);
+        if (!tills.paidAtTill(id)) {
+            throw new OrderAlreadyFinishedException(id, order.status());
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/orders/" + id)).build();
     }
 
     /** Refunds a paid order fully or in part; 202, then the order shows PARTIALLY_REFUNDED or REFUNDED. */

@@ -31,7 +31,7 @@ public final class WebOrderFormat {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Payment(PaymentMethod method) {
+    record Payment(PaymentMethod method, String giftCardNumber) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -67,6 +67,7 @@ public final class WebOrderFormat {
                 .toList();
         return new OrderRequest(channel, order.orderRef(), order.store(),
                 order.customer() == null ? null : order.customer().loyaltyTier(),
-                Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(), lines);
+                Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(),
+                order.payment() == null ? null : order.payment().giftCardNumber(), lines);
     }
 }

@@ -23,7 +23,7 @@ class WebOrderFormatTest {
                 {"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD","email":"jane@example.org","name":"Jane"},
                  "allowPartialDelivery":true,"payment":{"method":"WALLET"},"items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}"""), Channel.APP);
 
-        assertThat(order).isEqualTo(new OrderRequest(Channel.APP, "W-1001", "WEB-DC", LoyaltyTier.GOLD, true, PaymentMethod.WALLET,
+        assertThat(order).isEqualTo(new OrderRequest(Channel.APP, "W-1001", "WEB-DC", LoyaltyTier.GOLD, true, PaymentMethod.WALLET, null,
                 java.util.List.of(new OrderLineRequest("SKU-0001", 2), new OrderLineRequest("SKU-0002", 1))));
         assertThat(order.toString()).doesNotContain("jane").doesNotContain("Jane");
     }

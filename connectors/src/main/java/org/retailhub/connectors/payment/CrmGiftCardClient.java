@@ -1,0 +1,41 @@
+package org.retailhub.connectors.payment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.retailhub.domain.payment.GiftCards;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.pricing.Money;
+
+/** The CRM's gift card API, with the same time-outs, retries and circuit breaking as the PSP client. */
+public class CrmGiftCardClient implements GiftCards {
+
+    private final Supplier<URI> baseUrl;
+    private final ResilientJsonCalls calls;
+
+    public CrmGiftCardClient(Supplier<URI> baseUrl, ResilientJsonCalls calls) {
+        this.baseUrl = baseUrl;
+        this.calls = calls;
+    }
+
+    @Override
+    public Money balance(String cardNumber) {
+        JsonNode answer = calls.call("GET", baseUrl.get().resolve("/crm/giftcards/" + cardNumber), null, null);
+        return Money.of(answer.path("balance").asText(), answer.path("currency").asText("EUR"));
+    }
+
+    @Override
+    public ProviderAnswer redeem(String cardNumber, Money amount, String idempotencyKey) {
+        JsonNode answer = calls.call("POST", baseUrl.get().resolve("/crm/giftcards/" + cardNumber + "/redemptions"),
+                Map.of("amount", amount.amount().toPlainString(), "currency", amount.currency().getCurrencyCode()), idempotencyKey);
+        return new ProviderAnswer(answer.path("id").asText(null), PaymentStatus.valueOf(answer.path("status").asText()),
+                answer.hasNonNull("reason") ? answer.get("reason").asText() : null, null);
+    }
+
+    @Override
+    public void reverse(String redemptionId, String idempotencyKey) {
+        calls.call("POST", baseUrl.get().resolve("/crm/redemptions/" + redemptionId + "/reversal"), Map.of(), idempotencyKey);
+    }
+}

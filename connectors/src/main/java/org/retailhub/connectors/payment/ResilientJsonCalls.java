@@ -1,0 +1,84 @@
+package org.retailhub.connectors.payment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.retailhub.domain.payment.PaymentProviderUnavailableException;
+
+/**
+ * JSON over HTTP to a payment party (PSP, CRM) with the hub's rules: connect and read time-outs, retries of
+ * I/O errors, time-outs and 5xx with the same idempotency key, and a circuit breaker. When retries run out or
+ * the circuit is open the caller gets {@link PaymentProviderUnavailableException}.
+ */
+public class ResilientJsonCalls {
+
+    /** A failure worth retrying: the other side may answer next time. */
+    static final class TransientFailure extends RuntimeException {
+        TransientFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final String party;
+    private final Duration readTimeout;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+
+    public ResilientJsonCalls(String party, Duration connectTimeout, Duration readTimeout, ObjectMapper json, Retry retry,
+                              CircuitBreaker breaker) {
+        this.party = party;
+        this.readTimeout = readTimeout;
+        this.json = json;
+        this.retry = retry;
+        this.breaker = breaker;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /** POST with a JSON body and an idempotency key, or GET when {@code body} is null. */
+    public JsonNode call(String method, URI uri, Object body, String idempotencyKey) {
+        Supplier<JsonNode> once = () -> send(method, uri, body, idempotencyKey);
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once)).get();
+        } catch (TransientFailure | CallNotPermittedException e) {
+            throw new PaymentProviderUnavailableException(party + " unavailable for " + method + " " + uri.getPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode send(String method, URI uri, Object body, String idempotencyKey) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json");
+            if (body != null) {
+                request.header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            } else {
+                request.GET();
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw new TransientFailure("HTTP " + response.statusCode(), null);
+            }
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(party + " refused " + method + " " + uri.getPath() + ": HTTP " + response.statusCode()
+                        + " " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new TransientFailure(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted", e);
+        }
+    }
+}

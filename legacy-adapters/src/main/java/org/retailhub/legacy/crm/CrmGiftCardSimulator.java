@@ -1,0 +1,148 @@
+package org.retailhub.legacy.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * The CRM's gift card service over HTTP, as the hub sees it: balance, redemption (idempotent per
+ * {@code Idempotency-Key}) and reversal. Seeded with demo cards: {@code 6036000000000001} (50.00 EUR),
+ * {@code 6036000000000002} (500.00 EUR), {@code 6036000000000003} (empty). Card numbers never appear in answers
+ * beyond their last four digits.
+ */
+public final class CrmGiftCardSimulator implements AutoCloseable {
+
+    private record Redemption(String id, String card, BigDecimal amount, boolean reversed) {
+    }
+
+    private final HttpServer server;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
+    private final Map<String, Redemption> redemptions = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> idempotent = new ConcurrentHashMap<>();
+
+    private CrmGiftCardSimulator(HttpServer server) {
+        this.server = server;
+        balances.put("6036000000000001", new BigDecimal("50.00"));
+        balances.put("6036000000000002", new BigDecimal("500.00"));
+        balances.put("6036000000000003", new BigDecimal("0.00"));
+    }
+
+    public static CrmGiftCardSimulator start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
+            CrmGiftCardSimulator sim = new CrmGiftCardSimulator(server);
+            server.createContext("/crm", sim::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "crm-simulator");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            return sim;
+        } catch (IOException e) {
+            throw new UncheckedIOException("CRM simulator could not listen on port " + port, e);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+
+    public BigDecimal balance(String card) {
+        return balances.get(card);
+    }
+
+    public void setBalance(String card, BigDecimal balance) {
+        balances.put(card, balance);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/"); // "", crm, giftcards|redemptions, id, [op]
+            if ("GET".equals(exchange.getRequestMethod()) && path.length == 4 && "giftcards".equals(path[2])) {
+                BigDecimal balance = balances.get(path[3]);
+                reply(exchange, balance == null ? 404 : 200, balance == null
+                        ? Map.of("error", "unknown gift card")
+                        : Map.of("card", masked(path[3]), "balance", balance.toPlainString(), "currency", "EUR"));
+                return;
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (!"POST".equals(exchange.getRequestMethod()) || path.length != 5 || key == null) {
+                reply(exchange, 400, Map.of("error", "unsupported request"));
+                return;
+            }
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] answer = idempotent.computeIfAbsent(key, k -> write(
+                    "giftcards".equals(path[2]) ? redeem(path[3], new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
+            send(exchange, 200, answer);
+        }
+    }
+
+    private synchronized Map<String, Object> redeem(String card, BigDecimal amount) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        BigDecimal balance = balances.get(card);
+        if (balance == null || balance.compareTo(amount) < 0 || amount.signum() <= 0) {
+            answer.put("status", "DECLINED");
+            answer.put("reason", balance == null ? "unknown gift card" : "gift card balance too low");
+            return answer;
+        }
+        Redemption r = new Redemption("red_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), card, amount, false);
+        redemptions.put(r.id(), r);
+        balances.put(card, balance.subtract(amount));
+        answer.put("id", r.id());
+        answer.put("status", "CAPTURED");
+        answer.put("amount", amount.toPlainString());
+        return answer;
+    }
+
+    private synchronized Map<String, Object> reverse(String redemptionId) {
+        Redemption r = redemptions.get(redemptionId);
+        if (r == null) {
+            return Map.of("status", "DECLINED", "reason", "unknown redemption");
+        }
+        if (!r.reversed()) {
+            balances.merge(r.card(), r.amount(), BigDecimal::add);
+            redemptions.put(r.id(), new Redemption(r.id(), r.card(), r.amount(), true));
+        }
+        return Map.of("id", r.id(), "status", "VOIDED");
+    }
+
+    private static String masked(String card) {
+        return "************" + card.substring(card.length() - 4);
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void reply(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, write(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
