@@ -74,6 +74,6 @@ class HubConfiguration {
                                     OrderProcesses processes, PlatformTransactionManager transactions,
                                     OrderProperties properties) {
         return new OrderAcceptance(orders, catalogue, journal, processes, new TransactionTemplate(transactions),
-                properties.currency());
+                properties.currency(), properties.paymentMethodPolicy());
     }
 }

@@ -251,6 +251,16 @@ class PaymentJourneyIT {
     }
 
     @Test
+    void methodTheChannelDoesNotAcceptIsRefusedWithTheReason() {
+        ResponseEntity<String> refused = api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
+                {"channel":"MARKETPLACE","externalId":"IT-METHOD-1","storeId":"WEB-DC","paymentMethod":"PAY_IN_STORE",
+                 "lines":[{"sku":"SKU-0029","quantity":1}]}""").retrieve().toEntity(String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).contains("payment method PAY_IN_STORE is not accepted on channel MARKETPLACE");
+    }
+
+    @Test
     void giftCardMethodWithoutACardNumberIsRefusedAtTheEdge() {
         ResponseEntity<String> refused = api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
                 {"channel":"WEB","externalId":"IT-GIFT-3","storeId":"WEB-DC","paymentMethod":"GIFT_CARD","lines":[{"sku":"SKU-0029","quantity":1}]}""")

@@ -27,6 +27,7 @@ class PaymentProviderConfiguration {
     PspSimulator pspSimulator(PspProperties properties) {
         PspSimulator simulator = PspSimulator.start(properties.simulatorPort(), properties.webhookSecret());
         simulator.webhookDelay(properties.simulatorWebhookDelay());
+        simulator.latency(properties.simulatorLatency());
         return simulator;
     }
 

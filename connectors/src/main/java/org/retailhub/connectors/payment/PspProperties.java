@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param simulator        run the PSP simulator in-process (embedded default)
  * @param simulatorPort    its port; 0 = any free port
  * @param simulatorWebhookDelay how long the simulator takes to decide a pending payment and send the webhook
+ * @param simulatorLatency      how long the simulator takes to answer any request
  */
 @Validated
 @ConfigurationProperties("hub.payment.psp")
@@ -37,5 +38,6 @@ public record PspProperties(@NotBlank @DefaultValue("simpsp") String provider,
                             @NotNull @DefaultValue("PT5M") Duration webhookTolerance,
                             @DefaultValue("true") boolean simulator,
                             @Min(0) @DefaultValue("8091") int simulatorPort,
-                            @NotNull @DefaultValue("PT2S") Duration simulatorWebhookDelay) {
+                            @NotNull @DefaultValue("PT2S") Duration simulatorWebhookDelay,
+                            @NotNull @DefaultValue("PT0.05S") Duration simulatorLatency) {
 }

@@ -41,7 +41,7 @@ class PspClientIT {
     void start() {
         psp = PspSimulator.start(0, SECRET);
         PspProperties props = new PspProperties("simpsp", psp.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(800), 3,
-                Duration.ofMillis(50), SECRET, Duration.ofMinutes(5), false, 0, Duration.ofMillis(100));
+                Duration.ofMillis(50), SECRET, Duration.ofMinutes(5), false, 0, Duration.ofMillis(100), Duration.ZERO);
         breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom().slidingWindowSize(6).minimumNumberOfCalls(6)
                 .failureRateThreshold(50).waitDurationInOpenState(Duration.ofMinutes(1))
                 .recordExceptions(ResilientJsonCalls.TransientFailure.class).build());

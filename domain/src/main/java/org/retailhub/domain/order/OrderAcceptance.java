@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.payment.PaymentMethodPolicy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,9 +22,11 @@ public class OrderAcceptance {
     private final OrderProcesses processes;
     private final TransactionTemplate tx;
     private final String currency;
+    private final PaymentMethodPolicy paymentMethods;
 
     public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
-                           OrderProcesses processes, TransactionTemplate tx, String currency) {
+                           OrderProcesses processes, TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods) {
+        this.paymentMethods = paymentMethods;
         this.orders = orders;
         this.catalogue = catalogue;
         this.journal = journal;
@@ -62,6 +65,10 @@ public class OrderAcceptance {
     }
 
     private void checkReferences(OrderRequest request) {
+        if (!paymentMethods.accepts(request.channel(), request.paymentMethod())) {
+            throw new InvalidOrderException(request.externalId(),
+                    "payment method " + request.paymentMethod() + " is not accepted on channel " + request.channel());
+        }
         if (!catalogue.storeExists(request.storeId())) {
             throw new InvalidOrderException(request.externalId(), "unknown store " + request.storeId());
         }

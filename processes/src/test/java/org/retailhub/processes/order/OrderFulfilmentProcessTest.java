@@ -79,7 +79,7 @@ class OrderFulfilmentProcessTest {
                 new DmnPromotionTable(processEngine.getDecisionService()), payments.repository()));
         Mocks.register("payment", new PaymentSteps(payments.repository(), provider, mock(GiftCards.class)));
         process = new OrderFulfilmentProcess(processEngine.getRuntimeService(),
-                new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7)));
+                new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
         paymentProcess = new PaymentProcess(processEngine.getRuntimeService());
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));
