@@ -19,7 +19,6 @@ import org.retailhub.domain.payment.WebhookSignature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,11 +54,13 @@ class PaymentJourneyIT {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    HubApi hub;
     RestClient api;
 
     @BeforeEach
     void client() {
-        api = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        hub = new HubApi(port, json, jdbc);
+        api = hub.http;
     }
 
     @AfterEach
@@ -70,10 +71,10 @@ class PaymentJourneyIT {
 
     @Test
     void walletOrderWaitsForTheSignedWebhookAndIsCapturedOnce() throws Exception {
-        String id = submit("IT-WALLET-1", "SKU-0014", 1, "WALLET");
+        String id = hub.submit("IT-WALLET-1", "SKU-0014", 1, "WALLET", null);
 
-        awaitStatus(id, "PAID");
-        String paymentId = paymentOf(id);
+        hub.awaitStatus(id, "PAID");
+        String paymentId = hub.paymentOf(id);
         assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
         assertThat(psp.byReference(paymentId).captures()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("payment").processInstanceBusinessKey(id)
@@ -84,39 +85,39 @@ class PaymentJourneyIT {
     @Test
     void fiveHundredsThenSuccessStillCaptureExactlyOnce() throws Exception {
         psp.failNext(2);
-        String id = submit("IT-5XX-1", "SKU-0015", 1, "CARD");
+        String id = hub.submit("IT-5XX-1", "SKU-0015", 1, "CARD", null);
 
-        awaitStatus(id, "PAID");
-        assertThat(psp.byReference(paymentOf(id)).captures()).isEqualTo(1);
-        assertThat(psp.payments().stream().filter(p -> p.reference().equals(paymentOf(id))).count()).isEqualTo(1);
+        hub.awaitStatus(id, "PAID");
+        assertThat(psp.byReference(hub.paymentOf(id)).captures()).isEqualTo(1);
+        assertThat(psp.payments().stream().filter(p -> p.reference().equals(hub.paymentOf(id))).count()).isEqualTo(1);
     }
 
     @Test
     void declinedCardRejectsTheOrderWithTheReasonAndReleasesStock() throws Exception {
         jdbc.update("update hub.article set list_price = 10.13 where sku = 'SKU-0044'"); // .13 cents: the simulator declines
-        String id = submit("IT-DECLINE-1", "SKU-0044", 1, "CARD");
+        String id = hub.submit("IT-DECLINE-1", "SKU-0044", 1, "CARD", null);
 
-        JsonNode order = awaitStatus(id, "REJECTED");
+        JsonNode order = hub.awaitStatus(id, "REJECTED");
         assertThat(order.get("statusReason").asText()).isEqualTo("payment declined: insufficient funds");
-        assertThat(available("SKU-0044")).isEqualTo(200);
+        assertThat(hub.available("SKU-0044")).isEqualTo(200);
     }
 
     @Test
     void refusedCaptureVoidsReleasesAndRejects() throws Exception {
         psp.refuseCaptures(true);
-        String id = submit("IT-CAPTURE-1", "SKU-0016", 2, "CARD");
+        String id = hub.submit("IT-CAPTURE-1", "SKU-0016", 2, "CARD", null);
 
-        JsonNode order = awaitStatus(id, "REJECTED");
+        JsonNode order = hub.awaitStatus(id, "REJECTED");
         assertThat(order.get("statusReason").asText()).isEqualTo("payment capture refused: capture refused by issuer");
-        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
-        assertThat(available("SKU-0016")).isEqualTo(200);
+        assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
+        assertThat(hub.available("SKU-0016")).isEqualTo(200);
     }
 
     @Test
     void webhookDefencesForgedReplayedAndUnknown() throws Exception {
-        String id = submit("IT-HOOK-1", "SKU-0017", 1, "CARD");
-        awaitStatus(id, "PAID");
-        String paymentId = paymentOf(id);
+        String id = hub.submit("IT-HOOK-1", "SKU-0017", 1, "CARD", null);
+        hub.awaitStatus(id, "PAID");
+        String paymentId = hub.paymentOf(id);
         byte[] event = ("{\"id\":\"evt_it_1\",\"type\":\"payment.authorised\",\"data\":{\"reference\":\"" + paymentId
                 + "\",\"paymentId\":\"psp_x\",\"status\":\"AUTHORISED\"}}").getBytes(StandardCharsets.UTF_8);
         WebhookSignature signer = new WebhookSignature(DEV_SECRET, Duration.ofMinutes(5));
@@ -138,18 +139,18 @@ class PaymentJourneyIT {
         // a late "authorised" neither un-captures the payment nor touches the paid order
         assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
         assertThat(jdbc.queryForObject("select count(*) from hub.payment_provider_event where event_id = 'evt_it_1'", Integer.class)).isEqualTo(1);
-        assertThat(read(id).get("status").asText()).isEqualTo("PAID");
+        assertThat(hub.read(id).get("status").asText()).isEqualTo("PAID");
     }
 
     @Test
     void paidOrderIsRefundedInPartsButNeverBeyondWhatWasCaptured() throws Exception {
-        String id = submit("IT-REFUND-1", "SKU-0019", 2, "CARD");
-        JsonNode paid = awaitStatus(id, "PAID");
+        String id = hub.submit("IT-REFUND-1", "SKU-0019", 2, "CARD", null);
+        JsonNode paid = hub.awaitStatus(id, "PAID");
         java.math.BigDecimal total = paid.get("total").decimalValue();
 
         ResponseEntity<String> part = refund(id, "{\"amount\": 5.00, \"reason\": \"damaged box\"}");
         assertThat(part.getStatusCode().value()).isEqualTo(202);
-        JsonNode partly = awaitStatus(id, "PARTIALLY_REFUNDED");
+        JsonNode partly = hub.awaitStatus(id, "PARTIALLY_REFUNDED");
         assertThat(partly.get("statusReason").asText()).isEqualTo("refunded 5.00 EUR: damaged box");
 
         ResponseEntity<String> tooMuch = refund(id, "{\"amount\": " + total + "}");
@@ -158,7 +159,7 @@ class PaymentJourneyIT {
 
         ResponseEntity<String> rest = refund(id, "{}");
         assertThat(json.readTree(rest.getBody()).get("amount").decimalValue()).isEqualByComparingTo(total.subtract(new java.math.BigDecimal("5.00")));
-        awaitStatus(id, "REFUNDED");
+        hub.awaitStatus(id, "REFUNDED");
         assertThat(jdbc.queryForObject("select sum(r.amount) from hub.payment_refund r join hub.payment p on p.id = r.payment_id "
                 + "where p.order_id = ?::uuid and r.status = 'REFUNDED'", java.math.BigDecimal.class, id)).isEqualByComparingTo(total);
         assertThat(refund(id, "{}").getStatusCode().value()).as("nothing left to refund").isEqualTo(409);
@@ -167,8 +168,8 @@ class PaymentJourneyIT {
     @Test
     void unpaidOrderCannotBeRefunded() throws Exception {
         jdbc.update("update hub.article set list_price = 20.13 where sku = 'SKU-0045'");
-        String id = submit("IT-REFUND-2", "SKU-0045", 1, "CARD");
-        awaitStatus(id, "REJECTED");
+        String id = hub.submit("IT-REFUND-2", "SKU-0045", 1, "CARD", null);
+        hub.awaitStatus(id, "REJECTED");
 
         ResponseEntity<String> refused = refund(id, "{}");
 
@@ -178,12 +179,12 @@ class PaymentJourneyIT {
 
     @Test
     void settlementFileIsReconciledAgainstTheDaysCapturesAndMismatchesReported() throws Exception {
-        String a = submit("IT-SETTLE-A", "SKU-0023", 1, "CARD");
-        String b = submit("IT-SETTLE-B", "SKU-0024", 1, "CARD");
-        awaitStatus(a, "PAID");
-        awaitStatus(b, "PAID");
-        String paymentA = paymentOf(a);
-        String paymentB = paymentOf(b);
+        String a = hub.submit("IT-SETTLE-A", "SKU-0023", 1, "CARD", null);
+        String b = hub.submit("IT-SETTLE-B", "SKU-0024", 1, "CARD", null);
+        hub.awaitStatus(a, "PAID");
+        hub.awaitStatus(b, "PAID");
+        String paymentA = hub.paymentOf(a);
+        String paymentB = hub.paymentOf(b);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         java.util.List<String> lines = new java.util.ArrayList<>(psp.settlementCsv(today).lines().toList());
         assertThat(lines).anyMatch(l -> l.contains(paymentA)).anyMatch(l -> l.contains(paymentB));
@@ -211,41 +212,41 @@ class PaymentJourneyIT {
     @Test
     void giftCardPaysTheWholeOrderInTheCrm() throws Exception {
         java.math.BigDecimal before = crm.balance("6036000000000002");
-        String id = submit("IT-GIFT-1", "SKU-0025", 1, "GIFT_CARD", "6036000000000002");
+        String id = hub.submit("IT-GIFT-1", "SKU-0025", 1, "GIFT_CARD", "6036000000000002");
 
-        JsonNode paid = awaitStatus(id, "PAID");
+        JsonNode paid = hub.awaitStatus(id, "PAID");
         assertThat(crm.balance("6036000000000002")).isEqualByComparingTo(before.subtract(paid.get("total").decimalValue()));
-        assertThat(psp.byReference(paymentOf(id))).as("the PSP is not involved").isNull();
+        assertThat(psp.byReference(hub.paymentOf(id))).as("the PSP is not involved").isNull();
     }
 
     @Test
     void splitTenderUsesTheGiftCardBalanceAndTakesTheRestByCard() throws Exception {
         crm.setBalance("6036000000000001", new java.math.BigDecimal("5.00"));
-        String id = submit("IT-SPLIT-1", "SKU-0026", 2, "SPLIT", "6036000000000001");
+        String id = hub.submit("IT-SPLIT-1", "SKU-0026", 2, "SPLIT", "6036000000000001");
 
-        JsonNode paid = awaitStatus(id, "PAID");
+        JsonNode paid = hub.awaitStatus(id, "PAID");
         assertThat(crm.balance("6036000000000001")).isEqualByComparingTo("0.00");
-        assertThat(psp.byReference(paymentOf(id)).amount()).isEqualByComparingTo(paid.get("total").decimalValue().subtract(new java.math.BigDecimal("5.00")));
-        assertThat(psp.byReference(paymentOf(id)).captures()).isEqualTo(1);
+        assertThat(psp.byReference(hub.paymentOf(id)).amount()).isEqualByComparingTo(paid.get("total").decimalValue().subtract(new java.math.BigDecimal("5.00")));
+        assertThat(psp.byReference(hub.paymentOf(id)).captures()).isEqualTo(1);
     }
 
     @Test
     void giftCardWithTooLittleOnItRejectsTheOrderAndTakesNothing() throws Exception {
-        String id = submit("IT-GIFT-2", "SKU-0027", 1, "GIFT_CARD", "6036000000000003");
+        String id = hub.submit("IT-GIFT-2", "SKU-0027", 1, "GIFT_CARD", "6036000000000003");
 
-        assertThat(awaitStatus(id, "REJECTED").get("statusReason").asText()).isEqualTo("payment declined: gift card balance too low");
+        assertThat(hub.awaitStatus(id, "REJECTED").get("statusReason").asText()).isEqualTo("payment declined: gift card balance too low");
         assertThat(crm.balance("6036000000000003")).isEqualByComparingTo("0.00");
-        assertThat(available("SKU-0027")).isEqualTo(200);
+        assertThat(hub.available("SKU-0027")).isEqualTo(200);
     }
 
     @Test
     void payInStoreOrderWaitsForTheTillThenIsPaid() throws Exception {
-        String id = submit("IT-STORE-1", "SKU-0028", 1, "PAY_IN_STORE", null);
-        awaitStatus(id, "AWAITING_PAYMENT");
+        String id = hub.submit("IT-STORE-1", "SKU-0028", 1, "PAY_IN_STORE", null);
+        hub.awaitStatus(id, "AWAITING_PAYMENT");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.post().uri("/api/orders/" + id + "/till-payment").retrieve()
                 .toEntity(String.class).getStatusCode().value() == 202);
 
-        awaitStatus(id, "PAID");
+        hub.awaitStatus(id, "PAID");
         assertThat(api.post().uri("/api/orders/" + id + "/till-payment").retrieve().toEntity(String.class).getStatusCode().value())
                 .as("a second confirmation").isEqualTo(409);
     }
@@ -280,32 +281,9 @@ class PaymentJourneyIT {
                 .body(body).retrieve().toEntity(String.class);
     }
 
-    private String submit(String externalId, String sku, int quantity, String method) throws Exception {
-        return submit(externalId, sku, quantity, method, null);
-    }
 
-    private String submit(String externalId, String sku, int quantity, String method, String giftCard) throws Exception {
-        String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"paymentMethod\":\"" + method
-                + (giftCard == null ? "" : "\",\"giftCardNumber\":\"" + giftCard)
-                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
-        return json.readTree(api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(String.class))
-                .get("id").asText();
-    }
 
-    private String paymentOf(String orderId) {
-        return jdbc.queryForObject("select id::text from hub.payment where order_id = ?::uuid", String.class, orderId);
-    }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> read(id), o -> status.equals(o.get("status").asText()));
-    }
 
-    private JsonNode read(String id) throws Exception {
-        return json.readTree(api.get().uri("/api/orders/" + id).retrieve().body(String.class));
-    }
 
-    private int available(String sku) {
-        Integer n = jdbc.queryForObject("select on_hand - reserved from hub.stock where store_id = 'WEB-DC' and sku = ?", Integer.class, sku);
-        return n == null ? -1 : n;
-    }
 }

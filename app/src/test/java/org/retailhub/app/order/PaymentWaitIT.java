@@ -13,7 +13,6 @@ import org.retailhub.connectors.payment.PspSimulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,27 +38,29 @@ class PaymentWaitIT {
     @Autowired
     PspSimulator psp;
 
+    HubApi hub;
     RestClient api;
 
     @BeforeEach
     void client() {
-        api = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        hub = new HubApi(port, json, jdbc);
+        api = hub.http;
     }
 
     @Test
     void cancelWhileAwaitingPaymentReleasesTheStock() throws Exception {
-        String id = submit("IT-CANCEL-1", "SKU-0007", 5);
-        awaitStatus(id, "AWAITING_PAYMENT");
-        assertThat(available("SKU-0007")).isEqualTo(195);
+        String id = hub.submit("IT-CANCEL-1", "SKU-0007", 5, "WALLET", null);
+        hub.awaitStatus(id, "AWAITING_PAYMENT");
+        assertThat(hub.available("SKU-0007")).isEqualTo(195);
 
         ResponseEntity<String> cancel = api.post().uri("/api/orders/" + id + "/cancellation").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"reason\":\"customer changed their mind\"}").retrieve().toEntity(String.class);
 
         assertThat(cancel.getStatusCode().value()).isEqualTo(202);
-        JsonNode order = awaitStatus(id, "CANCELLED");
+        JsonNode order = hub.awaitStatus(id, "CANCELLED");
         assertThat(order.get("statusReason").asText()).isEqualTo("customer changed their mind");
-        assertThat(available("SKU-0007")).isEqualTo(200);
-        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
+        assertThat(hub.available("SKU-0007")).isEqualTo(200);
+        assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
 
         ResponseEntity<String> again = api.post().uri("/api/orders/" + id + "/cancellation").retrieve().toEntity(String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
@@ -68,38 +69,19 @@ class PaymentWaitIT {
 
     @Test
     void noPaymentOutcomeWithinTheTimeoutCancelsAndReleases() throws Exception {
-        String id = submit("IT-TIMEOUT-1", "SKU-0008", 2);
-        awaitStatus(id, "AWAITING_PAYMENT");
-        assertThat(available("SKU-0008")).isEqualTo(198);
+        String id = hub.submit("IT-TIMEOUT-1", "SKU-0008", 2, "WALLET", null);
+        hub.awaitStatus(id, "AWAITING_PAYMENT");
+        assertThat(hub.available("SKU-0008")).isEqualTo(198);
 
-        JsonNode order = await().atMost(Duration.ofSeconds(60)).until(() -> read(id), o -> "CANCELLED".equals(o.get("status").asText()));
+        JsonNode order = await().atMost(Duration.ofSeconds(60)).until(() -> hub.read(id), o -> "CANCELLED".equals(o.get("status").asText()));
 
         assertThat(order.get("statusReason").asText()).isEqualTo("no payment outcome within the payment timeout");
-        assertThat(available("SKU-0008")).isEqualTo(200);
-        assertThat(psp.byReference(paymentOf(id)).status()).isEqualTo("VOIDED");
+        assertThat(hub.available("SKU-0008")).isEqualTo(200);
+        assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
     }
 
-    private String submit(String externalId, String sku, int quantity) throws Exception {
-        String body = "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"paymentMethod\":\"WALLET\",\"lines\":[{\"sku\":\"" + sku
-                + "\",\"quantity\":" + quantity + "}]}";
-        return json.readTree(api.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(String.class))
-                .get("id").asText();
-    }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> read(id), o -> status.equals(o.get("status").asText()));
-    }
 
-    private JsonNode read(String id) throws Exception {
-        return json.readTree(api.get().uri("/api/orders/" + id).retrieve().body(String.class));
-    }
 
-    private String paymentOf(String orderId) {
-        return jdbc.queryForObject("select id::text from hub.payment where order_id = ?::uuid", String.class, orderId);
-    }
 
-    private int available(String sku) {
-        Integer n = jdbc.queryForObject("select on_hand - reserved from hub.stock where store_id = 'WEB-DC' and sku = ?", Integer.class, sku);
-        return n == null ? -1 : n;
-    }
 }
