@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
  * declines, refused captures, a 5xx burst, and the webhook endpoint's defences.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S", "hub.payment.settlement.inbox=" + PaymentJourneyIT.INBOX})
 @DirtiesContext
 class PaymentJourneyIT {
@@ -50,6 +50,8 @@ class PaymentJourneyIT {
     @Autowired
     org.retailhub.legacy.crm.CrmGiftCardSimulator crm;
     @Autowired
+    org.retailhub.legacy.erp.ErpDeliverySimulator erp;
+    @Autowired
     HistoryService history;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -67,6 +69,33 @@ class PaymentJourneyIT {
     void behaveAgain() {
         psp.refuseCaptures(false);
         psp.failNext(0);
+        erp.blockPlant("WEB-DC", false);
+    }
+
+    @Test
+    void deliveryTheErpRejectsAfterCaptureIsRefundedAndTheStockReturned() {
+        erp.blockPlant("WEB-DC", true);
+        String id = hub.submit("IT-ERP-1", "SKU-0031", 2, "CARD", null);
+
+        JsonNode order = hub.awaitStatus(id, "CANCELLED");
+        assertThat(order.get("statusReason").asText())
+                .isEqualTo("fulfilment rejected by the ERP: plant WEB-DC blocked for deliveries; payment refunded");
+        assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("REFUNDED");
+        assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, hub.paymentOf(id))).isEqualTo("REFUNDED");
+        assertThat(hub.available("SKU-0031")).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select on_hand from hub.stock where store_id = 'WEB-DC' and sku = 'SKU-0031'", Integer.class))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void paidOrderCarriesTheErpDeliveryNumber() {
+        String id = hub.submit("IT-ERP-2", "SKU-0032", 1, "CARD", null);
+        hub.awaitStatus(id, "PAID");
+
+        String number = hub.read(id).get("orderNumber").asText();
+        assertThat(erp.deliveries()).containsKey(number);
+        assertThat(jdbc.queryForObject("select delivery_id from hub.customer_order where id = ?::uuid", String.class, id))
+                .isEqualTo(erp.deliveries().get(number));
     }
 
     @Test

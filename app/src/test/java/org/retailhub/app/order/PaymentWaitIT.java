@@ -25,7 +25,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0",
-        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S"})
+        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S"})
 @DirtiesContext
 class PaymentWaitIT {
 

@@ -73,6 +73,7 @@ class RestartIT {
                 "--hub.embedded.data-dir=" + data,
                 "--hub.embedded.postgres-port=0",
                 "--hub.crm.simulator-port=0",
+                "--hub.erp.simulator-port=0",
                 "--hub.payment.psp.simulator=false",
                 "--hub.payment.psp.base-url=" + psp.baseUrl(),
                 "--hub.payment.psp.webhook-secret=" + SECRET);

@@ -1,12 +1,7 @@
 package org.retailhub.connectors.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentProvider;
@@ -50,21 +45,9 @@ class PaymentProviderConfiguration {
                 calls("crm", properties, json));
     }
 
-    /** Each party gets its own retry and circuit breaker, so a CRM outage does not open the PSP's circuit. */
     static ResilientJsonCalls calls(String party, PspProperties properties, ObjectMapper json) {
-        Retry retry = Retry.of(party, RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
-                .waitDuration(properties.retryWait())
-                .retryExceptions(ResilientJsonCalls.TransientFailure.class)
-                .build());
-        CircuitBreaker breaker = CircuitBreaker.of(party, CircuitBreakerConfig.custom()
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(10)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
-                .recordExceptions(ResilientJsonCalls.TransientFailure.class)
-                .build());
-        return new ResilientJsonCalls(party, properties.connectTimeout(), properties.readTimeout(), json, retry, breaker);
+        return ResilientJsonCalls.standard(party, properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
+                properties.retryWait(), json);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,28 @@ public class ResilientJsonCalls {
         this.retry = retry;
         this.breaker = breaker;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /**
+     * The hub's standard resilience for one party: {@code maxAttempts} tries {@code retryWait} apart, and a circuit
+     * that opens at 50 % failures over the last 20 calls for 10 s. Each party gets its own, so a CRM outage does not
+     * open the PSP's circuit.
+     */
+    public static ResilientJsonCalls standard(String party, Duration connectTimeout, Duration readTimeout, int maxAttempts,
+                                              Duration retryWait, ObjectMapper json) {
+        Retry retry = Retry.of(party, RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .waitDuration(retryWait)
+                .retryExceptions(TransientFailure.class)
+                .build());
+        CircuitBreaker breaker = CircuitBreaker.of(party, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .recordExceptions(TransientFailure.class)
+                .build());
+        return new ResilientJsonCalls(party, connectTimeout, readTimeout, json, retry, breaker);
     }
 
     /** POST with a JSON body and an idempotency key, or GET when {@code body} is null. */

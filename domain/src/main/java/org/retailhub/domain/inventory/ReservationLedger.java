@@ -58,6 +58,20 @@ public class ReservationLedger {
                 "update hub.stock set reserved = reserved - ?, on_hand = on_hand - ? where store_id = ? and sku = ?");
     }
 
+    /** Puts stock committed for the order back on hand (its fulfilment failed). Returns the number of units. */
+    public int returnCommitted(UUID orderId) {
+        record Committed(String storeId, String sku, int quantity) {
+        }
+        List<Committed> committed = jdbc.query("""
+                update hub.reservation set state = 'RETURNED', settled_at = now()
+                 where order_id = ? and state = 'COMMITTED'
+                returning store_id, sku, quantity""",
+                (rs, i) -> new Committed(rs.getString("store_id"), rs.getString("sku"), rs.getInt("quantity")), orderId);
+        committed.forEach(c -> jdbc.update("update hub.stock set on_hand = on_hand + ? where store_id = ? and sku = ?",
+                c.quantity(), c.storeId(), c.sku()));
+        return committed.stream().mapToInt(Committed::quantity).sum();
+    }
+
     /** Units of the article available to promise in the store: on hand minus reserved. */
     public int available(String storeId, String sku) {
         Integer n = jdbc.queryForObject("select on_hand - reserved from hub.stock where store_id = ? and sku = ?",

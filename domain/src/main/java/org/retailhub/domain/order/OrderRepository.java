@@ -89,6 +89,10 @@ public class OrderRepository {
         return jdbc.queryForObject("select gift_card_number from hub.customer_order where id = ?", String.class, id);
     }
 
+    public void recordDelivery(UUID id, String deliveryId) {
+        jdbc.update("update hub.customer_order set delivery_id = ?, updated_at = now() where id = ?", deliveryId, id);
+    }
+
     public void recordReservedQuantity(UUID id, int lineNo, int reserved) {
         jdbc.update("update hub.order_line set reserved_quantity = ? where order_id = ? and line_no = ?", reserved, id, lineNo);
     }

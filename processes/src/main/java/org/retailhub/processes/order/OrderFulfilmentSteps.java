@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.fulfilment.FulfilmentAnswer;
+import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.inventory.ReservationOutcome;
 import org.retailhub.domain.inventory.StockRequest;
@@ -38,9 +40,12 @@ public class OrderFulfilmentSteps {
     private final ReservationLedger ledger;
     private final PromotionTable promotions;
     private final PaymentRepository payments;
+    private final FulfilmentRequests fulfilment;
 
     public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue,
-                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments) {
+                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments,
+                                FulfilmentRequests fulfilment) {
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.journal = journal;
         this.catalogue = catalogue;
@@ -117,12 +122,31 @@ public class OrderFulfilmentSteps {
         ledger.commit(orderId(execution));
     }
 
+    /** Hands the paid order to the ERP; a rejection sets {@code fulfilmentAccepted=false} and the reason. */
+    public void requestFulfilment(DelegateExecution execution) {
+        Order order = orders.get(orderId(execution));
+        FulfilmentAnswer answer = fulfilment.request(order, order.id() + ":deliver");
+        execution.setVariable(OrderVariables.FULFILMENT_ACCEPTED, answer.accepted());
+        if (answer.accepted()) {
+            orders.recordDelivery(order.id(), answer.deliveryId());
+        } else {
+            execution.setVariable(OrderVariables.REASON, "fulfilment rejected by the ERP: " + answer.reason() + "; payment refunded");
+        }
+    }
+
+    /** Compensation for a failed fulfilment: the committed stock goes back on hand. */
+    public void returnStock(DelegateExecution execution) {
+        ledger.returnCommitted(orderId(execution));
+    }
+
     public void markPaid(DelegateExecution execution) {
         journal.change(orderId(execution), OrderStatus.PAID, null);
     }
 
+    /** Gives back what the order holds: held stock is released, stock already committed goes back on hand. */
     public void releaseStock(DelegateExecution execution) {
         ledger.release(orderId(execution));
+        ledger.returnCommitted(orderId(execution));
     }
 
     public void reject(DelegateExecution execution) {

@@ -11,6 +11,7 @@ public final class OrderVariables {
     public static final String PAYMENT_ID = "paymentId";
     public static final String PAYMENT_OUTCOME = "paymentOutcome";
     public static final String PAYMENT_METHOD = "paymentMethod";
+    public static final String FULFILMENT_ACCEPTED = "fulfilmentAccepted";
     public static final String PAY_IN_STORE_TIMEOUT = "payInStoreTimeout";
 
     private OrderVariables() {

@@ -127,10 +127,25 @@ public class PaymentSteps {
         payments.record(payment.id(), answer);
     }
 
-    /** Order step on cancellation: voids whatever the order's payment holds at the provider. */
+    /** Compensation for a failed fulfilment after capture: the card part back at the provider, the gift card part to the card. */
+    public void refundAll(DelegateExecution execution) {
+        Payment payment = payment(execution);
+        if (payment.status() != PaymentStatus.CAPTURED) {
+            return;
+        }
+        if (payment.throughProvider() && payment.providerPaymentId() != null) {
+            provider.refund(payment, payment.cardAmount(), payment.id() + ":refund-all");
+        }
+        reverseGiftCard(payment);
+        payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.REFUNDED, null, null));
+    }
+
+    /** Order step on cancellation: voids what the payment holds, or refunds it if it was already captured. */
     public void voidForCancelledOrder(DelegateExecution execution) {
         Object id = execution.getVariable(PAYMENT_ID);
-        if (id != null) {
+        if (id != null && payments.get(UUID.fromString(id.toString())).status() == PaymentStatus.CAPTURED) {
+            refundAll(execution);
+        } else if (id != null) {
             voidAtProvider(payments.get(UUID.fromString(id.toString())));
             reverseGiftCard(payments.get(UUID.fromString(id.toString())));
         }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.fulfilment.FulfilmentAnswer;
+import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.inventory.ReservationOutcome;
 import org.retailhub.domain.inventory.StockRequest;
@@ -68,6 +70,7 @@ class OrderFulfilmentProcessTest {
     private final ReservationLedger ledger = mock(ReservationLedger.class);
     private final PaymentProvider provider = mock(PaymentProvider.class);
     private final InMemoryPayments payments = new InMemoryPayments();
+    private final FulfilmentRequests fulfilment = mock(FulfilmentRequests.class);
     private OrderFulfilmentProcess process;
     private PaymentProcess paymentProcess;
 
@@ -76,7 +79,8 @@ class OrderFulfilmentProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         AbstractAssertions.init(processEngine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
-                new DmnPromotionTable(processEngine.getDecisionService()), payments.repository()));
+                new DmnPromotionTable(processEngine.getDecisionService()), payments.repository(), fulfilment));
+        when(fulfilment.request(any(), any())).thenReturn(new FulfilmentAnswer(true, "8012345678", null));
         Mocks.register("payment", new PaymentSteps(payments.repository(), provider, mock(GiftCards.class)));
         process = new OrderFulfilmentProcess(processEngine.getRuntimeService(),
                 new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
@@ -174,6 +178,24 @@ class OrderFulfilmentProcessTest {
         verify(ledger).release(orderId);
         verify(ledger, never()).commit(any());
         verify(journal).change(orderId, OrderStatus.REJECTED, "payment declined: card expired");
+    }
+
+    @Test
+    void fulfilmentTheErpRejectsAfterCaptureRefundsReturnsStockAndCancels() {
+        when(fulfilment.request(any(), any())).thenReturn(new FulfilmentAnswer(false, null, "plant STORE-001 blocked for deliveries"));
+        when(provider.refund(any(), any(), any())).thenReturn(answer(PaymentStatus.REFUNDED, null));
+        stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
+        ProcessInstance instance = startAndRunJobs();
+
+        assertThat(instance).isEnded().hasPassed("Activity_CapturePayment", "Activity_CommitStock", "Activity_RequestFulfilment",
+                "Activity_RefundAfterFailedFulfilment", "Activity_ReturnStock", "Activity_CancelOrderAfterFailedFulfilment")
+                .hasNotPassed("Activity_MarkPaid");
+        verify(provider).refund(any(), eq(Money.of("51.49", "EUR")), eq(payments.ofOrder(orderId).id() + ":refund-all"));
+        verify(ledger).returnCommitted(orderId);
+        assertThat(payments.ofOrder(orderId).status()).isEqualTo(PaymentStatus.REFUNDED);
+        verify(journal).change(orderId, OrderStatus.CANCELLED,
+                "fulfilment rejected by the ERP: plant STORE-001 blocked for deliveries; payment refunded");
+        verify(fulfilment).request(any(), eq(orderId + ":deliver"));
     }
 
     @Test
