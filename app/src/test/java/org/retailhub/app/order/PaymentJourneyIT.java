@@ -101,6 +101,9 @@ class PaymentJourneyIT {
     @Test
     void walletOrderWaitsForTheSignedWebhookAndIsCapturedOnce() throws Exception {
         String id = hub.submit("IT-WALLET-1", "SKU-0014", 1, "WALLET", null);
+        JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(() -> hub.read(id), o -> o.hasNonNull("payment")
+                && o.get("payment").hasNonNull("redirectUrl"));
+        assertThat(waiting.get("payment").get("redirectUrl").asText()).as("where the shop sends the customer").contains("/wallet/psp_");
 
         hub.awaitStatus(id, "PAID");
         String paymentId = hub.paymentOf(id);

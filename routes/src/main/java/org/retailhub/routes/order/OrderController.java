@@ -13,6 +13,7 @@ import org.retailhub.domain.order.OrderAlreadyFinishedException;
 import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundRequest;
 import org.retailhub.domain.payment.TillPayments;
@@ -51,8 +52,11 @@ public class OrderController {
     private final OrderProcesses processes;
     private final RefundDesk refunds;
     private final TillPayments tills;
+    private final PaymentRepository payments;
 
-    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds, TillPayments tills) {
+    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds, TillPayments tills,
+                           PaymentRepository payments) {
+        this.payments = payments;
         this.tills = tills;
         this.intake = intake;
         this.orders = orders;
@@ -88,7 +92,7 @@ public class OrderController {
 
     @GetMapping("/{id}")
     public OrderView get(@PathVariable UUID id) {
-        return OrderView.of(orders.get(id));
+        return OrderView.of(orders.get(id), payments.findByOrder(id).orElse(null));
     }
 
     /** Asks a running order to cancel; 409 when it is already paid, rejected or cancelled. */
