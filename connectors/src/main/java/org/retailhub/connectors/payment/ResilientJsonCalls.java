@@ -75,8 +75,16 @@ public class ResilientJsonCalls {
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once)).get();
         } catch (TransientFailure | CallNotPermittedException e) {
-            throw new PaymentProviderUnavailableException(party + " unavailable for " + method + " " + uri.getPath() + ": " + e.getMessage(), e);
+            throw new PaymentProviderUnavailableException(party + " unavailable for " + method + " " + redact(uri.getPath()) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Card-like numbers (12 or more digits, e.g. a gift card in a CRM path) must not reach logs or incident
+     * messages in Cockpit: all but the last four digits are masked.
+     */
+    static String redact(String text) {
+        return text == null ? null : text.replaceAll("\\d{8,}(\\d{4})", "****$1");
     }
 
     private JsonNode send(String method, URI uri, Object body, String idempotencyKey) {
@@ -93,8 +101,8 @@ public class ResilientJsonCalls {
                 throw new TransientFailure("HTTP " + response.statusCode(), null);
             }
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(party + " refused " + method + " " + uri.getPath() + ": HTTP " + response.statusCode()
-                        + " " + new String(response.body(), StandardCharsets.UTF_8));
+                throw new IllegalStateException(party + " refused " + method + " " + redact(uri.getPath()) + ": HTTP " + response.statusCode()
+                        + " " + redact(new String(response.body(), StandardCharsets.UTF_8)));
             }
             return json.readTree(response.body());
         } catch (IOException e) {
