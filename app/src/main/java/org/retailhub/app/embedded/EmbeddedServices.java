@@ -16,6 +16,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts the embedded PostgreSQL and Kafka broker before the application context exists, and points
@@ -37,7 +38,9 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
             return;
         }
         long started = System.nanoTime();
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir(props), props.postgresPort());
+        Path dataDir = dataDir(props);
+        boolean throwAway = props.dataDir().isBlank();
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, props.postgresPort());
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.afterPropertiesSet();
@@ -61,6 +64,9 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
                     stopped = true;
                     kafka.destroy();
                     postgres.close();
+                    if (throwAway) {
+                        FileSystemUtils.deleteRecursively(dataDir.toFile());
+                    }
                 }
             }
         };
