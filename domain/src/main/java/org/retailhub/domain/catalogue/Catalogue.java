@@ -37,8 +37,4 @@ public class Catalogue {
         return found;
     }
 
-    public int articleCount() {
-        Integer n = jdbc.queryForObject("select count(*) from hub.article", Integer.class);
-        return n == null ? 0 : n;
-    }
 }

@@ -110,15 +110,6 @@ public class OrderRepository {
         jdbc.update("update hub.customer_order set total = ?, updated_at = now() where id = ?", total.amount(), id);
     }
 
-    public List<UUID> findIdsByStatus(OrderStatus status, int limit) {
-        return jdbc.query("select id from hub.customer_order where status = ? order by received_at limit ?",
-                (rs, i) -> rs.getObject(1, UUID.class), status.name(), limit);
-    }
-
-    public long countByStatus(OrderStatus status) {
-        Long n = jdbc.queryForObject("select count(*) from hub.customer_order where status = ?", Long.class, status.name());
-        return n == null ? 0 : n;
-    }
 
     private Order order(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);

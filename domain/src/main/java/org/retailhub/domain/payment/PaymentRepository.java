@@ -69,10 +69,6 @@ public class PaymentRepository {
                 on conflict do nothing""", provider, eventId, paymentId) == 1;
     }
 
-    public long countByStatus(PaymentStatus status) {
-        Long n = jdbc.queryForObject("select count(*) from hub.payment where status = ?", Long.class, status.name());
-        return n == null ? 0 : n;
-    }
 
     private Optional<Payment> first(String sql, Object arg) {
         List<Payment> found = jdbc.query(sql, (rs, i) -> {

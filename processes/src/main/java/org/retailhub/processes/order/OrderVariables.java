@@ -9,7 +9,6 @@ public final class OrderVariables {
     public static final String STOCK_OUTCOME = "stockOutcome";
     public static final String REASON = "reason";
     public static final String PAYMENT_ID = "paymentId";
-    public static final String PAYMENT_OUTCOME = "paymentOutcome";
     public static final String PAYMENT_METHOD = "paymentMethod";
     public static final String FULFILMENT_ACCEPTED = "fulfilmentAccepted";
     public static final String PAY_IN_STORE_TIMEOUT = "payInStoreTimeout";
