@@ -38,12 +38,15 @@ public class RefundDesk {
             if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
                 throw new RefundNotPossibleException(orderId, "order is " + order.status() + ", only paid orders can be refunded");
             }
-            String method = jdbc.queryForObject("select method from hub.payment where order_id = ? and status = 'CAPTURED' for update",
-                    String.class, orderId);
-            if (!PaymentMethod.CARD.name().equals(method) && !PaymentMethod.WALLET.name().equals(method)) {
-                throw new RefundNotPossibleException(orderId, "refunds of " + method + " payments are made at the till or in the CRM, not here yet");
+            record Captured(UUID id, PaymentMethod method) {
             }
-            UUID paymentId = jdbc.queryForObject("select id from hub.payment where order_id = ?", UUID.class, orderId);
+            Captured captured = jdbc.queryForObject("select id, method from hub.payment where order_id = ? and status = 'CAPTURED' for update",
+                    (rs, i) -> new Captured(rs.getObject("id", UUID.class), PaymentMethod.valueOf(rs.getString("method"))), orderId);
+            if (captured.method() != PaymentMethod.CARD && captured.method() != PaymentMethod.WALLET) {
+                throw new RefundNotPossibleException(orderId, "refunds of " + captured.method()
+                        + " payments are made at the till or in the CRM, not here yet");
+            }
+            UUID paymentId = captured.id();
             Money left = refundable(paymentId, order.total());
             Money refund = amount == null ? left : new Money(amount, left.currency());
             if (refund.amount().signum() <= 0 || refund.compareTo(left) > 0) {

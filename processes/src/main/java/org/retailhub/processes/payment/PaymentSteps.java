@@ -45,16 +45,15 @@ public class PaymentSteps {
         Payment payment = payment(execution);
         if (payment.giftCardRedemption() == null) {
             Money balance = giftCards.balance(payment.giftCardNumber());
-            Money take = payment.method() == PaymentMethod.GIFT_CARD || balance.compareTo(payment.amount()) >= 0 ? payment.amount() : balance;
-            if (payment.method() == PaymentMethod.GIFT_CARD && balance.compareTo(payment.amount()) < 0 || take.amount().signum() == 0) {
-                payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, "gift card balance too low", null));
-                decided(execution, payments.get(payment.id()));
+            boolean coversAll = balance.compareTo(payment.amount()) >= 0;
+            Money take = coversAll ? payment.amount() : balance;
+            if (!coversAll && payment.method() == PaymentMethod.GIFT_CARD || take.amount().signum() == 0) {
+                decline(execution, payment, "gift card balance too low");
                 return;
             }
             ProviderAnswer redeemed = giftCards.redeem(payment.giftCardNumber(), take, payment.id() + ":redeem");
             if (redeemed.status() != PaymentStatus.CAPTURED) {
-                payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, redeemed.reason(), null));
-                decided(execution, payments.get(payment.id()));
+                decline(execution, payment, redeemed.reason());
                 return;
             }
             payment = payments.recordGiftCard(payment.id(), take, redeemed.providerPaymentId());
@@ -101,8 +100,7 @@ public class PaymentSteps {
 
     /** No outcome after asking: void at the provider so a late approval cannot charge the customer. */
     public void giveUp(DelegateExecution execution) {
-        voidAtProvider(payment(execution));
-        reverseGiftCard(payment(execution));
+        giveBack(payment(execution));
         execution.setVariable(AUTHORISATION, "TIMED_OUT");
         execution.setVariable(REASON, "no payment outcome within the payment timeout");
     }
@@ -120,8 +118,7 @@ public class PaymentSteps {
         }
         ProviderAnswer answer = provider.capture(payment, payment.id() + ":capture");
         if (answer.status() != PaymentStatus.CAPTURED) {
-            voidAtProvider(payment);
-            reverseGiftCard(payment);
+            giveBack(payment);
             throw new BpmnError(CAPTURE_REFUSED, "payment capture refused: " + (answer.reason() == null ? answer.status() : answer.reason()));
         }
         payments.record(payment.id(), answer);
@@ -142,13 +139,25 @@ public class PaymentSteps {
 
     /** Order step on cancellation: voids what the payment holds, or refunds it if it was already captured. */
     public void voidForCancelledOrder(DelegateExecution execution) {
-        Object id = execution.getVariable(PAYMENT_ID);
-        if (id != null && payments.get(UUID.fromString(id.toString())).status() == PaymentStatus.CAPTURED) {
-            refundAll(execution);
-        } else if (id != null) {
-            voidAtProvider(payments.get(UUID.fromString(id.toString())));
-            reverseGiftCard(payments.get(UUID.fromString(id.toString())));
+        if (execution.getVariable(PAYMENT_ID) == null) {
+            return; // cancelled before a payment was opened
         }
+        Payment payment = payment(execution);
+        if (payment.status() == PaymentStatus.CAPTURED) {
+            refundAll(execution);
+        } else {
+            giveBack(payment);
+        }
+    }
+
+    /** Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card money. */
+    private void giveBack(Payment payment) {
+        voidAtProvider(payment);
+        reverseGiftCard(payment);
+    }
+
+    private void decline(DelegateExecution execution, Payment payment, String reason) {
+        decided(execution, payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, reason, null)));
     }
 
     private void reverseGiftCard(Payment payment) {
