@@ -25,23 +25,23 @@ public class OrderJournal {
 
     /** The order was accepted from a channel. */
     public void received(UUID orderId) {
-        publish(orders.get(orderId));
+        publish(orders.header(orderId));
     }
 
     /**
      * Moves the order to a new status and publishes the change.
      *
-     * @return false when the order was already final and nothing changed
+     * @return false when the order may not move to that status from where it is, and nothing changed
      */
     public boolean change(UUID orderId, OrderStatus status, String reason) {
         if (!orders.updateStatus(orderId, status, reason)) {
             return false;
         }
-        publish(orders.get(orderId));
+        publish(orders.header(orderId));
         return true;
     }
 
-    private void publish(Order order) {
+    private void publish(OrderHeader order) {
         OrderEvent event = new OrderEvent("Order" + camel(order.status()), order.id(), order.channel().name(),
                 order.externalId(), order.orderNumber(), order.status(), order.statusReason(),
                 order.total() == null ? null : order.total().amount(),

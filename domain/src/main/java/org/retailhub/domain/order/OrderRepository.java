@@ -59,6 +59,18 @@ public class OrderRepository {
         return found.stream().findFirst();
     }
 
+    /** One row, no lines or history: for the journal, which writes an event on every status change. */
+    public OrderHeader header(UUID id) {
+        List<OrderHeader> found = jdbc.query("""
+                select id, channel, external_id, order_number, status, status_reason, total, currency
+                  from hub.customer_order where id = ?""",
+                (rs, i) -> new OrderHeader(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"),
+                        rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                        money(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency")))),
+                id);
+        return found.stream().findFirst().orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
     public Order get(UUID id) {
         return find(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
