@@ -3,17 +3,15 @@ package org.retailhub.legacy.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import org.retailhub.legacy.simulator.LoopbackJsonServer;
 
 /**
  * The CRM's gift card service over HTTP, as the hub sees it: balance, redemption (idempotent per
@@ -26,38 +24,25 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
     private record Redemption(String id, String card, BigDecimal amount, boolean reversed) {
     }
 
-    private final HttpServer server;
+    private final LoopbackJsonServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
     private final Map<String, Redemption> redemptions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> idempotent = new ConcurrentHashMap<>();
 
-    private CrmGiftCardSimulator(HttpServer server) {
-        this.server = server;
+    private CrmGiftCardSimulator(int port) {
         balances.put("6036000000000001", new BigDecimal("50.00"));
         balances.put("6036000000000002", new BigDecimal("500.00"));
         balances.put("6036000000000003", new BigDecimal("0.00"));
+        this.server = LoopbackJsonServer.start(port, "crm-simulator", "/crm", this::handle);
     }
 
     public static CrmGiftCardSimulator start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
-            CrmGiftCardSimulator sim = new CrmGiftCardSimulator(server);
-            server.createContext("/crm", sim::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "crm-simulator");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.start();
-            return sim;
-        } catch (IOException e) {
-            throw new UncheckedIOException("CRM simulator could not listen on port " + port, e);
-        }
+        return new CrmGiftCardSimulator(port);
     }
 
     public URI baseUrl() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     public BigDecimal balance(String card) {
@@ -86,7 +71,7 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
             byte[] answer = idempotent.computeIfAbsent(key, k -> write(
                     "giftcards".equals(path[2]) ? redeem(path[3], new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
-            send(exchange, 200, answer);
+            LoopbackJsonServer.send(exchange, 200, answer);
         }
     }
 
@@ -132,17 +117,11 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
     }
 
     private void reply(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, write(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        LoopbackJsonServer.send(exchange, status, write(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

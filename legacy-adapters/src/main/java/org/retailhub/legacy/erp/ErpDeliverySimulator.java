@@ -3,16 +3,14 @@ package org.retailhub.legacy.erp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import org.retailhub.legacy.simulator.LoopbackJsonServer;
 
 /**
  * The ERP's outbound-delivery intake over HTTP: the hub hands over a paid order for picking and shipping
@@ -21,35 +19,22 @@ import java.util.concurrent.Executors;
  */
 public final class ErpDeliverySimulator implements AutoCloseable {
 
-    private final HttpServer server;
+    private final LoopbackJsonServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, byte[]> idempotent = new ConcurrentHashMap<>();
     private final Map<String, String> deliveries = new ConcurrentHashMap<>();
     private final Set<String> blockedPlants = ConcurrentHashMap.newKeySet();
 
-    private ErpDeliverySimulator(HttpServer server) {
-        this.server = server;
+    private ErpDeliverySimulator(int port) {
+        this.server = LoopbackJsonServer.start(port, "erp-simulator", "/erp/deliveries", this::handle);
     }
 
     public static ErpDeliverySimulator start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
-            ErpDeliverySimulator sim = new ErpDeliverySimulator(server);
-            server.createContext("/erp/deliveries", sim::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "erp-simulator");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.start();
-            return sim;
-        } catch (IOException e) {
-            throw new UncheckedIOException("ERP simulator could not listen on port " + port, e);
-        }
+        return new ErpDeliverySimulator(port);
     }
 
     public URI baseUrl() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     public void blockPlant(String plant, boolean blocked) {
@@ -69,11 +54,11 @@ public final class ErpDeliverySimulator implements AutoCloseable {
         try (exchange) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if (!"POST".equals(exchange.getRequestMethod()) || key == null) {
-                send(exchange, 400, json.writeValueAsBytes(Map.of("error", "POST with Idempotency-Key required")));
+                LoopbackJsonServer.send(exchange, 400, json.writeValueAsBytes(Map.of("error", "POST with Idempotency-Key required")));
                 return;
             }
             JsonNode order = json.readTree(exchange.getRequestBody().readAllBytes());
-            send(exchange, 200, idempotent.computeIfAbsent(key, k -> decide(order)));
+            LoopbackJsonServer.send(exchange, 200, idempotent.computeIfAbsent(key, k -> decide(order)));
         }
     }
 
@@ -91,14 +76,8 @@ public final class ErpDeliverySimulator implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
