@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReservationLedger {
 
+    /** The order in which stock rows are locked by every operation of the ledger. */
+    private static final Comparator<Settled> LOCK_ORDER = Comparator.comparing(Settled::storeId).thenComparing(Settled::sku);
+
     private final JdbcTemplate jdbc;
 
     public ReservationLedger(JdbcTemplate jdbc) {
@@ -60,16 +63,13 @@ public class ReservationLedger {
 
     /** Puts stock committed for the order back on hand (its fulfilment failed). Returns the number of units. */
     public int returnCommitted(UUID orderId) {
-        record Committed(String storeId, String sku, int quantity) {
-        }
-        List<Committed> committed = jdbc.query("""
+        List<Settled> committed = settledRows("""
                 update hub.reservation set state = 'RETURNED', settled_at = now()
                  where order_id = ? and state = 'COMMITTED'
-                returning store_id, sku, quantity""",
-                (rs, i) -> new Committed(rs.getString("store_id"), rs.getString("sku"), rs.getInt("quantity")), orderId);
+                returning store_id, sku, quantity""", orderId);
         committed.forEach(c -> jdbc.update("update hub.stock set on_hand = on_hand + ? where store_id = ? and sku = ?",
                 c.quantity(), c.storeId(), c.sku()));
-        return committed.stream().mapToInt(Committed::quantity).sum();
+        return units(committed);
     }
 
     /** Units of the article available to promise in the store: on hand minus reserved. */
@@ -94,31 +94,41 @@ public class ReservationLedger {
 
     /** Undoes this order's held lines as if they had never been reserved (all-or-nothing orders). */
     private void giveBack(UUID orderId) {
-        jdbc.query("delete from hub.reservation where order_id = ? and state = 'HELD' returning store_id, sku, quantity",
-                (rs, i) -> jdbc.update("update hub.stock set reserved = reserved - ? where store_id = ? and sku = ?",
-                        rs.getInt("quantity"), rs.getString("store_id"), rs.getString("sku")),
-                orderId);
+        settledRows("delete from hub.reservation where order_id = ? and state = 'HELD' returning store_id, sku, quantity", orderId)
+                .forEach(h -> jdbc.update("update hub.stock set reserved = reserved - ? where store_id = ? and sku = ?",
+                        h.quantity(), h.storeId(), h.sku()));
     }
 
     private int settle(UUID orderId, String newState, String stockUpdate) {
-        record Held(String storeId, String sku, int quantity) {
-        }
-        List<Held> held = jdbc.query("""
+        List<Settled> held = settledRows("""
                 update hub.reservation set state = ?, settled_at = now()
                  where order_id = ? and state = 'HELD'
-                returning store_id, sku, quantity""",
-                (rs, i) -> new Held(rs.getString("store_id"), rs.getString("sku"), rs.getInt("quantity")),
-                newState, orderId);
-        int units = 0;
+                returning store_id, sku, quantity""", newState, orderId);
         boolean commit = "COMMITTED".equals(newState);
-        for (Held h : held) {
+        for (Settled h : held) {
             if (commit) {
                 jdbc.update(stockUpdate, h.quantity(), h.quantity(), h.storeId(), h.sku());
             } else {
                 jdbc.update(stockUpdate, h.quantity(), h.storeId(), h.sku());
             }
-            units += h.quantity();
         }
-        return units;
+        return units(held);
+    }
+
+    /** A reservation row an update or delete just settled. */
+    private record Settled(String storeId, String sku, int quantity) {
+    }
+
+    /**
+     * Runs a statement returning (store, sku, quantity) rows and sorts them in the ledger's lock order. Stock rows
+     * are always locked in that order, as {@link #reserve} does, so two orders sharing articles never deadlock.
+     */
+    private List<Settled> settledRows(String sql, Object... args) {
+        return jdbc.query(sql, (rs, i) -> new Settled(rs.getString("store_id"), rs.getString("sku"), rs.getInt("quantity")), args)
+                .stream().sorted(LOCK_ORDER).toList();
+    }
+
+    private static int units(List<Settled> rows) {
+        return rows.stream().mapToInt(Settled::quantity).sum();
     }
 }
