@@ -41,7 +41,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_wal_senders", "10")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    // commit times of rows: the order benchmark measures accepted -> CONFIRMED by them, CDC lag too
+                    .setServerConfig("track_commit_timestamp", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -57,8 +59,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** The hub's connection URL; batched inserts (Camunda flushes in batches) travel as one multi-row insert. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE + "?reWriteBatchedInserts=true";
     }
 
     /** Superuser access, for tests and tools that set up replication. */

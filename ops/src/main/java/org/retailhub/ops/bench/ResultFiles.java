@@ -1,0 +1,111 @@
+package org.retailhub.ops.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Writes one run as JSON (for machines), Markdown (for people) and a PNG of the latency ladder. */
+final class ResultFiles {
+
+    private final Path folder;
+    private final String stamp;
+
+    ResultFiles(Path folder, String stamp) {
+        this.folder = folder;
+        this.stamp = stamp;
+    }
+
+    void write(OrderBenchmark.Report report, BenchSettings settings) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve(stamp + ".json").toFile(), report);
+        Files.writeString(folder.resolve(stamp + ".md"), markdown(report, settings));
+        if (!report.sustained().isEmpty()) {
+            ChartUtils.saveChartAsPNG(folder.resolve(stamp + ".png").toFile(), chart(report, settings), 900, 540);
+        }
+    }
+
+    private static JFreeChart chart(OrderBenchmark.Report report, BenchSettings settings) {
+        XYSeries p50 = new XYSeries("p50 accepted → CONFIRMED");
+        XYSeries p95 = new XYSeries("p95 accepted → CONFIRMED");
+        XYSeries p99 = new XYSeries("p99 accepted → CONFIRMED");
+        XYSeries e2e = new XYSeries("p99 due → CONFIRMED (open loop)");
+        for (Scenarios.Step s : report.sustained()) {
+            p50.add(s.offeredPerSecond(), s.acceptedToConfirmed().p50());
+            p95.add(s.offeredPerSecond(), s.acceptedToConfirmed().p95());
+            p99.add(s.offeredPerSecond(), s.acceptedToConfirmed().p99());
+            e2e.add(s.offeredPerSecond(), s.dueToConfirmed().p99());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(p50);
+        data.addSeries(p95);
+        data.addSeries(p99);
+        data.addSeries(e2e);
+        JFreeChart chart = ChartFactory.createXYLineChart("retail-hub order latency by arrival rate (" + report.startedAt() + ")",
+                "offered orders/s", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        ValueMarker target = new ValueMarker(settings.p99Target().toMillis(), Color.RED, new BasicStroke(1.5f));
+        target.setLabel("p99 target " + settings.p99Target().toMillis() + " ms");
+        plot.addRangeMarker(target);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return chart;
+    }
+
+    private static String markdown(OrderBenchmark.Report r, BenchSettings settings) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Order benchmark ").append(r.startedAt()).append("\n\n");
+        md.append("Machine: ").append(r.machine()).append("\n\n");
+        md.append("Hub settings: `").append(r.settings().get("hubSettings")).append("`\n\n");
+        if (r.commitCeiling() != null) {
+            md.append(String.format(Locale.ROOT, "**Commit ceiling** (single-row durable commits on the same PostgreSQL): "
+                    + "%.0f/s with one client, %.0f/s with %d clients.%n%n",
+                    r.commitCeiling().oneClient(), r.commitCeiling().manyClients(), r.commitCeiling().clients()));
+        }
+        if (!r.sustained().isEmpty()) {
+            md.append("**Sustained** (").append(settings.step().toSeconds()).append(" s measured after ")
+                    .append(settings.warmUp().toSeconds()).append(" s warm-up per step; ")
+                    .append(Math.round(settings.restShare() * 100)).append(" % REST, the rest over Kafka):\n\n")
+                    .append("| offered/s | confirmed/s | accepted→CONFIRMED p50 | p95 | p99 | max | due→CONFIRMED p99 | not confirmed | send failures | holds p99 ≤ ")
+                    .append(settings.p99Target().toMillis()).append(" ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Scenarios.Step s : r.sustained()) {
+                Latency a = s.acceptedToConfirmed();
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+                        s.offeredPerSecond(), s.confirmedPerSecond(), a.p50(), a.p95(), a.p99(), a.max(), s.dueToConfirmed().p99(),
+                        s.notConfirmed(), s.sendFailures(), s.holdsTarget() ? "yes" : "no"));
+            }
+            md.append("\nHighest rate holding the target: ")
+                    .append(r.highestRateHoldingTarget() == null ? "none" : r.highestRateHoldingTarget() + " orders/s").append("\n\n");
+        }
+        if (r.burst() != null) {
+            Scenarios.Burst b = r.burst();
+            md.append(String.format(Locale.ROOT, "**Burst**: %d orders (+%d re-sent duplicates) injected at once over Kafka; "
+                    + "%d confirmed, the last %.1f s after injection (%.1f confirmed/s; accepted→CONFIRMED p99 %.1f ms). "
+                    + "Rows: %d, distinct orders: %d, events: %s. Exactly once: **%s**.%n%n",
+                    b.orders(), b.duplicatesSent(), b.confirmed(), b.secondsUntilAllConfirmed(), b.confirmedPerSecond(),
+                    b.acceptedToConfirmed().p99(), b.rows(), b.distinctOrders(), b.events(), b.exactlyOnce() ? "yes" : "NO"));
+        }
+        if (r.contention() != null) {
+            Scenarios.Contention c = r.contention();
+            md.append(String.format(Locale.ROOT, "**Contention**: %d buyers at %d/s for %s, %d units each: %d confirmed, %d not; "
+                    + "units taken %s; oversold: **%s**; accepted→CONFIRMED p50 %.1f p99 %.1f ms; %.1f confirmed/s.%n%n",
+                    c.buyers(), c.offeredPerSecond(), c.skus(), c.stockPerSku(), c.confirmed(), c.notConfirmed(), c.unitsTaken(),
+                    c.oversold() ? "YES" : "no", c.acceptedToConfirmed().p50(), c.acceptedToConfirmed().p99(), c.confirmedPerSecond()));
+        }
+        if (!r.ratios().isEmpty()) {
+            md.append("Ratios to the commit ceiling: ").append(r.ratios()).append("\n");
+        }
+        return md.toString();
+    }
+}

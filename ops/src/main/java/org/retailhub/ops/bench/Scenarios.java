@@ -1,0 +1,222 @@
+package org.retailhub.ops.bench;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+
+/** The four scenarios of the order benchmark, each against the running hub. */
+final class Scenarios {
+
+    /** One step of the sustained ladder. */
+    record Step(int offeredPerSecond, long measuredOrders, long confirmed, long notConfirmed, double confirmedPerSecond,
+                Latency acceptedToConfirmed, Latency dueToConfirmed, int sendFailures, List<String> firstFailures,
+                double secondsToSettle, boolean holdsTarget) {
+    }
+
+    /** The burst: everything injected at once, then counted. */
+    record Burst(int orders, int duplicatesSent, long rows, long distinctOrders, long confirmed, double secondsUntilAllConfirmed,
+                 double confirmedPerSecond, Latency acceptedToConfirmed, Map<String, OrderEvents.Tally> events,
+                 int sendFailures, boolean exactlyOnce) {
+    }
+
+    /** Many buyers for a few articles. */
+    record Contention(int buyers, int offeredPerSecond, List<String> skus, int stockPerSku, long confirmed, long notConfirmed,
+                      Map<String, Integer> unitsTaken, boolean oversold, Latency acceptedToConfirmed, double confirmedPerSecond) {
+    }
+
+    static final List<String> STORES = List.of("STORE-001", "STORE-002", "WEB-DC");
+    /** The sustained and burst orders buy these; the contention scenario keeps the last few to itself. */
+    static final List<String> SKUS = IntStream.rangeClosed(1, 50).mapToObj(i -> String.format("SKU-%04d", i)).toList();
+
+    private final BenchSettings settings;
+    private final OrderTraffic traffic;
+    private final OrderBook book;
+    private final String runId;
+
+    Scenarios(BenchSettings settings, OrderTraffic traffic, OrderBook book, String runId) {
+        this.settings = settings;
+        this.traffic = traffic;
+        this.book = book;
+        this.runId = runId;
+    }
+
+    List<String> everydaySkus() {
+        return SKUS.subList(0, SKUS.size() - settings.contentionSkus());
+    }
+
+    List<Step> sustained() throws Exception {
+        book.fillShelves(everydaySkus());
+        List<Step> steps = new ArrayList<>();
+        for (int rate : settings.rates()) {
+            Step step = sustainedStep(rate);
+            steps.add(step);
+            log("sustained %d/s: %.1f confirmed/s, accepted->CONFIRMED p50 %.1f p99 %.1f max %.1f ms, due->CONFIRMED p99 %.1f ms%s",
+                    rate, step.confirmedPerSecond(), step.acceptedToConfirmed().p50(), step.acceptedToConfirmed().p99(),
+                    step.acceptedToConfirmed().max(), step.dueToConfirmed().p99(), step.holdsTarget() ? "" : "  (misses the target)");
+            if (!step.holdsTarget() && step.confirmedPerSecond() < 0.8 * rate) {
+                log("stopping the ladder: the hub no longer keeps up with %d/s", rate);
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private Step sustainedStep(int rate) throws Exception {
+        traffic.reset();
+        String prefix = runId + "-r" + rate + "-";
+        int warm = (int) (rate * settings.warmUp().toSeconds());
+        int total = warm + (int) (rate * settings.step().toSeconds());
+        long[] due = new long[total];
+        ArrivalSchedule schedule = new ArrivalSchedule(rate);
+        long start = System.currentTimeMillis() + 200;
+        schedule.run(start, total, (i, dueMillis) -> {
+            due[(int) i] = dueMillis;
+            traffic.send(arrival(prefix, i, everydaySkus(), new Random(i)));
+        });
+        traffic.awaitAnswers(total, Duration.ofSeconds(60));
+        book.awaitDecided(prefix, total - traffic.failures(), Duration.ofSeconds(180));
+
+        Histogram accepted = Latency.histogram();
+        Histogram endToEnd = Latency.histogram();
+        long windowStart = due[warm] * 1000;
+        long windowEnd = windowStart + settings.step().toMillis() * 1000;
+        long confirmed = 0;
+        long confirmedInWindow = 0;
+        long measured = 0;
+        for (OrderBook.Timing t : book.timings(prefix)) {
+            int i = Integer.parseInt(t.externalId().substring(prefix.length()));
+            if (t.confirmed() && t.confirmedMicros() >= windowStart && t.confirmedMicros() < windowEnd) {
+                confirmedInWindow++;
+            }
+            if (i < warm) {
+                continue;
+            }
+            measured++;
+            if (t.confirmed()) {
+                confirmed++;
+                Latency.record(accepted, t.confirmedMicros() - t.acceptedMicros());
+                Latency.record(endToEnd, t.confirmedMicros() - due[i] * 1000);
+            }
+        }
+        long settleStart = System.currentTimeMillis();
+        book.awaitSettled(prefix, Duration.ofSeconds(300));
+        double perSecond = confirmedInWindow / (double) settings.step().toSeconds();
+        Latency acceptedLatency = Latency.of(accepted);
+        boolean holds = traffic.failures() == 0 && confirmed == total - warm
+                && acceptedLatency.p99() <= settings.p99Target().toMillis() && perSecond >= 0.95 * rate;
+        return new Step(rate, measured, confirmed, measured - confirmed, round(perSecond), acceptedLatency, Latency.of(endToEnd),
+                traffic.failures(), traffic.firstFailures(), round((System.currentTimeMillis() - settleStart) / 1000.0), holds);
+    }
+
+    Burst burst() throws Exception {
+        traffic.reset();
+        book.fillShelves(everydaySkus());
+        String prefix = runId + "-burst-";
+        int orders = settings.burst();
+        int duplicates = (int) Math.round(orders * settings.duplicateShare());
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < orders; i++) {
+            traffic.send(kafkaOnly(i, arrival(prefix, i, everydaySkus(), new Random(i))));
+        }
+        for (int i = 0; i < duplicates; i++) {
+            int again = (int) ((long) i * orders / Math.max(1, duplicates));
+            traffic.send(kafkaOnly(again, arrival(prefix, again, everydaySkus(), new Random(again))));
+        }
+        traffic.awaitAnswers(orders + duplicates, Duration.ofSeconds(60));
+        long decided = book.awaitDecided(prefix, orders, Duration.ofSeconds(600));
+        log("burst: %d of %d orders decided", decided, orders);
+
+        Histogram accepted = Latency.histogram();
+        long confirmed = 0;
+        long lastConfirmed = 0;
+        for (OrderBook.Timing t : book.timings(prefix)) {
+            if (t.confirmed()) {
+                confirmed++;
+                lastConfirmed = Math.max(lastConfirmed, t.confirmedMicros());
+                Latency.record(accepted, t.confirmedMicros() - t.acceptedMicros());
+            }
+        }
+        double seconds = (lastConfirmed / 1000.0 - start) / 1000.0;
+        book.awaitSettled(prefix, Duration.ofSeconds(600));
+        book.awaitOutboxDrained(Duration.ofSeconds(120));
+        OrderBook.Count count = book.count(prefix);
+        Map<String, OrderEvents.Tally> events = new OrderEvents(settings).tally(prefix);
+        OrderEvents.Tally received = events.get("OrderReceived");
+        boolean exactlyOnce = count.rows() == orders && count.distinctOrders() == orders
+                && received != null && received.distinctOrders() == orders && received.distinctEvents() == orders;
+        log("burst: %d orders confirmed %.1f s after injection, %d rows, %d distinct, exactly once: %s",
+                confirmed, seconds, count.rows(), count.distinctOrders(), exactlyOnce);
+        return new Burst(orders, duplicates, count.rows(), count.distinctOrders(), confirmed, round(seconds),
+                round(confirmed / seconds), Latency.of(accepted), events, traffic.failures(), exactlyOnce);
+    }
+
+    Contention contention(int rate) throws Exception {
+        traffic.reset();
+        String prefix = runId + "-hot-";
+        String store = STORES.get(0);
+        List<String> hot = SKUS.subList(SKUS.size() - settings.contentionSkus(), SKUS.size());
+        book.stockExactly(store, hot, settings.contentionStock());
+        int buyers = settings.contentionBuyers();
+        long start = System.currentTimeMillis() + 200;
+        new ArrivalSchedule(rate).run(start, buyers, (i, dueMillis) -> {
+            String sku = hot.get((int) (i % hot.size()));
+            traffic.send(new OrderTraffic.Arrival(prefix + i, OrderTraffic.entryFor(i, settings.restShare()), store,
+                    List.of(new OrderTraffic.Line(sku, 1))));
+        });
+        traffic.awaitAnswers(buyers, Duration.ofSeconds(60));
+        book.awaitDecided(prefix, buyers - traffic.failures(), Duration.ofSeconds(300));
+        Histogram accepted = Latency.histogram();
+        long confirmed = 0;
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (OrderBook.Timing t : book.timings(prefix)) {
+            if (t.confirmed()) {
+                confirmed++;
+                first = Math.min(first, t.confirmedMicros());
+                last = Math.max(last, t.confirmedMicros());
+                Latency.record(accepted, t.confirmedMicros() - t.acceptedMicros());
+            }
+        }
+        book.awaitSettled(prefix, Duration.ofSeconds(300));
+        Map<String, Integer> taken = book.unitsTaken(prefix, store);
+        Map<String, int[]> shelf = book.stock(store, hot);
+        boolean oversold = taken.values().stream().anyMatch(units -> units > settings.contentionStock())
+                || shelf.values().stream().anyMatch(s -> s[0] < 0 || s[1] > s[0]);
+        double perSecond = confirmed < 2 ? 0 : (confirmed - 1) / ((last - first) / 1_000_000.0);
+        log("contention: %d buyers for %d x %d units: %d confirmed, units taken %s, oversold: %s",
+                buyers, hot.size(), settings.contentionStock(), confirmed, taken, oversold);
+        return new Contention(buyers, rate, hot, settings.contentionStock(), confirmed, buyers - confirmed, taken, oversold,
+                Latency.of(accepted), round(perSecond));
+    }
+
+    /** Arrival {@code i}: one to three lines of everyday articles, in a store and through a channel by turns. */
+    private OrderTraffic.Arrival arrival(String prefix, long i, List<String> skus, Random random) {
+        int lineCount = 1 + random.nextInt(3);
+        List<OrderTraffic.Line> lines = new ArrayList<>();
+        List<String> pool = new ArrayList<>(skus);
+        for (int l = 0; l < lineCount; l++) {
+            lines.add(new OrderTraffic.Line(pool.remove(random.nextInt(pool.size())), 1 + random.nextInt(3)));
+        }
+        return new OrderTraffic.Arrival(prefix + i, OrderTraffic.entryFor(i, settings.restShare()),
+                STORES.get((int) (i % STORES.size())), lines);
+    }
+
+    /** The same order through its channel's topic; a re-sent order takes the same topic, so it is the same order. */
+    private static OrderTraffic.Arrival kafkaOnly(int i, OrderTraffic.Arrival a) {
+        return new OrderTraffic.Arrival(a.externalId(), "kafka:" + OrderTraffic.TOPICS.get(i % OrderTraffic.TOPICS.size()),
+                a.storeId(), a.lines());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,32 @@
+package org.retailhub.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+
+    @Test
+    void defaultsRunEveryScenarioWithTheIssuesTargets() {
+        BenchSettings s = BenchSettings.parse();
+
+        assertThat(s.scenarios()).containsExactly("ceiling", "sustained", "burst", "contention");
+        assertThat(s.burst()).isEqualTo(5000);
+        assertThat(s.step()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(s.p99Target()).isEqualTo(Duration.ofMillis(150));
+    }
+
+    @Test
+    void ratesAreClimbedFromTheLowest() {
+        assertThat(BenchSettings.parse("--rates=300, 100,200").rates()).containsExactly(100, 200, 300);
+    }
+
+    @Test
+    void aMisspeltArgumentIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> BenchSettings.parse("--rate=100")).hasMessageContaining("unknown arguments: [rate]");
+        assertThatThrownBy(() -> BenchSettings.parse("rates=100")).hasMessageContaining("--name=value");
+        assertThatThrownBy(() -> BenchSettings.parse("--rest-share=1.5")).hasMessageContaining("between 0 and 1");
+    }
+}
