@@ -78,11 +78,12 @@ public final class PspSimulator implements AutoCloseable {
     /** Starts on the given port (0: any free port), signing webhooks with the shared secret. */
     public static PspSimulator start(int port, String webhookSecret) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 512);
             PspSimulator sim = new PspSimulator(server, new WebhookSignature(webhookSecret, Duration.ofMinutes(5)));
             server.createContext("/v1/payments", sim::handle);
             server.createContext("/v1/settlements", sim::settlement);
-            server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            // a provider answers many callers at once; its simulated latency must not queue them behind each other
+            server.setExecutor(Executors.newFixedThreadPool(256, r -> {
                 Thread t = new Thread(r, "psp-simulator");
                 t.setDaemon(true);
                 return t;

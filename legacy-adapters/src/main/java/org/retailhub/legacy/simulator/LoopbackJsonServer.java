@@ -21,9 +21,9 @@ public final class LoopbackJsonServer implements AutoCloseable {
     /** Listens on {@code port} (0: any free port) and hands every request under {@code context} to the handler. */
     public static LoopbackJsonServer start(int port, String name, String context, HttpHandler handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 512);
             server.createContext(context, handler);
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            server.setExecutor(Executors.newFixedThreadPool(32, r -> {
                 Thread t = new Thread(r, name);
                 t.setDaemon(true);
                 return t;

@@ -51,6 +51,7 @@ public class ChannelOrderRoutes extends RouteBuilder {
 
     private void intake(String topic, Channel channel, Function<byte[], OrderRequest> format) {
         from("kafka:" + topic + "?groupId=" + topics.consumerGroup()
+                + "&consumersCount=" + topics.consumersPerTopic()
                 + "&autoOffsetReset=earliest&breakOnFirstError=true&pollTimeoutMs=500"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("intake-" + channel.name().toLowerCase())

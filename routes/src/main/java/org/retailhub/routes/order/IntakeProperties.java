@@ -1,5 +1,7 @@
 package org.retailhub.routes.order;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param posTopic         till sales in the POS record format
  * @param deadLetterTopic  where malformed messages go, original bytes and the reason in header {@code dlq-reason}
  * @param consumerGroup    consumer group shared by all hub instances
+ * @param consumersPerTopic consumers per topic in this instance (each takes some of the topic's partitions), so one
+ *                         channel's orders are accepted in parallel; more than the topic's partitions would sit idle
  */
 @Validated
 @ConfigurationProperties("hub.intake")
@@ -22,5 +26,6 @@ public record IntakeProperties(@NotBlank @DefaultValue("orders.web") String webT
                                @NotBlank @DefaultValue("orders.marketplace") String marketplaceTopic,
                                @NotBlank @DefaultValue("orders.pos") String posTopic,
                                @NotBlank @DefaultValue("orders.deadletter") String deadLetterTopic,
-                               @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup) {
+                               @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup,
+                               @Min(1) @Max(64) @DefaultValue("3") int consumersPerTopic) {
 }
