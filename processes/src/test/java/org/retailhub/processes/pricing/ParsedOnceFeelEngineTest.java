@@ -1,0 +1,62 @@
+package org.retailhub.processes.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.junit.jupiter.api.Test;
+
+class ParsedOnceFeelEngineTest {
+
+    private final ScalaFeelEngine stock = new ScalaFeelEngine(List.of());
+    private final ParsedOnceFeelEngine parsedOnce = new ParsedOnceFeelEngine(List.of());
+
+    @Test
+    void unaryTestsAnswerExactlyAsCamundasEngineDoes() {
+        List<String> tests = List.of(">= 3", "< 3", "[1..5]", "\"APPAREL\"", "\"APPAREL\",\"SHOES\"", "not(\"GOLD\")", "-");
+        for (int quantity : new int[] {1, 3, 7}) {
+            for (String category : new String[] {"APPAREL", "FOOD"}) {
+                VariableContext line = Variables.createVariables().putValue("quantity", quantity).putValue("category", category)
+                        .asVariableContext();
+                for (String test : tests) {
+                    String input = test.contains("\"") ? "category" : "quantity";
+                    assertThat(parsedOnce.evaluateSimpleUnaryTests(test, input, line))
+                            .as("%s on %s=%s", test, input, quantity)
+                            .isEqualTo(stock.evaluateSimpleUnaryTests(test, input, line));
+                }
+            }
+        }
+    }
+
+    @Test
+    void expressionsAnswerExactlyAsCamundasEngineDoes() {
+        VariableContext line = Variables.createVariables().putValue("quantity", 4).putValue("category", "APPAREL").asVariableContext();
+        for (String expression : List.of("quantity", "quantity * 2 + 1", "if quantity > 3 then \"MULTI\" else \"ONE\"", "category", "10")) {
+            Object expected = stock.evaluateSimpleExpression(expression, line);
+            assertThat((Object) parsedOnce.evaluateSimpleExpression(expression, line)).as(expression).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void eachTextIsParsedOnceHoweverOftenItIsEvaluated() {
+        for (int i = 0; i < 50; i++) {
+            VariableContext line = Variables.createVariables().putValue("quantity", i).asVariableContext();
+            parsedOnce.evaluateSimpleUnaryTests(">= 3", "quantity", line);
+            parsedOnce.evaluateSimpleExpression("quantity + 1", line);
+        }
+
+        assertThat(parsedOnce.remembered()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenCellFailsLikeItDoesInCamundasEngine() {
+        VariableContext empty = Variables.createVariables().asVariableContext();
+
+        assertThatThrownBy(() -> parsedOnce.evaluateSimpleUnaryTests(">= >= 3", "quantity", empty)).isInstanceOf(FeelException.class);
+        assertThatThrownBy(() -> stock.evaluateSimpleUnaryTests(">= >= 3", "quantity", empty)).isInstanceOf(FeelException.class);
+    }
+}
