@@ -7,13 +7,19 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -55,8 +61,25 @@ final class ResultFiles {
         JFreeChart chart = ChartFactory.createXYLineChart("retail-hub order latency by arrival rate (" + report.startedAt() + ")",
                 "offered orders/s", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        Color[] colours = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)};
+        for (int i = 0; i < colours.length; i++) {
+            lines.setSeriesPaint(i, colours[i]);
+            lines.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        plot.setRenderer(lines);
+        // latency spans milliseconds to seconds once the hub saturates: a log axis keeps the target readable
+        LogAxis latency = new LogAxis("latency (ms, log scale)");
+        latency.setSmallestValue(1);
+        latency.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        plot.setRangeAxis(latency);
+        NumberAxis rate = (NumberAxis) plot.getDomainAxis();
+        rate.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        rate.setAutoRangeIncludesZero(true);
         ValueMarker target = new ValueMarker(settings.p99Target().toMillis(), Color.RED, new BasicStroke(1.5f));
         target.setLabel("p99 target " + settings.p99Target().toMillis() + " ms");
+        target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(target);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
