@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hub.security.limits")
-public record EdgeLimits(@Valid @DefaultValue({"200", "100", "PT1S"}) Budget perClient,
-                         @Valid @DefaultValue({"1000", "500", "PT1S"}) Budget perIp,
+public record EdgeLimits(@Valid @DefaultValue({"500", "200", "PT1S"}) Budget perClient,
+                         @Valid @DefaultValue({"2000", "1000", "PT1S"}) Budget perIp,
                          @NotNull @DefaultValue("256KB") DataSize maxBody,
                          @NotNull @DefaultValue("10MB") DataSize maxUpload) {
 
