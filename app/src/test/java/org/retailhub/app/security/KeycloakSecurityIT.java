@@ -40,6 +40,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,6 +84,8 @@ class KeycloakSecurityIT {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void realm(DynamicPropertyRegistry registry) {
@@ -241,10 +244,25 @@ class KeycloakSecurityIT {
         assertThat(status(analyst, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", "{}")).as("analysts do not approve").isEqualTo(403);
         assertThat(status(operator, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", "{}")).isEqualTo(204);
 
+        // an incident: a step whose expression names no bean fails until its retries are used up
+        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_incident",
+                "<serviceTask id=\"work\" camunda:asyncBefore=\"true\" camunda:expression=\"${noSuchBean.run()}\"/>"),
+                MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).isEqualTo(200);
+        assertThat(status(operator, HttpMethod.POST, "/engine-rest/process-definition/key/security_incident/start", "{}")).isEqualTo(200);
+        // watched in the database, not over HTTP, so the wait spends none of the operator's request budget
+        String job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForList(
+                "select i.configuration_ from act_ru_incident i join act_re_procdef d on d.id_ = i.proc_def_id_ where d.key_ = 'security_incident'",
+                String.class), found -> !found.isEmpty()).get(0);
+        assertThat(status(analyst, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).as("analysts do not retry").isEqualTo(403);
+        assertThat(status(operator, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).isEqualTo(204);
+
         JsonNode trail = json.readTree(admin.get().uri("/api/audit?limit=50").retrieve().body(String.class));
         List<String> lines = new ArrayList<>();
-        trail.forEach(e -> lines.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("subjectType").asText()));
-        assertThat(lines).contains("analyst Create Deployment", "operator Complete Task");
+        trail.forEach(e -> lines.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("subjectType").asText()
+                + " " + e.get("subjectId").asText()));
+        assertThat(lines).anyMatch(l -> l.startsWith("analyst Create Deployment "))
+                .anyMatch(l -> l.equals("operator Complete Task " + task))
+                .anyMatch(l -> l.equals("operator SetJobRetries Job " + job));
         assertThat(lines).noneMatch(l -> l.startsWith("operator Create Deployment"));
         assertThat(status(operator, HttpMethod.GET, "/api/audit")).as("only admins read the trail").isEqualTo(403);
     }
