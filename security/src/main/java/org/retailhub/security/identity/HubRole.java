@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -40,7 +41,7 @@ public enum HubRole {
     }
 
     /** The hub role behind an authority such as {@code ROLE_OPERATOR}, if it is one. */
-    public static java.util.Optional<HubRole> ofAuthority(String authority) {
+    public static Optional<HubRole> ofAuthority(String authority) {
         return Arrays.stream(values()).filter(h -> h.authority().equals(authority)).findFirst();
     }
 }
