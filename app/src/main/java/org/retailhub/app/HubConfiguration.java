@@ -2,6 +2,7 @@ package org.retailhub.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.order.OrderAcceptance;
@@ -62,6 +63,11 @@ class HubConfiguration {
     @Bean
     SettlementReconciliation settlementReconciliation(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new SettlementReconciliation(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    AuditTrail auditTrail(JdbcTemplate jdbc) {
+        return new AuditTrail(jdbc);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
 import org.retailhub.legacy.pos.PosSaleFormat;
 import org.retailhub.routes.order.IntakeProperties;
+import org.retailhub.security.identity.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,11 +44,13 @@ public class DemoOrders {
     private final DemoProperties properties;
     private final TaskScheduler scheduler;
     private final WebServerApplicationContext server;
+    private final SecurityProperties security;
     private final AtomicLong sequence = new AtomicLong();
     private RestClient api;
 
     public DemoOrders(KafkaTemplate<String, String> kafka, IntakeProperties topics, DemoProperties properties,
-                      TaskScheduler scheduler, WebServerApplicationContext server) {
+                      TaskScheduler scheduler, WebServerApplicationContext server, SecurityProperties security) {
+        this.security = security;
         this.kafka = kafka;
         this.topics = topics;
         this.properties = properties;
@@ -57,7 +60,9 @@ public class DemoOrders {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        api = RestClient.create("http://localhost:" + server.getWebServer().getPort());
+        // DEV-ONLY channel user; with Keycloak the trickle's web orders take the Kafka topic instead (it holds no token)
+        api = RestClient.builder().baseUrl("http://localhost:" + server.getWebServer().getPort())
+                .defaultHeaders(h -> h.setBasicAuth("integration", "integration-dev-only")).build();
         scheduler.scheduleAtFixedRate(this::sendOne, properties.interval());
         log.info("Demo trickle on: one order every {} from all channels", properties.interval());
     }
@@ -75,8 +80,14 @@ public class DemoOrders {
             switch (channel) {
                 case POS -> kafka.send(topics.posTopic(), ref, new String(PosSaleFormat.format(STORES[(int) (n % 2)], "TILL-0" + (n % 4 + 1),
                         Long.toString(n), LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")), tier(n), lines)));
-                case WEB -> api.post().uri("/api/orders").body(new OrderRequest(Channel.WEB, ref, "WEB-DC", tier(n), n % 5 == 0, null, null, lines))
+                case WEB -> {
+                    if (security.mode() == SecurityProperties.Mode.KEYCLOAK) {
+                        kafka.send(topics.webTopic(), ref, webJson(ref, lines, n));
+                        return;
+                    }
+                    api.post().uri("/api/orders").body(new OrderRequest(Channel.WEB, ref, "WEB-DC", tier(n), n % 5 == 0, null, null, lines))
                         .retrieve().toBodilessEntity();
+                }
                 default -> kafka.send(topicOf(channel), ref, webJson(ref, lines, n));
             }
         } catch (RestClientResponseException | IllegalStateException e) {

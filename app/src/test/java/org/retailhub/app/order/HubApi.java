@@ -19,11 +19,20 @@ final class HubApi {
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
 
+    /** The DEV-ONLY Basic user of the channels (hub.security.mode=dev), allowed every order call. */
+    static final String CHANNEL_USER = "integration";
+    static final String CHANNEL_PASSWORD = "integration-dev-only";
+
     HubApi(int port, ObjectMapper json, JdbcTemplate jdbc) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
+        this.http = client(port, CHANNEL_USER, CHANNEL_PASSWORD);
         this.json = json;
         this.jdbc = jdbc;
+    }
+
+    /** A client of the hub on {@code port} that signs in as a DEV-ONLY Basic user and reads every answer, errors included. */
+    static RestClient client(int port, String user, String password) {
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth(user, password)).build();
     }
 
     /** Posts a one-line web order from the online distribution centre and returns its id. */

@@ -41,6 +41,18 @@ final class KafkaProbe {
         return matches;
     }
 
+    /** Waits until a record with each of {@code keys} arrived on {@code topic}; returns them by key. */
+    static Map<String, ConsumerRecord<String, byte[]>> awaitKeys(String bootstrap, String topic, java.util.Set<String> keys, Duration timeout) {
+        Map<String, ConsumerRecord<String, byte[]>> found = new java.util.HashMap<>();
+        await(bootstrap, topic, r -> {
+            if (keys.contains(r.key())) {
+                found.put(r.key(), r);
+            }
+            return found.keySet().containsAll(keys);
+        }, timeout);
+        return found;
+    }
+
     static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

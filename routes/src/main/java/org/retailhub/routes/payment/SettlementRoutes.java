@@ -47,8 +47,18 @@ public class SettlementRoutes extends RouteBuilder {
 
         from("file:" + properties.inbox() + "?include=settlement-.*\\.csv&move=.done&moveFailed=.failed&readLock=changed&readLockMinAge=500")
                 .routeId("settlement-reconciliation")
+                .process(this::refuseOversized)
                 .unmarshal(csv)
                 .process(this::reconcile);
+    }
+
+    /** A file above the limit is never parsed into memory; it moves to {@code .failed}. */
+    private void refuseOversized(Exchange exchange) {
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null && length > properties.maxFileSize().toBytes()) {
+            throw new IllegalArgumentException("settlement file larger than " + properties.maxFileSize() + ": "
+                    + exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        }
     }
 
     @SuppressWarnings("unchecked")

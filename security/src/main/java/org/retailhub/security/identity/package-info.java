@@ -1,6 +1,6 @@
 /**
- * Edge security: OAuth2 resource server on Keycloak tokens, webapp SSO, rate limits, PII masking, audit.
- * Empty until the security issue lands; until then the embedded default's Cockpit uses a dev-only demo login
- * and the order API is open on localhost (see README, "Security today").
+ * Who may call the hub: the four roles, one declared rule per endpoint (deny by default), Keycloak tokens for the APIs
+ * and single sign-on for the Camunda webapps ({@code hub.security.mode=keycloak}), or DEV-ONLY Basic users ({@code dev}).
+ * The realm export lives in {@code src/main/resources/keycloak/retail-hub-realm.json}.
  */
 package org.retailhub.security.identity;

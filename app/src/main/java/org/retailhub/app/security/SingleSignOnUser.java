@@ -1,0 +1,42 @@
+package org.retailhub.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+
+/**
+ * Hands the Keycloak login Spring Security holds to Cockpit, Tasklist and Admin (Camunda instantiates it by name).
+ * The webapps only accept users their identity service knows, so a Keycloak user is entered there at first login, by
+ * id only (no name, e-mail or password: Keycloak keeps those); groups are never stored, they come from the token's roles.
+ */
+public class SingleSignOnUser extends ContainerBasedAuthenticationProvider {
+
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+        return CamundaUser.current().map(user -> {
+            knownTo(engine.getIdentityService(), user.id());
+            AuthenticationResult result = AuthenticationResult.successful(user.id());
+            result.setGroups(user.groups());
+            return result;
+        }).orElseGet(AuthenticationResult::unsuccessful);
+    }
+
+    private static void knownTo(IdentityService identity, String userId) {
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        try {
+            User user = identity.newUser(userId);
+            identity.saveUser(user);
+        } catch (ProcessEngineException e) {
+            // two first requests of the same user at once: the other one entered it
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package org.retailhub.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.retailhub.app.RetailHubApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The hub in mode {@code keycloak} against the real Keycloak server with the repo's realm export: every role against
+ * every endpoint with real tokens, bad tokens, a flood from one client beside a calm one, the webapps' single sign-on,
+ * and the audit trail of what people did through the engine API.
+ */
+@SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
+        "hub.erp.simulator-port=0", "hub.security.mode=keycloak", "hub.security.keycloak.clock-skew=PT1S",
+        "hub.security.limits.per-client.capacity=40", "hub.security.limits.per-client.refill=40", "hub.security.limits.per-client.period=PT1M",
+        "hub.security.limits.per-ip.capacity=100000", "hub.security.limits.per-ip.refill=100000"})
+@DirtiesContext
+class KeycloakSecurityIT {
+
+    private static final List<String> ROLES = List.of("analyst", "operator", "integration", "admin");
+    private static final Set<String> EVERYONE = Set.of("analyst", "operator", "integration", "admin");
+    private static final Set<String> NOBODY = Set.of();
+    private static final String BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                         targetNamespace="https://retail-hub.org/test">
+              <process id="%s" name="Security test" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+                %s
+                <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+    static KeycloakServer keycloak;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        keycloak = KeycloakServer.shared();
+        registry.add("hub.security.keycloak.issuer-uri", keycloak::issuer);
+    }
+
+    /** One endpoint, the roles allowed to call it, and a request that reaches the handler when allowed. */
+    record Call(HttpMethod method, String path, Object body, MediaType type, Set<String> allowed) {
+
+        static Call of(HttpMethod method, String path, Set<String> allowed) {
+            return new Call(method, path, null, null, allowed);
+        }
+
+        static Call json(HttpMethod method, String path, String body, Set<String> allowed) {
+            return new Call(method, path, body, MediaType.APPLICATION_JSON, allowed);
+        }
+
+        boolean open() {
+            return path.startsWith("/actuator/health") || path.startsWith("/api/payments/webhooks/");
+        }
+    }
+
+    private List<Call> everyEndpoint() {
+        String unknown = UUID.randomUUID().toString();
+        List<Call> calls = new ArrayList<>();
+        calls.add(Call.json(HttpMethod.POST, "/api/orders", order("SEC-" + UUID.randomUUID()), Set.of("integration", "admin")));
+        calls.add(Call.of(HttpMethod.GET, "/api/orders/" + unknown, Set.of("integration", "operator", "admin")));
+        calls.add(Call.json(HttpMethod.POST, "/api/orders/" + unknown + "/cancellation", "{\"reason\":\"test\"}", Set.of("integration", "operator", "admin")));
+        calls.add(Call.json(HttpMethod.POST, "/api/orders/" + unknown + "/refunds", "{}", Set.of("integration", "operator", "admin")));
+        calls.add(Call.of(HttpMethod.POST, "/api/orders/" + unknown + "/till-payment", Set.of("integration", "admin")));
+        calls.add(Call.json(HttpMethod.POST, "/api/payments/webhooks/simpsp", "{}", EVERYONE));
+        calls.add(Call.of(HttpMethod.GET, "/api/audit", Set.of("admin")));
+        calls.add(Call.of(HttpMethod.GET, "/actuator/health", EVERYONE));
+        calls.add(Call.of(HttpMethod.GET, "/actuator/prometheus", Set.of("operator", "admin")));
+        calls.add(Call.of(HttpMethod.GET, "/actuator/env", NOBODY));
+        calls.add(Call.of(HttpMethod.GET, "/api/anything-undeclared", NOBODY));
+        calls.add(Call.of(HttpMethod.GET, "/engine-rest/process-definition", Set.of("analyst", "operator", "admin")));
+        calls.add(new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_matrix", "<task id=\"work\"/>"),
+                MediaType.MULTIPART_FORM_DATA, Set.of("analyst", "admin")));
+        calls.add(Call.of(HttpMethod.DELETE, "/engine-rest/deployment/" + unknown, Set.of("analyst", "admin")));
+        calls.add(Call.json(HttpMethod.PUT, "/engine-rest/job/" + unknown + "/retries", "{\"retries\":1}", Set.of("operator", "admin")));
+        calls.add(Call.json(HttpMethod.POST, "/engine-rest/task/" + unknown + "/complete", "{}", Set.of("operator", "admin")));
+        calls.add(Call.json(HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"intruder\"}}", Set.of("admin")));
+        return calls;
+    }
+
+    @Test
+    void everyRoleReachesExactlyItsEndpointsAndNothingElse() {
+        List<String> wrong = new ArrayList<>();
+        for (String role : ROLES) {
+            RestClient client = api(keycloak.userToken(role));
+            for (Call call : everyEndpoint()) {
+                ResponseEntity<String> answer = send(client, call);
+                boolean refused = refusedBySecurity(answer);
+                if (call.allowed().contains(role) == refused) {
+                    wrong.add(role + " " + call.method() + " " + call.path() + " -> " + answer.getStatusCode().value());
+                }
+                if (refused) {
+                    assertThat(answer.getStatusCode().value()).as(role + " " + call.path()).isEqualTo(403);
+                    assertThat(answer.getHeaders().getContentType()).matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
+                }
+            }
+        }
+        RestClient anonymous = api(null);
+        for (Call call : everyEndpoint()) {
+            ResponseEntity<String> answer = send(anonymous, call);
+            if (call.open() == (answer.getStatusCode().value() == 401 && answer.getBody().contains("/problems/unauthenticated"))) {
+                wrong.add("anonymous " + call.method() + " " + call.path() + " -> " + answer.getStatusCode().value());
+            }
+        }
+        assertThat(wrong).as("calls whose answer contradicts the declared rules").isEmpty();
+    }
+
+    @Test
+    void connectorsPostOrdersWithTheirServiceAccounts() {
+        ResponseEntity<String> posted = send(api(keycloak.clientToken("web-shop")),
+                Call.json(HttpMethod.POST, "/api/orders", order("SVC-" + UUID.randomUUID()), Set.of()));
+        assertThat(posted.getStatusCode().value()).isEqualTo(202);
+    }
+
+    @Test
+    void expiredForgedForeignAndUnsignedTokensAreRejected() throws Exception {
+        String probe = "/api/orders/" + UUID.randomUUID();
+        String integration = keycloak.userToken("integration");
+        String[] parts = integration.split("\\.");
+        JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
+
+        String elevated = parts[0] + "." + encode(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"integration\"", "\"admin\"")) + "." + parts[2];
+        assertThat(status(api(elevated), HttpMethod.GET, "/api/audit")).as("payload changed after signing").isEqualTo(401);
+
+        assertThat(status(api(selfSigned(header.get("kid").asText())), HttpMethod.GET, "/api/audit")).as("signed with another key").isEqualTo(401);
+        assertThat(status(api(encode("{\"alg\":\"none\"}") + "." + parts[1] + "."), HttpMethod.GET, probe)).as("unsigned").isEqualTo(401);
+        assertThat(status(api(keycloak.clientToken("foreign-app")), HttpMethod.GET, probe)).as("without our audience").isEqualTo(401);
+        assertThat(status(api("not-a-token"), HttpMethod.GET, probe)).isEqualTo(401);
+
+        String shortLived = keycloak.clientToken("short-lived-probe");
+        RestClient beforeExpiry = api(shortLived);
+        assertThat(status(beforeExpiry, HttpMethod.GET, probe)).as("still valid").isEqualTo(404);
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(beforeExpiry, HttpMethod.GET, probe) == 401);
+    }
+
+    @Test
+    void aFloodFromOneClientIsCutOffWhileAnotherIsServed() throws Exception {
+        RestClient flooding = api(keycloak.clientToken("pos-gateway"));
+        ResponseEntity<String> cutOff = null;
+        for (int i = 0; i < 200 && cutOff == null; i++) {
+            ResponseEntity<String> answer = send(flooding, Call.of(HttpMethod.GET, "/api/orders/" + UUID.randomUUID(), Set.of()));
+            if (answer.getStatusCode().value() == 429) {
+                cutOff = answer;
+            }
+        }
+        assertThat(cutOff).as("the flooding client is told to slow down").isNotNull();
+        assertThat(Long.parseLong(cutOff.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+        assertThat(json.readTree(cutOff.getBody()).get("type").asText()).endsWith("/too-many-requests");
+
+        RestClient calm = api(keycloak.clientToken("mobile-app"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(status(calm, HttpMethod.GET, "/api/orders/" + UUID.randomUUID())).as("the other client is served").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void oversizedBodiesCrossOriginCallsAndHeadersAtTheEdge() {
+        RestClient integration = api(keycloak.clientToken("marketplace-gateway"));
+        ResponseEntity<String> huge = send(integration, Call.json(HttpMethod.POST, "/api/orders", "{\"x\":\"" + "a".repeat(300_000) + "\"}", Set.of()));
+        assertThat(huge.getStatusCode().value()).isEqualTo(413);
+
+        ResponseEntity<String> preflight = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build()
+                .options().uri("/api/orders").header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").retrieve().toEntity(String.class);
+        assertThat(preflight.getHeaders().getAccessControlAllowOrigin()).as("CORS closed by default").isNull();
+        assertThat(preflight.getStatusCode().is2xxSuccessful()).isFalse();
+
+        ResponseEntity<String> any = send(integration, Call.of(HttpMethod.GET, "/api/orders/" + UUID.randomUUID(), Set.of()));
+        assertThat(any.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(any.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(any.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void analystsDeployOperatorsRepairAndTheAuditTrailNamesThem() throws Exception {
+        RestClient analyst = api(keycloak.userToken("analyst"));
+        RestClient operator = api(keycloak.userToken("operator"));
+        RestClient admin = api(keycloak.userToken("admin"));
+        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_approval",
+                "<userTask id=\"work\" name=\"Approve\"/>"), MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).isEqualTo(200);
+        assertThat(send(operator, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_other", "<task id=\"work\"/>"),
+                MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).as("operators do not deploy").isEqualTo(403);
+
+        assertThat(status(operator, HttpMethod.POST, "/engine-rest/process-definition/key/security_approval/start", "{}")).isEqualTo(200);
+        String task = json.readTree(operator.get().uri("/engine-rest/task?processDefinitionKey=security_approval").retrieve().body(String.class))
+                .get(0).get("id").asText();
+        assertThat(status(analyst, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", "{}")).as("analysts do not approve").isEqualTo(403);
+        assertThat(status(operator, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", "{}")).isEqualTo(204);
+
+        // an incident: a step whose expression names no bean fails until its retries are used up
+        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_incident",
+                "<serviceTask id=\"work\" camunda:asyncBefore=\"true\" camunda:expression=\"${noSuchBean.run()}\"/>"),
+                MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).isEqualTo(200);
+        assertThat(status(operator, HttpMethod.POST, "/engine-rest/process-definition/key/security_incident/start", "{}")).isEqualTo(200);
+        // watched in the database, not over HTTP, so the wait spends none of the operator's request budget
+        String job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForList(
+                "select i.configuration_ from act_ru_incident i join act_re_procdef d on d.id_ = i.proc_def_id_ where d.key_ = 'security_incident'",
+                String.class), found -> !found.isEmpty()).get(0);
+        assertThat(status(analyst, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).as("analysts do not retry").isEqualTo(403);
+        assertThat(status(operator, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).isEqualTo(204);
+
+        JsonNode trail = json.readTree(admin.get().uri("/api/audit?limit=50").retrieve().body(String.class));
+        List<String> lines = new ArrayList<>();
+        trail.forEach(e -> lines.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("subjectType").asText()
+                + " " + e.get("subjectId").asText()));
+        assertThat(lines).anyMatch(l -> l.startsWith("analyst Create Deployment "))
+                .anyMatch(l -> l.equals("operator Complete Task " + task))
+                .anyMatch(l -> l.equals("operator SetJobRetries Job " + job));
+        assertThat(lines).noneMatch(l -> l.startsWith("operator Create Deployment"));
+        assertThat(status(operator, HttpMethod.GET, "/api/audit")).as("only admins read the trail").isEqualTo(403);
+    }
+
+    @Test
+    void cockpitLogsInThroughKeycloakAndKeepsTheRolesApart() throws Exception {
+        HttpClient operatorBrowser = browserLoggedInAs("operator");
+        HttpResponse<String> me = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo("operator");
+        assertThat(json.readTree(me.body()).get("authorizedApps").toString()).contains("cockpit");
+        HttpResponse<String> deploy = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/engine/engine/default/deployment/create"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deploy.statusCode()).as("an operator cannot deploy from the webapps either").isEqualTo(403);
+
+        HttpClient analystBrowser = browserLoggedInAs("analyst");
+        HttpResponse<String> retry = analystBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/engine/engine/default/job/x/retries"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(retry.statusCode()).as("an analyst cannot retry incidents").isEqualTo(403);
+
+        HttpResponse<String> passwordLogin = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(passwordLogin.statusCode()).as("no password login beside single sign-on").isEqualTo(403);
+    }
+
+    /** Opens Cockpit like a browser: redirected to Keycloak's login form, signs in, and lands back in Cockpit. */
+    private HttpClient browserLoggedInAs(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(hub("/camunda/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().toString()).startsWith(keycloak.issuer());
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+        HttpResponse<String> cockpit = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev-only")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cockpit.uri().getPath()).as(() -> "Keycloak says: " + feedback(cockpit.body())).isEqualTo("/camunda/app/cockpit/default/");
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    private static String feedback(String page) {
+        Matcher message = Pattern.compile("(?s)kc-feedback-text\">(.*?)<").matcher(page);
+        return message.find() ? message.group(1).trim() : page.substring(0, Math.min(page.length(), 500));
+    }
+
+    /**
+     * A browser's cookie jar for http://localhost: browsers treat localhost as a secure context and send cookies marked
+     * {@code Secure} there (Keycloak marks its login cookies so); Java's CookieManager would drop them on plain http.
+     */
+    private static final class LocalhostCookies extends CookieManager {
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
+            Map<String, List<String>> relaxed = new java.util.HashMap<>();
+            headers.forEach((name, values) -> relaxed.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(c -> c.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+            super.put(uri, relaxed);
+        }
+    }
+
+    private URI hub(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static boolean refusedBySecurity(ResponseEntity<String> answer) {
+        String body = answer.getBody() == null ? "" : answer.getBody();
+        return answer.getStatusCode().value() == 403 && body.contains("/problems/forbidden")
+                || answer.getStatusCode().value() == 401 && body.contains("/problems/unauthenticated");
+    }
+
+    private RestClient api(String token) {
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                }).build();
+    }
+
+    private static ResponseEntity<String> send(RestClient client, Call call) {
+        RestClient.RequestBodySpec request = client.method(call.method()).uri(call.path());
+        if (call.body() != null) {
+            request.contentType(call.type()).body(call.body());
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    private static int status(RestClient client, HttpMethod method, String path) {
+        return send(client, Call.of(method, path, Set.of())).getStatusCode().value();
+    }
+
+    private static int status(RestClient client, HttpMethod method, String path, String jsonBody) {
+        return send(client, Call.json(method, path, jsonBody, Set.of())).getStatusCode().value();
+    }
+
+    private static String order(String externalId) {
+        return "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"lines\":[{\"sku\":\"SKU-0007\",\"quantity\":1}]}";
+    }
+
+    private static Object deployment(String processId, String work) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", processId);
+        parts.add("deploy-changed-only", "true");
+        parts.add("data", new ByteArrayResource(BPMN.formatted(processId, work).getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return processId + ".bpmn";
+            }
+        });
+        return parts;
+    }
+
+    private String selfSigned(String keycloakKeyId) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keycloakKeyId).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder().issuer(keycloak.issuer()).audience("retail-hub-api").subject("intruder")
+                        .claim("preferred_username", "intruder").claim("realm_access", Map.of("roles", List.of("admin")))
+                        .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000)).build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) generator.generateKeyPair().getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,25 @@
+package org.retailhub.security.identity;
+
+import java.util.Arrays;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * DEV-ONLY: one HTTP Basic user per role for the embedded default ({@code hub.security.mode=dev}), named like the
+ * Keycloak realm's demo users: {@code analyst}, {@code operator}, {@code integration}, {@code admin}, each with the
+ * password {@code <name>-dev-only}. Never use this mode with real data: the passwords are in the README.
+ */
+final class DevUsers {
+
+    private DevUsers() {
+    }
+
+    static InMemoryUserDetailsManager all() {
+        return new InMemoryUserDetailsManager(Arrays.stream(HubRole.values())
+                .map(role -> User.withUsername(role.realmRole())
+                        // {noop}: these passwords are public anyway, and hashing would slow every request of the tests
+                        .password("{noop}" + role.realmRole() + "-dev-only")
+                        .authorities(role.authority()).build())
+                .toList());
+    }
+}

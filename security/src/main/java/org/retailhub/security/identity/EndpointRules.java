@@ -1,0 +1,71 @@
+package org.retailhub.security.identity;
+
+import static org.retailhub.security.identity.HubRole.ADMIN;
+import static org.retailhub.security.identity.HubRole.ANALYST;
+import static org.retailhub.security.identity.HubRole.INTEGRATION;
+import static org.retailhub.security.identity.HubRole.OPERATOR;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every endpoint of the hub and who may call it, first match wins; whatever no rule names is denied. The same
+ * rules guard the Camunda engine API under {@code /engine-rest} and, with single sign-on, under Cockpit's own
+ * {@code /camunda/api/engine}: analysts deploy models, operators repair instances, neither does the other's work.
+ */
+public final class EndpointRules {
+
+    private static final Set<HubRole> CHANNELS = Set.of(INTEGRATION, ADMIN);
+    private static final Set<HubRole> ORDER_READERS = Set.of(INTEGRATION, OPERATOR, ADMIN);
+    private static final Set<HubRole> WATCHERS = Set.of(OPERATOR, ADMIN);
+    private static final Set<HubRole> MODELLERS = Set.of(ANALYST, ADMIN);
+    private static final Set<HubRole> REPAIRERS = Set.of(OPERATOR, ADMIN);
+    private static final Set<HubRole> PROCESS_READERS = Set.of(ANALYST, OPERATOR, ADMIN);
+
+    private EndpointRules() {
+    }
+
+    /** The rules of the hub's own APIs (orders, payments, audit, actuator). */
+    public static List<EndpointRule> api() {
+        return List.of(
+                EndpointRule.open(GET, "liveness and readiness probes; they reveal nothing but UP/DOWN", "/actuator/health", "/actuator/health/**"),
+                EndpointRule.open(POST, "the PSP authenticates each webhook with its HMAC signature (PaymentWebhookController); it has no token",
+                        "/api/payments/webhooks/*"),
+                EndpointRule.open(null, "error rendering of an already authorised request", "/error"),
+                EndpointRule.roles(GET, WATCHERS, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info"),
+                EndpointRule.roles(POST, CHANNELS, "/api/orders", "/api/orders/*/till-payment"),
+                EndpointRule.roles(GET, ORDER_READERS, "/api/orders/*"),
+                EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
+                EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"));
+    }
+
+    /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */
+    public static List<EndpointRule> engine(String base) {
+        List<EndpointRule> rules = new ArrayList<>();
+        // read-only queries Cockpit sends as POST (first, as their paths sit under the repair rules below);
+        // deleting history stays with admins (the catch-all at the end)
+        rules.add(EndpointRule.roles(POST, PROCESS_READERS, base + "/process-instance", base + "/process-instance/count",
+                base + "/task", base + "/task/count", base + "/job", base + "/job/count", base + "/variable-instance",
+                base + "/variable-instance/count", base + "/history/activity-instance", base + "/history/process-instance",
+                base + "/history/process-instance/count", base + "/history/incident", base + "/history/task",
+                base + "/history/task/count", base + "/history/variable-instance", base + "/history/variable-instance/count",
+                base + "/history/decision-instance"));
+        rules.add(EndpointRule.roles(POST, MODELLERS, base + "/deployment/create", base + "/deployment/*/redeploy"));
+        rules.add(EndpointRule.roles(DELETE, MODELLERS, base + "/deployment/*"));
+        for (HttpMethod change : List.of(POST, PUT, DELETE)) {
+            rules.add(EndpointRule.roles(change, REPAIRERS, base + "/job/**", base + "/job-definition/**", base + "/incident/**",
+                    base + "/task/**", base + "/process-instance/**", base + "/external-task/**", base + "/execution/**",
+                    base + "/message", base + "/signal", base + "/process-definition/*/start", base + "/process-definition/key/*/start",
+                    base + "/process-definition/*/submit-form", base + "/process-definition/key/*/submit-form"));
+        }
+        rules.add(EndpointRule.roles(GET, PROCESS_READERS, base, base + "/**"));
+        rules.add(EndpointRule.roles(null, Set.of(ADMIN), base, base + "/**"));
+        return List.copyOf(rules);
+    }
+}

@@ -1,0 +1,13 @@
+package org.retailhub.security.pii;
+
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
+
+/** Spring Boot's {@code %wEx} (stack traces), with personal data in exception messages masked. */
+public class MaskedThrowable extends ExtendedWhitespaceThrowableProxyConverter {
+
+    @Override
+    protected String throwableProxyToString(IThrowableProxy tp) {
+        return PiiMasking.mask(super.throwableProxyToString(tp));
+    }
+}

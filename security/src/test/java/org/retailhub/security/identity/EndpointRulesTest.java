@@ -1,0 +1,36 @@
+package org.retailhub.security.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EndpointRulesTest {
+
+    @Test
+    void everyOpenEndpointSaysWhyAndEveryOtherNamesItsRoles() {
+        List<EndpointRule> all = new ArrayList<>(EndpointRules.api());
+        all.addAll(EndpointRules.engine("/engine-rest"));
+        assertThat(all).allSatisfy(rule -> {
+            assertThat(rule.paths()).isNotEmpty();
+            if (rule.isOpen()) {
+                assertThat(rule.why()).as(rule.paths().toString()).isNotBlank();
+            }
+        });
+        assertThat(all.stream().filter(EndpointRule::isOpen).flatMap(r -> r.paths().stream()))
+                .containsExactlyInAnyOrder("/actuator/health", "/actuator/health/**", "/api/payments/webhooks/*", "/error");
+    }
+
+    @Test
+    void analystsNeverRepairAndOperatorsNeverDeploy() {
+        for (EndpointRule rule : EndpointRules.engine("/engine-rest")) {
+            if (rule.paths().stream().anyMatch(p -> p.contains("/deployment/"))) {
+                assertThat(rule.roles()).doesNotContain(HubRole.OPERATOR);
+            }
+            if (rule.paths().stream().anyMatch(p -> p.endsWith("/job/**") || p.endsWith("/incident/**") || p.endsWith("/task/**"))) {
+                assertThat(rule.roles()).doesNotContain(HubRole.ANALYST);
+            }
+        }
+    }
+}
