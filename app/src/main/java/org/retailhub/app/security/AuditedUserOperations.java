@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -35,6 +36,13 @@ class AuditedUserOperations extends AbstractProcessEnginePlugin implements Histo
         }
         handlers.add(this);
         configuration.setCustomHistoryEventHandlers(handlers);
+        // the level that keeps user operations while leaving out per-variable history (camunda.bpm.history-level)
+        List<HistoryLevel> levels = new ArrayList<>();
+        if (configuration.getCustomHistoryLevels() != null) {
+            levels.addAll(configuration.getCustomHistoryLevels());
+        }
+        levels.add(new OperationsHistoryLevel());
+        configuration.setCustomHistoryLevels(levels);
     }
 
     @Override
