@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 
 /**
- * Camunda history level {@value #NAME}: what level {@code activity} keeps (instances and their activities, which Cockpit
- * shows for finished orders), plus every operation a person performed and every incident, which the audit trail and
- * operators need. Variable, job and decision history are left out: at level {@code full} they were a third of the
- * statements per order (ops/bench/RESULTS.md).
+ * Camunda history level {@value #NAME}: every process instance (start, end and the end event it reached) and user task,
+ * every operation a person performed and every incident, which the audit trail and operators need. Activity, variable,
+ * job and decision history are left out: at level {@code full} they were more than half of the statements per order
+ * (ops/bench/RESULTS.md), and the order's own history ({@code hub.order_history}) tells its path in business terms.
  */
 final class OperationsHistoryLevel extends HistoryLevelActivity {
 
@@ -29,8 +29,11 @@ final class OperationsHistoryLevel extends HistoryLevelActivity {
         return NAME;
     }
 
+    private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return ALSO_KEPT.contains(eventType) || super.isHistoryEventProduced(eventType, entity);
+        return ALSO_KEPT.contains(eventType) || !LEFT_OUT.contains(eventType) && super.isHistoryEventProduced(eventType, entity);
     }
 }
