@@ -2,6 +2,7 @@ package org.retailhub.security.identity;
 
 import java.util.Arrays;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
@@ -14,7 +15,16 @@ final class DevUsers {
     private DevUsers() {
     }
 
-    static InMemoryUserDetailsManager all() {
+    /**
+     * The users, as a plain {@link UserDetailsService}. Not the {@link InMemoryUserDetailsManager} itself: Spring Security
+     * "upgrades" the password of a user whose service can store passwords to bcrypt at the first login, after which
+     * every request paid a bcrypt check (a third of the hub's CPU in the order benchmark, ops/bench/RESULTS.md).
+     */
+    static UserDetailsService all() {
+        return manager()::loadUserByUsername;
+    }
+
+    private static InMemoryUserDetailsManager manager() {
         return new InMemoryUserDetailsManager(Arrays.stream(HubRole.values())
                 .map(role -> User.withUsername(role.realmRole())
                         // {noop}: these passwords are public anyway, and hashing would slow every request of the tests
