@@ -21,7 +21,10 @@ log="$work/hub.log"
 hub_args=(--hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=0 --server.port="$port"
           --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0
           --hub.payment.psp.simulator-latency="$psp_latency" --hub.payment.settlement.inbox="$work/settlements"
-          --hub.demo.enabled=false)
+          --hub.demo.enabled=false
+          # the generator stands for every shop and marketplace at once: one client's limit would throttle the test itself
+          --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000
+          --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000)
 export HUB_BENCH_SETTINGS="java $java_opts -jar app/target/retail-hub.jar ${hub_args[*]}"
 
 echo "[bench] starting the hub (log: $log)"
@@ -46,5 +49,7 @@ pg_port="$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' <<<"$line"
 kafka="$(sed -n 's/.*and Kafka at \([^ ,]*\).*/\1/p' <<<"$line")"
 echo "[bench] hub up on :$port, PostgreSQL :$pg_port, Kafka $kafka"
 
-java -Xmx1g -jar ops/target/retail-hub-bench.jar --hub="http://localhost:$port" --kafka="$kafka" \
+# the embedded default's DEV-ONLY channel account (README, Security); a Keycloak hub takes --api-auth="Bearer ..."
+auth="Basic $(printf 'integration:integration-dev-only' | base64)"
+java -Xmx1g -jar ops/target/retail-hub-bench.jar --hub="http://localhost:$port" --kafka="$kafka" --api-auth="$auth" \
   --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --out=ops/bench/results "$@"
