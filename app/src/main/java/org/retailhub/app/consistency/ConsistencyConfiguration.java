@@ -38,6 +38,11 @@ class ConsistencyConfiguration {
         return new IslandDatabases(islands, cdc.username());
     }
 
+    @Bean(destroyMethod = "close")
+    IslandSimulators islandSimulators(IslandsProperties islands, IslandDatabases databases) {
+        return new IslandSimulators(islands, databases);
+    }
+
     @Bean
     KeyCrossReference keyCrossReference(JdbcTemplate jdbc) {
         return new KeyCrossReference(jdbc);

@@ -37,7 +37,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
-        "hub.erp.simulator-port=0", "hub.cdc.auto-start=false"})
+        "hub.erp.simulator-port=0", "hub.cdc.auto-start=false", "hub.islands.simulator-pause=0s"})
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsistencyIT {
