@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -28,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -43,6 +47,23 @@ import org.springframework.web.client.RestClient;
 class ConsistencyIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path INBOX = inbox();
+
+    @DynamicPropertySource
+    static void islandInbox(DynamicPropertyRegistry registry) {
+        registry.add("hub.consistency.inbox", INBOX::toString);
+    }
+
+    private static Path inbox() {
+        try {
+            Path inbox = Files.createTempDirectory("islands-inbox");
+            Files.createDirectories(inbox.resolve("pos"));
+            Files.createDirectories(inbox.resolve("erp"));
+            return inbox;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -137,6 +158,31 @@ class ConsistencyIT {
         });
         assertThat(hub.queryForObject("select payload from hub.cdc_dead_letter where source_table = 'mara' order by id desc limit 1", String.class))
                 .contains("Mystery article");
+    }
+
+    @Test
+    @Order(4)
+    void theIslandsNativeFilesAreReadThroughTheSameRules() throws Exception {
+        // an end-of-day log with one sale CDC already brought (absorbed), one new sale and one line for an unknown PLU
+        Files.writeString(INBOX.resolve("pos/eod-20261125.txt.part"), String.join("\n",
+                "011030000077700100400700020000009982026112 5".replace(" ", ""),
+                "012010000900100100401100030000015002026112 5".replace(" ", ""),
+                "011010000900200100999900010000001002026112 5".replace(" ", "")) + "\n");
+        int storeTwoBefore = hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class);
+        Files.move(INBOX.resolve("pos/eod-20261125.txt.part"), INBOX.resolve("pos/eod-20261125.txt"));
+        Files.writeString(INBOX.resolve("erp/idoc-4711.xml"), """
+                <IDOC><EDI_DC40><DOCNUM>0000000000004711</DOCNUM><MESTYP>COND_A</MESTYP></EDI_DC40>
+                  <E1KOMG><MATNR>000000000000100009</MATNR><E1KONP><KBETR>45.60</KBETR><KPEIN>1</KPEIN><KONWA>EUR</KONWA></E1KONP></E1KOMG>
+                </IDOC>""");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class))
+                    .isEqualTo(storeTwoBefore - 3);
+            assertThat(hub.queryForObject("select count(*) from hub.applied_sale where receipt = 'POS-11-3-777-1'", Integer.class)).isEqualTo(1);
+            assertThat(hub.queryForList("select reason from hub.cdc_dead_letter where source_table = 'eod-20261125.txt'", String.class))
+                    .singleElement().asString().contains("9999");
+            assertThat(islands.pos().queryForObject("select price_cents from plu_item where plu = 4009", Integer.class)).isEqualTo(4560);
+        });
     }
 
     private int count(String sql) {

@@ -84,7 +84,22 @@ public class ChangePropagation {
                 + ownership.owner(record.kind()) + " owns: " + record + " but the hub holds " + expected.get());
     }
 
-    private Outcome sell(StockSale sale) {
+    /**
+     * A record an island states in one of its documents (not a row change, so without a log position): applied and
+     * propagated when that island owns the kind, a conflict otherwise. Unchanged islands are not touched.
+     */
+    public Outcome applyStatement(CanonicalRecord record, Island from) {
+        if (ownership.owner(record.kind()) != from) {
+            throw new ConflictingChangeException(from + " stated " + record.kind() + " " + record.key() + " which "
+                    + ownership.owner(record.kind()) + " owns");
+        }
+        golden.put(record);
+        propagate(record, from);
+        return Outcome.APPLIED;
+    }
+
+    /** A till sale (from CDC or the end-of-day log): the hub's stock and the stock owner's go down once per sale line. */
+    public Outcome sell(StockSale sale) {
         if (golden.applySale(sale)) {
             islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
             return Outcome.SALE;

@@ -12,9 +12,14 @@ public class DeadLetters {
     }
 
     public void record(IslandChange change, String reason) {
+        record(change.island(), change.table(), change.position(), reason, change.payload());
+    }
+
+    /** A line or document of an island's file that could not be applied; {@code source} names the file. */
+    public void record(Island island, String source, long position, String reason, String payload) {
         String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         jdbc.update("insert into hub.cdc_dead_letter (island, source_table, position, reason, payload) values (?, ?, ?, ?, ?)",
-                change.island().name(), change.table(), change.position(), why, change.payload());
+                island.name(), source, position, why, payload == null ? "" : payload);
     }
 
     public int open() {

@@ -67,7 +67,7 @@ public class ErpIsland implements IslandSystem {
         return keys.require(Subject.ARTICLE, Island.ERP, change.required("matnr"));
     }
 
-    private static String category(String group) {
+    static String category(String group) {
         int i = GROUPS.indexOf(group);
         if (i < 0) {
             throw new UndecodableChangeException("ERP material group '" + group + "' has no hub category");

@@ -74,11 +74,20 @@ public class PosIsland implements IslandSystem {
     }
 
     private StockSale sale(IslandChange change) {
-        String store = keys.require(Subject.STORE, Island.POS, change.required("store_no"));
-        String sku = keys.require(Subject.ARTICLE, Island.POS, change.required("plu"));
-        String receipt = "POS-" + change.required("store_no") + "-" + change.required("till_no") + "-" + change.required("receipt_no")
-                + "-" + change.required("line_no");
-        return new StockSale(receipt, store, sku, change.integer("qty"));
+        return sale(change.integer("store_no"), change.integer("till_no"), change.integer("receipt_no"), change.integer("line_no"),
+                change.integer("plu"), change.integer("qty"));
+    }
+
+    /** A till sale line in the hub's language; the same line from CDC or the end-of-day log has the same receipt key. */
+    public StockSale sale(int storeNo, int tillNo, int receiptNo, int lineNo, int plu, int quantity) {
+        String store = keys.require(Subject.STORE, Island.POS, String.valueOf(storeNo));
+        String sku = keys.require(Subject.ARTICLE, Island.POS, String.valueOf(plu));
+        return new StockSale("POS-" + storeNo + "-" + tillNo + "-" + receiptNo + "-" + lineNo, store, sku, quantity);
+    }
+
+    /** A line of the end-of-day transaction log. */
+    public StockSale sale(EndOfDayLine line) {
+        return sale(line.store(), line.till(), line.receipt(), line.line(), line.plu(), line.quantity());
     }
 
     private Customer customer(String card, String crmNumber, String memberName, String email, Integer points) {

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Field ownership ({@code hub.consistency.owners.<kind>=<island>}): which island is master of articles, prices,
  * stock and customers. Kinds not listed keep the default (ERP: articles, prices, stock; CRM: customers).
+ * {@code hub.consistency.inbox}: where the islands drop their files ({@code pos/eod-*.txt}, {@code erp/*.xml}).
  */
 @ConfigurationProperties("hub.consistency")
-public record ConsistencyProperties(@DefaultValue Map<EntityKind, Island> owners) {
+public record ConsistencyProperties(@DefaultValue Map<EntityKind, Island> owners,
+                                    @DefaultValue(".hub-data/islands") String inbox) {
 
     public FieldOwnership ownership() {
         return new FieldOwnership(owners == null ? Map.of() : owners);
