@@ -95,6 +95,8 @@ class ConsistencyIT {
     @Order(1)
     void todaysStateConvergesToFullConsistency() throws Exception {
         ConsistencyReport today = reconciliation.compare();
+        org.slf4j.LoggerFactory.getLogger(ConsistencyIT.class).info("Consistency today: {} % ({} of {}) {}", today.percent(),
+                today.consistent(), today.records(), today.kinds());
         assertThat(today.percent()).isLessThan(new BigDecimal("8"));
         assertThat(today.decisions()).hasSize(3);
 
@@ -114,6 +116,7 @@ class ConsistencyIT {
         await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started).finished().count() == 1);
 
         JsonNode report = json.readTree(api.get().uri("/api/consistency").retrieve().body(String.class));
+        org.slf4j.LoggerFactory.getLogger(ConsistencyIT.class).info("Consistency after load, CDC and reconciliation: {}", report);
         assertThat(report.get("stage").asText()).isEqualTo("AFTER_REPAIR");
         assertThat(report.get("percent").decimalValue()).isEqualByComparingTo("100");
         assertThat(meters.get("hub.consistency.percent").gauge().value()).isEqualTo(100.0);
