@@ -1,6 +1,8 @@
 package org.retailhub.domain.consistency;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,18 +16,41 @@ public class KeyCrossReference {
     public enum Subject { ARTICLE, STORE, CUSTOMER }
 
     private final JdbcTemplate jdbc;
+    // articles and stores are maintained by hand and never unlinked: every change would otherwise ask the database
+    private final Map<String, String> masterData = new ConcurrentHashMap<>();
 
     public KeyCrossReference(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<String> hubKey(Subject subject, Island island, String nativeKey) {
+        return remembered(subject, subject + ">" + island + ":" + nativeKey, () -> hubKeyFromTable(subject, island, nativeKey));
+    }
+
+    private Optional<String> remembered(Subject subject, String cacheKey, java.util.function.Supplier<Optional<String>> lookup) {
+        if (subject == Subject.CUSTOMER) {
+            return lookup.get();
+        }
+        String known = masterData.get(cacheKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = lookup.get();
+        found.ifPresent(k -> masterData.put(cacheKey, k));
+        return found;
+    }
+
+    private Optional<String> hubKeyFromTable(Subject subject, Island island, String nativeKey) {
         List<String> keys = jdbc.queryForList("select hub_key from hub.key_xref where kind = ? and island = ? and native_key = ?",
                 String.class, subject.name(), island.name(), nativeKey);
         return keys.stream().findFirst();
     }
 
     public Optional<String> nativeKey(Subject subject, String hubKey, Island island) {
+        return remembered(subject, subject + "<" + island + ":" + hubKey, () -> nativeKeyFromTable(subject, hubKey, island));
+    }
+
+    private Optional<String> nativeKeyFromTable(Subject subject, String hubKey, Island island) {
         List<String> keys = jdbc.queryForList("select native_key from hub.key_xref where kind = ? and island = ? and hub_key = ?",
                 String.class, subject.name(), island.name(), hubKey);
         return keys.stream().findFirst();
