@@ -1,7 +1,6 @@
 package org.retailhub.app.consistency;
 
 import java.util.List;
-import javax.sql.DataSource;
 import org.retailhub.connectors.cdc.CapturedDatabase;
 import org.retailhub.connectors.cdc.CdcEngines;
 import org.retailhub.connectors.cdc.CdcProperties;
@@ -91,9 +90,9 @@ class ConsistencyConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hub.cdc.enabled", havingValue = "true", matchIfMissing = true)
-    CdcEngines cdcEngines(IslandsProperties islands, CdcProperties cdc, DataSource hub, DataSourceProperties hubLogin, IslandChanges receiver) {
+    CdcEngines cdcEngines(IslandsProperties islands, CdcProperties cdc, DataSourceProperties hubLogin, IslandChanges receiver) {
         List<CapturedDatabase> databases = islands.all().entrySet().stream()
                 .map(e -> new CapturedDatabase(e.getKey(), e.getValue().url())).toList();
-        return new CdcEngines(databases, cdc, hub, hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword(), receiver);
+        return new CdcEngines(databases, cdc, hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword(), receiver);
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.retailhub.app.RetailHubApplication;
+import org.retailhub.connectors.cdc.CapturedDatabase;
 import org.retailhub.connectors.cdc.CdcEngines;
+import org.retailhub.connectors.cdc.CdcProperties;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.Reconciliation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +39,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The islands as the retailer has them today (< 8 % of records agree) converge through the initial load, CDC and
  * one reconciliation run with an operator's decisions on duplicate customers, to 100 %. Then a change in each
- * island reaches the others, with the lag measured, and a poison change is dead-lettered without stopping the stream.
+ * island reaches the others, with the lag measured, and a poison change is dead-lettered without stopping the stream;
+ * island files are read through the same rules; a second instance captures only once the first lets go of the lock.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
@@ -83,6 +86,14 @@ class ConsistencyIT {
     ObjectMapper json;
     @Autowired
     IslandDatabases islands;
+    @Autowired
+    IslandsProperties islandsProperties;
+    @Autowired
+    CdcProperties cdcProperties;
+    @Autowired
+    org.springframework.boot.autoconfigure.jdbc.DataSourceProperties hubLogin;
+    @Autowired
+    org.retailhub.domain.consistency.IslandChanges gate;
 
     RestClient api;
 
@@ -186,6 +197,26 @@ class ConsistencyIT {
                     .singleElement().asString().contains("9999");
             assertThat(islands.pos().queryForObject("select price_cents from plu_item where plu = 4009", Integer.class)).isEqualTo(4560);
         });
+    }
+
+    @Test
+    @Order(5)
+    void aSecondInstanceCapturesOnlyWhenTheFirstLetsGo() {
+        CdcEngines second = new CdcEngines(
+                islandsProperties.all().entrySet().stream().map(e -> new CapturedDatabase(e.getKey(), e.getValue().url())).toList(),
+                cdcProperties, hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword(), gate);
+        try {
+            second.start();
+            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> engines.leading() == 3 && second.leading() == 0);
+
+            engines.stop();
+            await().atMost(PATIENCE).until(() -> second.leading() == 3);
+            islands.erp().update("update a004 set kbetr = 34.56 * kpein, aenam = 'CLERK7' where matnr = '000000000000100010'");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(islands.pos().queryForObject(
+                    "select price_cents from plu_item where plu = 4010", Integer.class)).isEqualTo(3456));
+        } finally {
+            second.stop();
+        }
     }
 
     private int count(String sql) {

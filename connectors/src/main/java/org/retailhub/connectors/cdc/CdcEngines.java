@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.springframework.context.SmartLifecycle;
 
@@ -18,10 +17,10 @@ public class CdcEngines implements SmartLifecycle {
     private final CdcProperties properties;
     private ScheduledExecutorService leadership;
 
-    public CdcEngines(List<CapturedDatabase> databases, CdcProperties properties, DataSource hub, String hubUrl, String hubUser,
+    public CdcEngines(List<CapturedDatabase> databases, CdcProperties properties, String hubUrl, String hubUser,
                       String hubPassword, IslandChanges receiver) {
         IslandCapture.HubConnection login = new IslandCapture.HubConnection(hubUrl, hubUser, hubPassword);
-        this.captures = databases.stream().map(d -> new IslandCapture(d, properties, hub, login, receiver)).toList();
+        this.captures = databases.stream().map(d -> new IslandCapture(d, properties, login, receiver)).toList();
         this.properties = properties;
     }
 

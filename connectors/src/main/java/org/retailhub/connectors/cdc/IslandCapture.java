@@ -5,6 +5,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ final class IslandCapture {
 
     private final CapturedDatabase database;
     private final CdcProperties properties;
-    private final DataSource hub;
     private final HubConnection hubLogin;
     private final IslandChanges receiver;
     private final ChangeEventDecoder decoder = new ChangeEventDecoder();
@@ -41,10 +40,9 @@ final class IslandCapture {
     record HubConnection(String url, String user, String password) {
     }
 
-    IslandCapture(CapturedDatabase database, CdcProperties properties, DataSource hub, HubConnection hubLogin, IslandChanges receiver) {
+    IslandCapture(CapturedDatabase database, CdcProperties properties, HubConnection hubLogin, IslandChanges receiver) {
         this.database = database;
         this.properties = properties;
-        this.hub = hub;
         this.hubLogin = hubLogin;
         this.receiver = receiver;
         this.runner = Executors.newSingleThreadExecutor(r -> {
@@ -69,8 +67,8 @@ final class IslandCapture {
         }
         try {
             if (lock == null || lock.isClosed()) {
-                lock = hub.getConnection();
-                lock.setAutoCommit(true);
+                // a connection of its own, not from the pool: closing it must end the session and so the lock
+                lock = DriverManager.getConnection(hubLogin.url(), hubLogin.user(), hubLogin.password());
             }
             try (PreparedStatement ps = lock.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
                 ps.setString(1, name());
