@@ -70,22 +70,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-                exists.setString(1, ROLE);
-                if (!exists.executeQuery().next()) {
-                    // identifiers and the dev-only password are constants of this class, never input
-                    s.execute("create role " + ROLE + " login replication password '" + DEV_ONLY_PASSWORD + "'");
-                }
-            }
-            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-                exists.setString(1, DATABASE);
-                if (!exists.executeQuery().next()) {
-                    s.execute("create database " + DATABASE + " owner " + ROLE);
-                }
+        ensureRole(ROLE, DEV_ONLY_PASSWORD, true);
+        ensureDatabase(DATABASE, ROLE);
+    }
+
+    /**
+     * The legacy islands' own databases beside the hub's (database {@code legacy_<island>}, owner
+     * {@code <island>_owner}), and the capture role: it may replicate and read, nothing else.
+     */
+    public void createLegacyDatabases(Iterable<String> islands) {
+        ensureRole(CDC_ROLE, DEV_ONLY_PASSWORD, true);
+        for (String island : islands) {
+            ensureRole(island + "_owner", DEV_ONLY_PASSWORD, false);
+            ensureDatabase(legacyDatabase(island), island + "_owner");
+        }
+    }
+
+    public static final String CDC_ROLE = "retailhub_cdc";
+
+    public static String legacyDatabase(String island) {
+        return "legacy_" + island;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    // identifiers and the dev-only password are constants of this class, never input
+    private void ensureRole(String role, String password, boolean replication) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, role);
+            if (!exists.executeQuery().next()) {
+                s.execute("create role " + role + " login " + (replication ? "replication " : "") + "password '" + password + "'");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not prepare database " + DATABASE + " on the embedded PostgreSQL", e);
+            throw new IllegalStateException("could not create role " + role + " on the embedded PostgreSQL", e);
+        }
+    }
+
+    private void ensureDatabase(String database, String owner) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                s.execute("create database " + database + " owner " + owner);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare database " + database + " on the embedded PostgreSQL", e);
         }
     }
 

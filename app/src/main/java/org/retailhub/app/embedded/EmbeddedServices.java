@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -51,6 +52,15 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
         settings.put("spring.datasource.password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
         settings.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         settings.put("hub.embedded.postgres-actual-port", postgres.port());
+        List<String> islands = List.of("pos", "erp", "crm");
+        postgres.createLegacyDatabases(islands);
+        for (String island : islands) {
+            settings.put("hub.islands." + island + ".url", postgres.jdbcUrl(EmbeddedPostgresServer.legacyDatabase(island)));
+            settings.put("hub.islands." + island + ".username", island + "_owner");
+            settings.put("hub.islands." + island + ".password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
+        }
+        settings.put("hub.cdc.username", EmbeddedPostgresServer.CDC_ROLE);
+        settings.put("hub.cdc.password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
         environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded", settings));
         log.info("Embedded PostgreSQL on port " + postgres.port() + " and Kafka at " + kafka.getBrokersAsString()
                 + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms");

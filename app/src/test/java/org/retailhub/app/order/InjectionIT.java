@@ -41,7 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * logs, the hub's tables and the process variables Cockpit shows.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
         "hub.erp.simulator-port=0"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)

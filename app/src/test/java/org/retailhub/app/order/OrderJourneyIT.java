@@ -43,7 +43,7 @@ import org.springframework.web.client.RestClient;
  * REST and Kafka and travel to PAID; bad input ends in problem details or the dead-letter topic, changing nothing.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
 @DirtiesContext // close the hub (and its embedded servers) in order before the JVM's exit hooks run
 class OrderJourneyIT {

@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
  * declines, refused captures, a 5xx burst, and the webhook endpoint's defences.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S", "hub.payment.settlement.inbox=" + PaymentJourneyIT.INBOX})
 @DirtiesContext
 class PaymentJourneyIT {

@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClient;
  * payment timeout both void the payment at the provider, end the order and give its stock back.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0",
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
         "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S"})
 @DirtiesContext
 class PaymentWaitIT {

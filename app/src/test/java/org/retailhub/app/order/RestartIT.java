@@ -72,6 +72,8 @@ class RestartIT {
                 "--server.port=0",
                 "--hub.embedded.data-dir=" + data,
                 "--hub.embedded.postgres-port=0",
+                "--hub.cdc.enabled=false",
+                "--hub.islands.simulator-pause=0s",
                 "--hub.crm.simulator-port=0",
                 "--hub.erp.simulator-port=0",
                 "--hub.payment.psp.simulator=false",

@@ -54,7 +54,7 @@ import org.springframework.web.client.RestClient;
  * and the audit trail of what people did through the engine API.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
         "hub.erp.simulator-port=0", "hub.security.mode=keycloak", "hub.security.keycloak.clock-skew=PT1S",
         "hub.security.limits.per-client.capacity=40", "hub.security.limits.per-client.refill=40", "hub.security.limits.per-client.period=PT1M",
         "hub.security.limits.per-ip.capacity=100000", "hub.security.limits.per-ip.refill=100000"})
@@ -119,6 +119,8 @@ class KeycloakSecurityIT {
         calls.add(Call.of(HttpMethod.POST, "/api/orders/" + unknown + "/till-payment", Set.of("integration", "admin")));
         calls.add(Call.json(HttpMethod.POST, "/api/payments/webhooks/simpsp", "{}", EVERYONE));
         calls.add(Call.of(HttpMethod.GET, "/api/audit", Set.of("admin")));
+        calls.add(Call.of(HttpMethod.GET, "/api/consistency", Set.of("analyst", "operator", "admin")));
+        calls.add(Call.of(HttpMethod.POST, "/api/consistency/reconciliations", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/actuator/health", EVERYONE));
         calls.add(Call.of(HttpMethod.GET, "/actuator/prometheus", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/actuator/env", NOBODY));

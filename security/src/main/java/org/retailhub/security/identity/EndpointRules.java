@@ -42,7 +42,9 @@ public final class EndpointRules {
                 EndpointRule.roles(POST, CHANNELS, "/api/orders", "/api/orders/*/till-payment"),
                 EndpointRule.roles(GET, ORDER_READERS, "/api/orders/*"),
                 EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
-                EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"));
+                EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"),
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */

@@ -1,0 +1,44 @@
+package org.retailhub.app.consistency;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.EnumMap;
+import java.util.Map;
+import org.retailhub.domain.consistency.Island;
+import org.retailhub.legacy.island.IslandSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** One small connection pool per legacy island database; each island's schema is migrated when the pool opens. */
+public final class IslandDatabases implements AutoCloseable {
+
+    private final Map<Island, HikariDataSource> pools = new EnumMap<>(Island.class);
+
+    IslandDatabases(IslandsProperties islands, String captureRole) {
+        islands.all().forEach((island, login) -> {
+            HikariDataSource ds = new HikariDataSource();
+            ds.setPoolName("island-" + island.name().toLowerCase());
+            ds.setJdbcUrl(login.url());
+            ds.setUsername(login.username());
+            ds.setPassword(login.password());
+            ds.setMaximumPoolSize(4);
+            pools.put(island, ds);
+            IslandSchema.migrate(island, ds, captureRole);
+        });
+    }
+
+    public JdbcTemplate pos() {
+        return new JdbcTemplate(pools.get(Island.POS));
+    }
+
+    public JdbcTemplate erp() {
+        return new JdbcTemplate(pools.get(Island.ERP));
+    }
+
+    public JdbcTemplate crm() {
+        return new JdbcTemplate(pools.get(Island.CRM));
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(HikariDataSource::close);
+    }
+}

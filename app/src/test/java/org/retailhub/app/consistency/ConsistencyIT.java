@@ -1,0 +1,228 @@
+package org.retailhub.app.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.retailhub.app.RetailHubApplication;
+import org.retailhub.connectors.cdc.CapturedDatabase;
+import org.retailhub.connectors.cdc.CdcEngines;
+import org.retailhub.connectors.cdc.CdcProperties;
+import org.retailhub.domain.consistency.ConsistencyReport;
+import org.retailhub.domain.consistency.Reconciliation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The islands as the retailer has them today (< 8 % of records agree) converge through the initial load, CDC and
+ * one reconciliation run with an operator's decisions on duplicate customers, to 100 %. Then a change in each
+ * island reaches the others, with the lag measured, and a poison change is dead-lettered without stopping the stream;
+ * island files are read through the same rules; a second instance captures only once the first lets go of the lock.
+ */
+@SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
+        "hub.erp.simulator-port=0", "hub.cdc.auto-start=false", "hub.islands.simulator-pause=0s"})
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsistencyIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path INBOX = inbox();
+
+    @DynamicPropertySource
+    static void islandInbox(DynamicPropertyRegistry registry) {
+        registry.add("hub.consistency.inbox", INBOX::toString);
+    }
+
+    private static Path inbox() {
+        try {
+            Path inbox = Files.createTempDirectory("islands-inbox");
+            Files.createDirectories(inbox.resolve("pos"));
+            Files.createDirectories(inbox.resolve("erp"));
+            return inbox;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate hub;
+    @Autowired
+    Reconciliation reconciliation;
+    @Autowired
+    CdcEngines engines;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    IslandDatabases islands;
+    @Autowired
+    IslandsProperties islandsProperties;
+    @Autowired
+    CdcProperties cdcProperties;
+    @Autowired
+    org.springframework.boot.autoconfigure.jdbc.DataSourceProperties hubLogin;
+    @Autowired
+    org.retailhub.domain.consistency.IslandChanges gate;
+
+    RestClient api;
+
+    @BeforeEach
+    void client() {
+        // the operator starts reconciliations and reads the report (DEV-ONLY login of the embedded default)
+        api = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth("operator", "operator-dev-only")).build();
+    }
+
+    @Test
+    @Order(1)
+    void todaysStateConvergesToFullConsistency() throws Exception {
+        ConsistencyReport today = reconciliation.compare();
+        org.slf4j.LoggerFactory.getLogger(ConsistencyIT.class).info("Consistency today: {} % ({} of {}) {}", today.percent(),
+                today.consistent(), today.records(), today.kinds());
+        assertThat(today.percent()).isLessThan(new BigDecimal("8"));
+        assertThat(today.decisions()).hasSize(3);
+
+        engines.start();
+        // initial load: every CRM contact became a golden customer, every ERP price reached the hub
+        await().atMost(PATIENCE).until(() -> count("select count(*) from hub.customer") == 40
+                && count("select count(*) from hub.golden_source where kind = 'STOCK'") == 150
+                && count("select count(*) from hub.golden_source where kind = 'PRICE'") == 50);
+
+        String started = json.readTree(api.post().uri("/api/consistency/reconciliations").retrieve().body(String.class))
+                .get("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(started).count() == 3);
+        for (Task task : tasks.createTaskQuery().processInstanceId(started).list()) {
+            String group = (String) tasks.getVariable(task.getId(), "duplicateGroup");
+            tasks.complete(task.getId(), java.util.Map.of("survivor", group.split(",")[0]));
+        }
+        await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started).finished().count() == 1);
+
+        JsonNode report = json.readTree(api.get().uri("/api/consistency").retrieve().body(String.class));
+        org.slf4j.LoggerFactory.getLogger(ConsistencyIT.class).info("Consistency after load, CDC and reconciliation: {}", report);
+        assertThat(report.get("stage").asText()).isEqualTo("AFTER_REPAIR");
+        assertThat(report.get("percent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(meters.get("hub.consistency.percent").gauge().value()).isEqualTo(100.0);
+        // and it stays there once the echoes of the repairs came back through CDC
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reconciliation.compare().percent()).isEqualByComparingTo("100"));
+    }
+
+    @Test
+    @Order(2)
+    void aChangeInEachIslandReachesTheOthers() {
+        islands.erp().update("update a004 set kbetr = 12.34 * kpein, aenam = 'CLERK7' where matnr = '000000000000100005'");
+        islands.crm().update("update contact set loyalty_points = 999, modified_by = 'agent.lisa' where cust_no = 'C0000005'");
+        islands.erp().update("update mard set labst = 321, aenam = 'WMS' where matnr = '000000000000100006' and werks = '1002'");
+        islands.pos().update("insert into till_sale (store_no, till_no, receipt_no, line_no, plu, qty, amount_cents) values (11, 3, 777, 1, 4007, 2, 998)");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(islands.pos().queryForObject("select price_cents from plu_item where plu = 4005", Integer.class)).isEqualTo(1234);
+            assertThat(hub.queryForObject("select list_price from hub.article where sku = 'SKU-0005'", BigDecimal.class)).isEqualByComparingTo("12.34");
+            assertThat(islands.pos().queryForObject("select points_bal from loyalty_member where crm_cust_no = 'C0000005'", Integer.class)).isEqualTo(999);
+            assertThat(hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0006'", Integer.class)).isEqualTo(321);
+        });
+        int erpBefore = islands.erp().queryForObject("select labst::int from mard where matnr = '000000000000100007' and werks = '1001'", Integer.class);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(hub.queryForObject(
+                "select count(*) from hub.applied_sale where receipt = 'POS-11-3-777-1'", Integer.class)).isEqualTo(1));
+        assertThat(erpBefore).isNotNull();
+        Timer lag = meters.find("hub.cdc.lag").tag("island", "ERP").timer();
+        assertThat(lag).isNotNull();
+        assertThat(lag.count()).isGreaterThan(0);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reconciliation.compare().percent()).isEqualByComparingTo("100"));
+    }
+
+    @Test
+    @Order(3)
+    void aPoisonChangeIsDeadLetteredAndTheStreamGoesOn() {
+        islands.erp().update("insert into mara (matnr, maktx, matkl, aenam) values ('000000000000999999', 'Mystery article', 'ZZZZ', 'CLERK7')");
+        islands.erp().update("update a004 set kbetr = 23.45 * kpein, aenam = 'CLERK7' where matnr = '000000000000100008'");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForObject("select list_price from hub.article where sku = 'SKU-0008'", BigDecimal.class)).isEqualByComparingTo("23.45");
+            List<String> reasons = hub.queryForList("select reason from hub.cdc_dead_letter where island = 'ERP' and source_table = 'mara'", String.class);
+            assertThat(reasons).anySatisfy(r -> assertThat(r).contains("000000000000999999").contains("cross-reference"));
+        });
+        assertThat(hub.queryForObject("select payload from hub.cdc_dead_letter where source_table = 'mara' order by id desc limit 1", String.class))
+                .contains("Mystery article");
+    }
+
+    @Test
+    @Order(4)
+    void theIslandsNativeFilesAreReadThroughTheSameRules() throws Exception {
+        // an end-of-day log with one sale CDC already brought (absorbed), one new sale and one line for an unknown PLU
+        Files.writeString(INBOX.resolve("pos/eod-20261125.txt.part"), String.join("\n",
+                "011030000077700100400700020000009982026112 5".replace(" ", ""),
+                "012010000900100100401100030000015002026112 5".replace(" ", ""),
+                "011010000900200100999900010000001002026112 5".replace(" ", "")) + "\n");
+        int storeTwoBefore = hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class);
+        Files.move(INBOX.resolve("pos/eod-20261125.txt.part"), INBOX.resolve("pos/eod-20261125.txt"));
+        Files.writeString(INBOX.resolve("erp/idoc-4711.xml"), """
+                <IDOC><EDI_DC40><DOCNUM>0000000000004711</DOCNUM><MESTYP>COND_A</MESTYP></EDI_DC40>
+                  <E1KOMG><MATNR>000000000000100009</MATNR><E1KONP><KBETR>45.60</KBETR><KPEIN>1</KPEIN><KONWA>EUR</KONWA></E1KONP></E1KOMG>
+                </IDOC>""");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class))
+                    .isEqualTo(storeTwoBefore - 3);
+            assertThat(hub.queryForObject("select count(*) from hub.applied_sale where receipt = 'POS-11-3-777-1'", Integer.class)).isEqualTo(1);
+            assertThat(hub.queryForList("select reason from hub.cdc_dead_letter where source_table = 'eod-20261125.txt'", String.class))
+                    .singleElement().asString().contains("9999");
+            assertThat(islands.pos().queryForObject("select price_cents from plu_item where plu = 4009", Integer.class)).isEqualTo(4560);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void aSecondInstanceCapturesOnlyWhenTheFirstLetsGo() {
+        CdcEngines second = new CdcEngines(
+                islandsProperties.all().entrySet().stream().map(e -> new CapturedDatabase(e.getKey(), e.getValue().url())).toList(),
+                cdcProperties, hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword(), gate);
+        try {
+            second.start();
+            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> engines.leading() == 3 && second.leading() == 0);
+
+            engines.stop();
+            await().atMost(PATIENCE).until(() -> second.leading() == 3);
+            islands.erp().update("update a004 set kbetr = 34.56 * kpein, aenam = 'CLERK7' where matnr = '000000000000100010'");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(islands.pos().queryForObject(
+                    "select price_cents from plu_item where plu = 4010", Integer.class)).isEqualTo(3456));
+        } finally {
+            second.stop();
+        }
+    }
+
+    private int count(String sql) {
+        Integer n = hub.queryForObject(sql, Integer.class);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,60 @@
+package org.retailhub.domain.consistency;
+
+import java.math.BigDecimal;
+
+/** One record in the hub's language, whatever island it came from; compared by value. */
+public sealed interface CanonicalRecord {
+
+    EntityKind kind();
+
+    /** The hub's key (SKU, store/SKU, customer id). */
+    String key();
+
+    /** Article master data; ERP owns it by default. */
+    record Article(String sku, String name, String category) implements CanonicalRecord {
+        public EntityKind kind() {
+            return EntityKind.ARTICLE;
+        }
+
+        public String key() {
+            return sku;
+        }
+    }
+
+    /** List price per piece in EUR, two decimals. */
+    record Price(String sku, BigDecimal listPrice) implements CanonicalRecord {
+        public Price {
+            listPrice = listPrice.setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+
+        public EntityKind kind() {
+            return EntityKind.PRICE;
+        }
+
+        public String key() {
+            return sku;
+        }
+    }
+
+    /** Whole pieces on hand in one store. */
+    record Stock(String storeId, String sku, int onHand) implements CanonicalRecord {
+        public EntityKind kind() {
+            return EntityKind.STOCK;
+        }
+
+        public String key() {
+            return storeId + "/" + sku;
+        }
+    }
+
+    /** A customer's contact and loyalty balance; email is lower case or null. */
+    record Customer(String customerId, String name, String email, int loyaltyPoints) implements CanonicalRecord {
+        public EntityKind kind() {
+            return EntityKind.CUSTOMER;
+        }
+
+        public String key() {
+            return customerId;
+        }
+    }
+}

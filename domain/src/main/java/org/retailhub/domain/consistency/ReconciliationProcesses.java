@@ -1,0 +1,8 @@
+package org.retailhub.domain.consistency;
+
+/** Port to the reconciliation process: besides its timer, an operator or a test can start a run now. */
+public interface ReconciliationProcesses {
+
+    /** Starts a reconciliation run and returns its process instance id. */
+    String startNow();
+}

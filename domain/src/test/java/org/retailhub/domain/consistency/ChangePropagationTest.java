@@ -1,0 +1,113 @@
+package org.retailhub.domain.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retailhub.domain.consistency.CanonicalRecord.Price;
+
+/** Ownership, idempotency and loop prevention of one captured change, with islands and golden records as doubles. */
+class ChangePropagationTest {
+
+    private final IslandSystem erp = island(Island.ERP, Set.of(EntityKind.PRICE, EntityKind.STOCK));
+    private final IslandSystem pos = island(Island.POS, Set.of(EntityKind.PRICE));
+    private final IslandSystem crm = island(Island.CRM, Set.of(EntityKind.CUSTOMER));
+    private final GoldenRecords golden = mock(GoldenRecords.class);
+    private ChangePropagation propagation;
+
+    private static IslandSystem island(Island island, Set<EntityKind> kinds) {
+        IslandSystem system = mock(IslandSystem.class);
+        when(system.island()).thenReturn(island);
+        when(system.holds()).thenReturn(kinds);
+        when(system.asStored(any())).thenAnswer(a -> a.getArgument(0));
+        return system;
+    }
+
+    @BeforeEach
+    void wire() {
+        propagation = new ChangePropagation(List.of(erp, pos, crm), golden, FieldOwnership.defaults());
+    }
+
+    private static IslandChange change(Island island, char op) {
+        return new IslandChange(island, "t", op, Map.of(), 42, Instant.now(), "{}");
+    }
+
+    private static Price price(String amount) {
+        return new Price("SKU-0001", new BigDecimal(amount));
+    }
+
+    @Test
+    void theOwnersChangeReachesTheHubAndEveryOtherIslandKeepingThatKind() {
+        IslandChange change = change(Island.ERP, 'u');
+        when(erp.read(change)).thenReturn(IslandReading.of(false, price("9.99")));
+        when(golden.apply(price("9.99"), Island.ERP, 42)).thenReturn(GoldenRecords.Applied.CHANGED);
+
+        assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.APPLIED);
+        verify(pos).write(price("9.99"));
+        verify(erp, never()).write(any());
+        verify(crm, never()).write(any());
+    }
+
+    @Test
+    void aReplayedChangeIsNotPropagatedAgain() {
+        IslandChange change = change(Island.ERP, 'u');
+        when(erp.read(change)).thenReturn(IslandReading.of(false, price("9.99")));
+        when(golden.apply(any(), any(), anyLong())).thenReturn(GoldenRecords.Applied.REPLAYED);
+
+        assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.REPLAYED);
+        verify(pos, never()).write(any());
+    }
+
+    @Test
+    void theHubsOwnWriteComingBackStops() {
+        IslandChange change = change(Island.POS, 'u');
+        when(pos.read(change)).thenReturn(IslandReading.of(true, price("9.99")));
+
+        assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.ECHO);
+        verify(golden, never()).apply(any(), any(), anyLong());
+        verify(erp, never()).write(any());
+    }
+
+    @Test
+    void aNonOwnerChangingAnOwnedFieldIsAConflictButTodaysDriftIsLeftToReconciliation() {
+        when(golden.get(EntityKind.PRICE, "SKU-0001")).thenReturn(Optional.of(price("9.99")));
+        IslandChange edit = change(Island.POS, 'u');
+        when(pos.read(edit)).thenReturn(IslandReading.of(false, price("7.77")));
+        IslandChange snapshot = change(Island.POS, 'r');
+        when(pos.read(snapshot)).thenReturn(IslandReading.of(false, price("7.77")));
+
+        assertThatThrownBy(() -> propagation.apply(edit)).isInstanceOf(ConflictingChangeException.class).hasMessageContaining("ERP owns");
+        assertThat(propagation.apply(snapshot)).isEqualTo(ChangePropagation.Outcome.DRIFT);
+        verify(golden, never()).apply(any(), any(), anyLong());
+    }
+
+    @Test
+    void aTillSaleBecomesAGoodsIssueAtTheStockOwnerOnce() {
+        StockSale sale = new StockSale("POS-11-1-5-1", "STORE-001", "SKU-0001", 2);
+        when(golden.applySale(sale)).thenReturn(true, false);
+
+        assertThat(propagation.sell(sale)).isEqualTo(ChangePropagation.Outcome.SALE);
+        assertThat(propagation.sell(sale)).isEqualTo(ChangePropagation.Outcome.REPLAYED);
+        verify(erp).issueSoldGoods(sale);
+    }
+
+    @Test
+    void ownershipIsConfigurable() {
+        FieldOwnership posOwnsPrices = new FieldOwnership(Map.of(EntityKind.PRICE, Island.POS));
+        assertThat(posOwnsPrices.owner(EntityKind.PRICE)).isEqualTo(Island.POS);
+        assertThat(posOwnsPrices.owner(EntityKind.CUSTOMER)).isEqualTo(Island.CRM);
+    }
+}
