@@ -17,8 +17,9 @@ class ParsedOnceFeelEngineTest {
 
     @Test
     void unaryTestsAnswerExactlyAsCamundasEngineDoes() {
-        List<String> tests = List.of(">= 3", "< 3", "[1..5]", "\"APPAREL\"", "\"APPAREL\",\"SHOES\"", "not(\"GOLD\")", "-");
-        for (int quantity : new int[] {1, 3, 7}) {
+        List<String> tests = List.of(">= 3", "< 3", "> 3", "<= 3", "3", " >=  -2 ", ">= 2.5", "[1..5]", "\"APPAREL\"", "\"APPAREL\",\"SHOES\"",
+                "not(\"GOLD\")", "-", "\"\"");
+        for (int quantity : new int[] {-3, 1, 2, 3, 7}) {
             for (String category : new String[] {"APPAREL", "FOOD"}) {
                 VariableContext line = Variables.createVariables().putValue("quantity", quantity).putValue("category", category)
                         .asVariableContext();
@@ -42,10 +43,22 @@ class ParsedOnceFeelEngineTest {
     }
 
     @Test
+    void inputsOfOtherTypesAnswerAsInCamundasEngine() {
+        VariableContext odd = Variables.createVariables().putValue("quantity", "3").putValue("category", 7L).putValue("price", 2.5)
+                .asVariableContext();
+        for (String test : List.of(">= 3", "3", "\"APPAREL\"", "\"7\"")) {
+            for (String input : List.of("quantity", "category", "price")) {
+                assertThat(parsedOnce.evaluateSimpleUnaryTests(test, input, odd)).as(test + " on " + input)
+                        .isEqualTo(stock.evaluateSimpleUnaryTests(test, input, odd));
+            }
+        }
+    }
+
+    @Test
     void eachTextIsParsedOnceHoweverOftenItIsEvaluated() {
         for (int i = 0; i < 50; i++) {
             VariableContext line = Variables.createVariables().putValue("quantity", i).asVariableContext();
-            parsedOnce.evaluateSimpleUnaryTests(">= 3", "quantity", line);
+            parsedOnce.evaluateSimpleUnaryTests("[1..5]", "quantity", line);
             parsedOnce.evaluateSimpleExpression("quantity + 1", line);
         }
 
