@@ -22,6 +22,8 @@ hub_args=(--hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=
           --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0
           --hub.payment.psp.simulator-latency="$psp_latency" --hub.payment.settlement.inbox="$work/settlements"
           --hub.demo.enabled=false
+          # nothing but the benchmark changes stock: the island simulators' ERP goods receipts reach hub.stock through CDC
+          --hub.islands.simulator-pause=0s
           # the generator stands for every shop and marketplace at once: one client's limit would throttle the test itself
           --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000
           --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000)

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param contentionBuyers orders in the contention scenario
  * @param contentionSkus   articles they all want
  * @param contentionStock  units of each of those articles
+ * @param contentionRate   arrivals per second of those buyers
  * @param p99Target      the latency the sustained ladder must hold
  * @param ceilingTime    how long the commit ceiling loop runs
  * @param out            folder for the JSON, Markdown and PNG results
@@ -31,7 +32,7 @@ import java.util.Map;
 record BenchSettings(String hubUrl, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword, String apiAuth,
                      List<Integer> rates, Duration warmUp, Duration step, double restShare,
                      int burst, double duplicateShare,
-                     int contentionBuyers, int contentionSkus, int contentionStock,
+                     int contentionBuyers, int contentionSkus, int contentionStock, int contentionRate,
                      Duration p99Target, Duration ceilingTime, Path out, List<String> scenarios) {
 
     static BenchSettings parse(String... args) {
@@ -59,6 +60,7 @@ record BenchSettings(String hubUrl, String kafka, String jdbcUrl, String jdbcUse
                 a.number("contention-buyers", 2000),
                 a.number("contention-skus", 3),
                 a.number("contention-stock", 300),
+                a.number("contention-rate", 50),
                 Duration.ofMillis(a.number("p99-target-ms", 150)),
                 Duration.ofSeconds(a.number("ceiling-s", 10)),
                 Path.of(a.text("out", "ops/bench/results")),

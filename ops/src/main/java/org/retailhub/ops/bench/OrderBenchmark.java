@@ -51,7 +51,7 @@ public final class OrderBenchmark {
                 burst = scenarios.burst();
             }
             if (settings.scenarios().contains("contention")) {
-                contention = scenarios.contention(settings.rates().get(0));
+                contention = scenarios.contention(settings.contentionRate());
             }
         }
         Integer highest = sustained.stream().filter(Scenarios.Step::holdsTarget).map(Scenarios.Step::offeredPerSecond)
