@@ -5,13 +5,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.retailhub.domain.consistency.IslandChanges;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The capture engines of all islands. Every {@code leaderRetry} each engine not running here tries its leader lock,
  * so with two hub instances each island is captured by exactly one, and the other takes over when it stops.
  */
-public class CdcEngines implements SmartLifecycle {
+public class CdcEngines implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private final List<IslandCapture> captures;
     private final CdcProperties properties;
@@ -57,9 +59,20 @@ public class CdcEngines implements SmartLifecycle {
         return leadership != null;
     }
 
+    /**
+     * Not with the other lifecycle beans: Camel starts its routes only after them, and an engine that captures before
+     * the apply route runs fails its first batch. The engines start once the application is ready (see below).
+     */
     @Override
     public boolean isAutoStartup() {
-        return properties.enabled() && properties.autoStart();
+        return false;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        if (properties.enabled() && properties.autoStart()) {
+            start();
+        }
     }
 
     /** How many islands this instance captures right now. */
