@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The benchmark's read-only look into the hub's order tables, plus the stock it prepares before a scenario.
@@ -125,63 +126,62 @@ final class OrderBook implements AutoCloseable {
 
     /** Orders of a run that were confirmed, or ended without it (rejected for stock, say). */
     long decided(String prefix) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
+        return singleLong("""
                 select count(*) from hub.customer_order o
                  where starts_with(o.external_id, ?)
                    and (o.status in ('REJECTED', 'CANCELLED')
-                        or exists (select 1 from hub.order_history h where h.order_id = o.id and h.status = 'CONFIRMED'))""")) {
-            s.setString(1, prefix);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+                        or exists (select 1 from hub.order_history h where h.order_id = o.id and h.status = 'CONFIRMED'))""", prefix);
     }
 
     /** Orders of a run that are still on their way (not PAID, REJECTED, CANCELLED or refunded). */
     long inFlight(String prefix) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
+        return singleLong("""
                 select count(*) from hub.customer_order where starts_with(external_id, ?)
-                   and status not in ('PAID', 'REJECTED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED')""")) {
-            s.setString(1, prefix);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+                   and status not in ('PAID', 'REJECTED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED')""", prefix);
     }
 
     /** Waits until {@code expected} orders of a run are decided; returns how many were. */
     long awaitDecided(String prefix, long expected, Duration timeout) throws SQLException, InterruptedException {
-        long until = System.currentTimeMillis() + timeout.toMillis();
-        long decided = decided(prefix);
-        while (decided < expected && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-            decided = decided(prefix);
-        }
-        return decided;
+        return pollUntil(() -> decided(prefix), n -> n >= expected, Duration.ofMillis(200), timeout);
     }
 
     /** Waits until no order of a run is on its way any more, so the next scenario starts on a quiet hub. */
     void awaitSettled(String prefix, Duration timeout) throws SQLException, InterruptedException {
-        long until = System.currentTimeMillis() + timeout.toMillis();
-        while (inFlight(prefix) > 0 && System.currentTimeMillis() < until) {
-            Thread.sleep(500);
-        }
+        pollUntil(() -> inFlight(prefix), n -> n == 0, Duration.ofMillis(500), timeout);
     }
 
     /** Waits until the outbox relay published every event, so that counting the topic counts them all. */
     void awaitOutboxDrained(Duration timeout) throws SQLException, InterruptedException {
+        pollUntil(() -> singleLong("select count(*) from hub.outbox where published_at is null"), n -> n == 0,
+                Duration.ofMillis(200), timeout);
+    }
+
+    /** A count read from the hub's database. */
+    private interface Reading {
+        long read() throws SQLException;
+    }
+
+    /** Reads until {@code done} holds or {@code timeout} passed, pausing in between; returns the last reading. */
+    private static long pollUntil(Reading reading, LongPredicate done, Duration pause, Duration timeout)
+            throws SQLException, InterruptedException {
         long until = System.currentTimeMillis() + timeout.toMillis();
-        while (System.currentTimeMillis() < until) {
-            try (PreparedStatement s = db.prepareStatement("select count(*) from hub.outbox where published_at is null");
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    return;
-                }
+        long value = reading.read();
+        while (!done.test(value) && System.currentTimeMillis() < until) {
+            Thread.sleep(pause.toMillis());
+            value = reading.read();
+        }
+        return value;
+    }
+
+    private long singleLong(String sql, String... parameters) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
             }
-            Thread.sleep(200);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
