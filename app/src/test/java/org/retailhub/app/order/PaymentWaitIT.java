@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
@@ -47,8 +48,15 @@ class PaymentWaitIT {
         api = hub.http;
     }
 
+    @AfterEach
+    void providerAnswersAtOnceAgain() {
+        psp.latency(Duration.ZERO);
+    }
+
     @Test
-    void cancelWhileAwaitingPaymentReleasesTheStock() throws Exception {
+    void cancelWhileAwaitingPaymentReleasesTheStockAndLeavesNothingHeldAtTheProvider() throws Exception {
+        // a slow provider: the cancel comes while the authorisation is still on its way there
+        psp.latency(Duration.ofMillis(1500));
         String id = hub.submit("IT-CANCEL-1", "SKU-0007", 5, "WALLET", null);
         hub.awaitStatus(id, "AWAITING_PAYMENT");
         assertThat(hub.available("SKU-0007")).isEqualTo(195);
@@ -60,7 +68,11 @@ class PaymentWaitIT {
         JsonNode order = hub.awaitStatus(id, "CANCELLED");
         assertThat(order.get("statusReason").asText()).isEqualTo("customer changed their mind");
         assertThat(hub.available("SKU-0007")).isEqualTo(200);
-        assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
+        String payment = hub.paymentOf(id);
+        assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, payment)).isEqualTo("VOIDED");
+        // whichever reached the provider first, the authorisation or the cancel, the provider holds nothing for the order
+        await().atMost(Duration.ofSeconds(30)).until(() -> psp.byReference(payment), p -> p != null && "VOIDED".equals(p.status()));
+        assertThat(psp.payments().stream().filter(p -> p.reference().equals(payment))).hasSize(1);
 
         ResponseEntity<String> again = api.post().uri("/api/orders/" + id + "/cancellation").retrieve().toEntity(String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
@@ -79,9 +91,4 @@ class PaymentWaitIT {
         assertThat(hub.available("SKU-0008")).isEqualTo(200);
         assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
     }
-
-
-
-
-
 }

@@ -48,6 +48,11 @@ public class PspClient implements PaymentProvider {
     }
 
     @Override
+    public ProviderAnswer cancelByReference(Payment payment, String idempotencyKey) {
+        return call("POST", "/v1/payments/cancellations", Map.of("reference", payment.id().toString()), idempotencyKey);
+    }
+
+    @Override
     public ProviderAnswer refund(Payment payment, Money amount, String idempotencyKey) {
         return call("POST", "/v1/payments/" + providerId(payment) + "/refunds",
                 Map.of("amount", amount.amount().toPlainString()), idempotencyKey);

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * or pending with the outcome sent later by a signed webhook), captures, voids, refunds and status, each
  * mutating call idempotent per {@code Idempotency-Key}. It can misbehave on purpose: latency, declines
  * (amounts ending in .13 cents are declined, like a card without funds), bursts of 503s, requests that hang
- * after they took effect, refused captures, and webhooks held back until released.
+ * after they took effect, refused captures, and webhooks held back until released. A cancellation by the
+ * merchant's reference voids what the provider holds for it, or refuses an authorisation for it that comes later.
  */
 public final class PspSimulator implements AutoCloseable {
 
@@ -57,6 +58,8 @@ public final class PspSimulator implements AutoCloseable {
         return t;
     });
     private final Map<String, SimPayment> payments = new ConcurrentHashMap<>();
+    /** Merchant reference → provider id; guarded by itself, so an authorisation and a cancellation never cross. */
+    private final Map<String, String> byReference = new java.util.HashMap<>();
     private final Map<String, Reply> idempotent = new ConcurrentHashMap<>();
     private final Map<String, java.time.LocalDate> capturedOn = new ConcurrentHashMap<>();
     private final List<String> withheld = new ArrayList<>();
@@ -152,7 +155,10 @@ public final class PspSimulator implements AutoCloseable {
     }
 
     public SimPayment byReference(String reference) {
-        return payments.values().stream().filter(p -> p.reference().equals(reference)).findFirst().orElse(null);
+        synchronized (byReference) {
+            String id = byReference.get(reference);
+            return id == null ? null : payments.get(id);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -190,13 +196,16 @@ public final class PspSimulator implements AutoCloseable {
             if (parts.length == 3) {
                 return authorise(json.readTree(body));
             }
+            if (parts.length == 4 && "cancellations".equals(parts[3])) {
+                return cancel(json.readTree(body).path("reference").asText(""));
+            }
             SimPayment p = parts.length >= 5 ? payments.get(parts[3]) : null;
             if (p == null) {
                 return new Reply(404, "{\"error\":\"no such payment\"}");
             }
             return switch (parts[4]) {
                 case "capture" -> capture(p);
-                case "void" -> update(p, "AUTHORISED".equals(p.status()) || "PENDING".equals(p.status()) ? "VOIDED" : p.status(), null, 0);
+                case "void" -> voidHeld(p);
                 case "refunds" -> update(p, "CAPTURED".equals(p.status()) ? "REFUNDED" : p.status(), null, 0);
                 default -> new Reply(404, "{\"error\":\"unknown operation\"}");
             };
@@ -210,23 +219,62 @@ public final class PspSimulator implements AutoCloseable {
         String method = request.path("method").asText("CARD");
         boolean declined = amount.movePointRight(2).remainder(BigDecimal.valueOf(100)).intValue() == 13;
         boolean async = "WALLET".equals(method) || asyncCards;
-        String id = "psp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String reference = request.path("reference").asText();
+        String id = newId();
         String status = async ? "PENDING" : declined ? "DECLINED" : "AUTHORISED";
-        SimPayment p = new SimPayment(id, request.path("reference").asText(), amount, request.path("currency").asText("EUR"),
+        SimPayment p = new SimPayment(id, reference, amount, request.path("currency").asText("EUR"),
                 method, status, declined && !async ? "insufficient funds" : null, 0);
-        payments.put(id, p);
+        synchronized (byReference) {
+            SimPayment cancelled = byReference(reference);
+            if (cancelled != null && "VOIDED".equals(cancelled.status())) {
+                // the merchant cancelled this reference before its authorisation arrived: refuse it
+                return view(cancelled, null);
+            }
+            payments.put(id, p);
+            byReference.put(reference, id);
+        }
         if (async) {
             webhookSender.schedule(() -> decide(id, declined), webhookDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return view(p, "WALLET".equals(method) ? "http://localhost:" + server.getAddress().getPort() + "/wallet/" + id : null);
     }
 
-    private void decide(String id, boolean declined) {
-        SimPayment p = payments.get(id);
-        if (p == null || !"PENDING".equals(p.status())) {
-            return;
+    /** A technical cancel: voids what is held under the reference, or records the cancel so that a late authorisation is refused. */
+    private Reply cancel(String reference) {
+        if (reference.isBlank()) {
+            return new Reply(400, "{\"error\":\"reference required\"}");
         }
-        update(p, declined ? "DECLINED" : "AUTHORISED", declined ? "insufficient funds" : null, 0);
+        synchronized (byReference) {
+            SimPayment p = byReference(reference);
+            if (p == null) {
+                p = new SimPayment(newId(), reference, BigDecimal.ZERO, "EUR", "UNKNOWN", "VOIDED", "cancelled before authorisation", 0);
+                payments.put(p.id(), p);
+                byReference.put(reference, p.id());
+                return view(p, null);
+            }
+            return voidHeld(p);
+        }
+    }
+
+    private Reply voidHeld(SimPayment p) {
+        synchronized (byReference) {
+            SimPayment now = payments.get(p.id());
+            return update(now, "AUTHORISED".equals(now.status()) || "PENDING".equals(now.status()) ? "VOIDED" : now.status(), null, 0);
+        }
+    }
+
+    private static String newId() {
+        return "psp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    private void decide(String id, boolean declined) {
+        synchronized (byReference) {
+            SimPayment p = payments.get(id);
+            if (p == null || !"PENDING".equals(p.status())) {
+                return; // voided meanwhile: no late approval
+            }
+            update(p, declined ? "DECLINED" : "AUTHORISED", declined ? "insufficient funds" : null, 0);
+        }
         notifyHub(payments.get(id), declined ? "payment.declined" : "payment.authorised");
     }
 

@@ -87,6 +87,33 @@ class PspClientIT {
     }
 
     @Test
+    void cancelByReferenceVoidsAPendingAuthorisation() {
+        Payment payment = payment("30.00", PaymentMethod.WALLET);
+        psp.webhookDelay(Duration.ofMinutes(10));
+        assertThat(client.authorise(payment, payment.id() + ":authorise").status()).isEqualTo(PaymentStatus.PENDING);
+
+        ProviderAnswer cancelled = client.cancelByReference(payment, payment.id() + ":cancel");
+
+        assertThat(cancelled.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(psp.byReference(payment.id().toString()).status()).isEqualTo("VOIDED");
+        assertThat(psp.payments()).hasSize(1);
+    }
+
+    @Test
+    void cancelByReferenceBeforeTheAuthorisationArrivesRefusesIt() {
+        Payment payment = payment("30.00", PaymentMethod.CARD);
+
+        assertThat(client.cancelByReference(payment, payment.id() + ":cancel").status()).isEqualTo(PaymentStatus.VOIDED);
+        ProviderAnswer late = client.authorise(payment, payment.id() + ":authorise");
+
+        assertThat(late.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(psp.payments()).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("VOIDED");
+            assertThat(p.captures()).isZero();
+        });
+    }
+
+    @Test
     void amountEndingInThirteenCentsIsDeclinedWithTheIssuersReason() {
         ProviderAnswer answer = client.authorise(payment("19.13", PaymentMethod.CARD), UUID.randomUUID().toString());
 

@@ -19,6 +19,13 @@ public interface PaymentProvider {
     /** Cancels an authorisation that will not be captured. */
     ProviderAnswer voidAuthorisation(Payment payment, String idempotencyKey);
 
+    /**
+     * Cancels by the hub's payment reference, without the provider's id: whatever the provider holds for the
+     * reference is voided, and an authorisation for it that arrives later is refused. For a payment whose
+     * authorisation may still be on its way when the order is cancelled (a "technical cancel").
+     */
+    ProviderAnswer cancelByReference(Payment payment, String idempotencyKey);
+
     /** Gives money back after a capture. */
     ProviderAnswer refund(Payment payment, Money amount, String idempotencyKey);
 

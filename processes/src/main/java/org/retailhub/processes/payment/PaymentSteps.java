@@ -168,8 +168,17 @@ public class PaymentSteps {
     }
 
     private void voidAtProvider(Payment payment) {
+        if (!payment.throughProvider()) {
+            return;
+        }
+        if (payment.status() == PaymentStatus.REQUESTED) {
+            // the authorise step may be talking to the provider right now (the cancel interrupts it, so its answer is
+            // never recorded): cancel by our reference, which also refuses that authorisation should it arrive later
+            payments.record(payment.id(), provider.cancelByReference(payment, payment.id() + ":cancel"));
+            return;
+        }
         boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
-        if (holdsMoney && payment.providerPaymentId() != null && payment.throughProvider()) {
+        if (holdsMoney && payment.providerPaymentId() != null) {
             payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
         }
     }

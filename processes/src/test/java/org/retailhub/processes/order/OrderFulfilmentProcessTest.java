@@ -246,6 +246,25 @@ class OrderFulfilmentProcessTest {
     }
 
     @Test
+    void cancelWhileTheAuthorisationIsOnItsWayCancelsByReferenceAtTheProvider() {
+        when(provider.cancelByReference(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, "cancelled before authorisation"));
+        stockFor(List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)), List.of());
+        process.start(orderId);
+        var management = engine.getProcessEngine().getManagementService();
+        management.executeJob(management.createJobQuery().activityId("Activity_ValidateOrder").singleResult().getId());
+        // the authorise step is a job that has not finished: the provider may or may not have the request
+        assertThat(paymentInstance()).isWaitingAt("Activity_AuthorisePayment");
+
+        assertThat(process.cancel(orderId, "customer changed their mind")).isTrue();
+
+        verify(provider).cancelByReference(any(), eq(payments.ofOrder(orderId).id() + ":cancel"));
+        verify(provider, never()).voidAuthorisation(any(), any());
+        assertThat(payments.ofOrder(orderId).status()).isEqualTo(PaymentStatus.VOIDED);
+        verify(ledger).release(orderId);
+        verify(journal).change(orderId, OrderStatus.CANCELLED, "customer changed their mind");
+    }
+
+    @Test
     void cancelBeforeProcessingEndsTheOrderWithoutReserving() {
         process.start(orderId);
         ProcessInstance instance = engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
