@@ -62,11 +62,16 @@ public class ChangePropagation {
         return Outcome.APPLIED;
     }
 
-    /** Writes the record into every island but {@code except} that keeps this kind; unchanged islands are not touched. */
+    /**
+     * Writes the record into every island but {@code except} that keeps this kind; unchanged islands are not touched.
+     * An article an island did not have arrives with the price the hub holds: the owner's price may have been read
+     * before its article (tables are captured in any order), when the island had no row to put it on.
+     */
     public void propagate(CanonicalRecord record, Island except) {
         for (IslandSystem island : islands.values()) {
-            if (island.island() != except && island.holds().contains(record.kind())) {
-                island.write(record);
+            if (island.island() != except && island.holds().contains(record.kind()) && island.write(record)
+                    && record instanceof CanonicalRecord.Article article && island.holds().contains(EntityKind.PRICE)) {
+                golden.get(EntityKind.PRICE, article.sku()).ifPresent(island::write);
             }
         }
     }

@@ -62,6 +62,26 @@ class ChangePropagationTest {
     }
 
     @Test
+    void anArticleNewToAnIslandArrivesWithTheHubsPriceWhicheverTheOwnerSentFirst() {
+        IslandSystem till = island(Island.POS, Set.of(EntityKind.ARTICLE, EntityKind.PRICE));
+        propagation = new ChangePropagation(List.of(erp, till, crm), golden, FieldOwnership.defaults());
+        CanonicalRecord.Article lamp = new CanonicalRecord.Article("SKU-0001", "Table lamp", "HOME");
+        IslandChange created = change(Island.ERP, 'c');
+        IslandChange renamed = change(Island.ERP, 'u');
+        when(erp.read(created)).thenReturn(IslandReading.of(false, lamp));
+        when(erp.read(renamed)).thenReturn(IslandReading.of(false, lamp));
+        when(golden.apply(any(), any(), anyLong())).thenReturn(GoldenRecords.Applied.CHANGED);
+        when(golden.get(EntityKind.PRICE, "SKU-0001")).thenReturn(Optional.of(price("9.99")));
+        when(till.write(lamp)).thenReturn(true, false);
+
+        propagation.apply(created);
+        propagation.apply(renamed);
+
+        // written once: for the new row; the unchanged article does not rewrite the price
+        verify(till).write(price("9.99"));
+    }
+
+    @Test
     void aReplayedChangeIsNotPropagatedAgain() {
         IslandChange change = change(Island.ERP, 'u');
         when(erp.read(change)).thenReturn(IslandReading.of(false, price("9.99")));
