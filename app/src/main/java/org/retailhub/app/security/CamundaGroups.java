@@ -14,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * holds the mapping and README, "Security", explains it). Group ids are Keycloak's realm role names, so a token's roles
  * are the caller's Camunda groups; {@code camunda-admin} is Camunda's own administrators' group, which admins also join.
  *
- * @param groups group id → group
+ * @param groups        group id → group
+ * @param administrator mode {@code keycloak}: the Keycloak user entered (by id, without a password) as Camunda's first
+ *                      administrator, so the webapps never offer their first-run page to create one
  */
 @Validated
 @ConfigurationProperties("hub.camunda")
-record CamundaGroups(@DefaultValue Map<String, @Valid Group> groups) {
+record CamundaGroups(@DefaultValue Map<String, @Valid Group> groups, @NotBlank @DefaultValue("admin") String administrator) {
 
     /**
      * @param name   shown in Camunda Admin

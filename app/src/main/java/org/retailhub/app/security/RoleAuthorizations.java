@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Makes Camunda's groups and grants those of {@link CamundaGroups}, every time the
  * engine starts: missing groups and grants are created, changed permissions are rewritten, nothing is duplicated. In
  * mode {@code dev} it also enters the DEV-ONLY users (one per role, password {@code <name>-dev-only}) as members of
- * their role's group; with Keycloak, {@link SingleSignOnUser} keeps memberships in step with the token's roles.
+ * their role's group; with Keycloak only the administrator's id, and {@link SingleSignOnUser} keeps memberships in
+ * step with the token's roles.
  * Camunda checks them because {@code camunda.bpm.authorization.enabled} is on; engine calls without an authenticated Camunda user (the hub's controllers, Camel routes, the job executor) are
  * not checked by Camunda at all, so only people are restricted.
  */
@@ -57,7 +58,12 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
             }
         }
         if (security.mode() == SecurityProperties.Mode.DEV) {
-            Arrays.stream(HubRole.values()).forEach(role -> enterDevUser(identity, role));
+            // DEV-ONLY: the Basic users of the APIs can sign in to the webapps too, each with its role's rights
+            Arrays.stream(HubRole.values()).forEach(role -> enter(identity, role.realmRole(), DevUsers.password(role), CamundaUser.groupsOf(role)));
+        } else {
+            // an administrator by id only (no password: single sign-on is its only way in), so that the webapps never offer
+            // their first-run page, where whoever comes first creates an administrator
+            enter(identity, mapping.administrator(), null, CamundaUser.groupsOf(HubRole.ADMIN));
         }
     }
 
@@ -88,15 +94,13 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
         return "*".equals(name) ? List.of(Resources.values()) : List.of(Resources.valueOf(name));
     }
 
-    /** DEV-ONLY: the Basic users of the APIs can sign in to the webapps too, each with its role's rights. */
-    private static void enterDevUser(IdentityService identity, HubRole role) {
-        String id = role.realmRole();
+    private static void enter(IdentityService identity, String id, String password, List<String> groups) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             var user = identity.newUser(id);
-            user.setPassword(DevUsers.password(role));
+            user.setPassword(password);
             identity.saveUser(user);
         }
-        for (String group : CamundaUser.groupsOf(role)) {
+        for (String group : groups) {
             if (identity.createGroupQuery().groupId(group).count() > 0 && identity.createGroupQuery().groupId(group).groupMember(id).count() == 0) {
                 identity.createMembership(id, group);
             }

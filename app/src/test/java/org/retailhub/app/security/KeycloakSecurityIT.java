@@ -366,6 +366,13 @@ class KeycloakSecurityIT {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(passwordLogin.statusCode()).as("no password login beside single sign-on").isEqualTo(403);
+        assertThat(engine.getIdentityService().createUserQuery().userId("demo").count()).as("no DEV-ONLY demo user with Keycloak").isZero();
+        HttpResponse<String> firstAdmin = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"first-admin\"},\"credentials\":{\"password\":\"first-admin-pass\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(firstAdmin.statusCode()).as("nobody creates a first administrator").isEqualTo(403);
+        assertThat(engine.getIdentityService().createUserQuery().userId("first-admin").count()).isZero();
     }
 
     /** Opens Cockpit like a browser: redirected to Keycloak's login form, signs in, and lands back in Cockpit. */
