@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * mode {@code dev} it also enters the DEV-ONLY users (one per role, password {@code <name>-dev-only}) as members of
  * their role's group; with Keycloak only the administrator's id, and {@link SingleSignOnUser} keeps memberships in
  * step with the token's roles.
- * Camunda checks them because {@code camunda.bpm.authorization.enabled} is on; engine calls without an authenticated Camunda user (the hub's controllers, Camel routes, the job executor) are
- * not checked by Camunda at all, so only people are restricted.
+ * Camunda checks them because {@code camunda.bpm.authorization.enabled} is on; engine calls without an authenticated
+ * Camunda user (the hub's controllers, Camel routes, the job executor) are not checked at all, so only people are
+ * restricted. A grant or group deleted from the mapping stays in the engine until removed in Camunda Admin.
  */
 @Component
 class RoleAuthorizations extends AbstractProcessEnginePlugin {
