@@ -10,6 +10,7 @@ import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.outbox.Outbox;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
@@ -78,8 +79,8 @@ class HubConfiguration {
     @Bean
     OrderAcceptance orderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
                                     OrderProcesses processes, PlatformTransactionManager transactions,
-                                    OrderProperties properties) {
+                                    OrderProperties properties, GiftCards giftCards) {
         return new OrderAcceptance(orders, catalogue, journal, processes, new TransactionTemplate(transactions),
-                properties.currency(), properties.paymentMethodPolicy());
+                properties.currency(), properties.paymentMethodPolicy(), giftCards);
     }
 }

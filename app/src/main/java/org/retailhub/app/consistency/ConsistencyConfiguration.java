@@ -4,6 +4,8 @@ import java.util.List;
 import org.retailhub.connectors.cdc.CapturedDatabase;
 import org.retailhub.connectors.cdc.CdcEngines;
 import org.retailhub.connectors.cdc.CdcProperties;
+import org.retailhub.domain.audit.AuditTrail;
+import org.retailhub.domain.consistency.AuditedGoldenRecords;
 import org.retailhub.domain.consistency.ChangePropagation;
 import org.retailhub.domain.consistency.ConsistencyReports;
 import org.retailhub.domain.consistency.DeadLetters;
@@ -63,8 +65,8 @@ class ConsistencyConfiguration {
     }
 
     @Bean
-    GoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new GoldenRecords(jdbc, new TransactionTemplate(transactions));
+    AuditedGoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail) {
+        return new AuditedGoldenRecords(jdbc, new TransactionTemplate(transactions), trail);
     }
 
     @Bean
@@ -78,8 +80,9 @@ class ConsistencyConfiguration {
     }
 
     @Bean
-    ChangePropagation changePropagation(List<IslandSystem> islands, GoldenRecords golden, ConsistencyProperties consistency) {
-        return new ChangePropagation(islands, golden, consistency.ownership());
+    ChangePropagation changePropagation(List<IslandSystem> islands, AuditedGoldenRecords golden, ConsistencyProperties consistency) {
+        // watched islands tell the golden records whose change they apply, for the audit trail
+        return new ChangePropagation(islands.stream().map(golden::watching).toList(), golden, consistency.ownership());
     }
 
     @Bean

@@ -24,13 +24,18 @@ record CamundaUser(String id, List<String> groups) {
         }
         List<String> groups = new ArrayList<>();
         for (GrantedAuthority authority : auth.getAuthorities()) {
-            HubRole.ofAuthority(authority.getAuthority()).ifPresent(role -> {
-                groups.add(role.realmRole());
-                if (role == HubRole.ADMIN) {
-                    groups.add(Groups.CAMUNDA_ADMIN);
-                }
-            });
+            HubRole.ofAuthority(authority.getAuthority()).ifPresent(role -> groups.addAll(groupsOf(role)));
         }
         return Optional.of(new CamundaUser(auth.getName(), List.copyOf(groups)));
+    }
+
+    /** The Camunda groups of one hub role: the role's own, and for admins Camunda's administrators' group too. */
+    static List<String> groupsOf(HubRole role) {
+        return role == HubRole.ADMIN ? List.of(role.realmRole(), Groups.CAMUNDA_ADMIN) : List.of(role.realmRole());
+    }
+
+    /** Whether {@code groupId} is one of the groups that follow the hub roles (others, made in Camunda Admin, are left alone). */
+    static boolean followsRoles(String groupId) {
+        return Groups.CAMUNDA_ADMIN.equals(groupId) || HubRole.ofRealmRole(groupId).isPresent();
     }
 }

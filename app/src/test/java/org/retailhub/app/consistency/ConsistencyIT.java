@@ -79,6 +79,8 @@ class ConsistencyIT {
     @Autowired
     TaskService tasks;
     @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+    @Autowired
     HistoryService history;
     @Autowired
     MeterRegistry meters;
@@ -122,9 +124,14 @@ class ConsistencyIT {
         String started = json.readTree(api.post().uri("/api/consistency/reconciliations").retrieve().body(String.class))
                 .get("processInstanceId").asText();
         await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(started).count() == 3);
-        for (Task task : tasks.createTaskQuery().processInstanceId(started).list()) {
-            String group = (String) tasks.getVariable(task.getId(), "duplicateGroup");
-            tasks.complete(task.getId(), java.util.Map.of("survivor", group.split(",")[0]));
+        identity.setAuthentication("operator", List.of("operator"));
+        try {
+            for (Task task : tasks.createTaskQuery().processInstanceId(started).list()) {
+                String group = (String) tasks.getVariable(task.getId(), "duplicateGroup");
+                tasks.complete(task.getId(), java.util.Map.of("survivor", group.split(",")[0]));
+            }
+        } finally {
+            identity.clearAuthentication();
         }
         await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started).finished().count() == 1);
 
@@ -135,6 +142,10 @@ class ConsistencyIT {
         assertThat(meters.get("hub.consistency.percent").gauge().value()).isEqualTo(100.0);
         // and it stays there once the echoes of the repairs came back through CDC
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reconciliation.compare().percent()).isEqualByComparingTo("100"));
+        // the operator's three decisions, and the duplicates they retired, are in the audit trail
+        assertThat(count("select count(*) from hub.audit_event where actor = 'operator' and action = 'KeepSurvivor' and subject_type = 'Customer'"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from hub.audit_event where action = 'Retire' and subject_type = 'Customer'")).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -159,6 +170,14 @@ class ConsistencyIT {
         assertThat(lag).isNotNull();
         assertThat(lag.count()).isGreaterThan(0);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reconciliation.compare().percent()).isEqualByComparingTo("100"));
+
+        // who changed which master data: the owner island and its own user, the key and the changed fields
+        assertThat(hub.queryForList("select detail from hub.audit_event where actor = 'ERP:CLERK7' and action = 'Change'"
+                + " and subject_type = 'Price' and subject_id = 'SKU-0005'", String.class)).singleElement().asString().endsWith("-> 12.34");
+        List<String> customer = hub.queryForList("select detail from hub.audit_event where actor = 'CRM:agent.lisa'"
+                + " and action = 'Change' and subject_type = 'Customer'", String.class);
+        assertThat(customer).as("field names only: customers are personal data").containsExactly("fields loyaltyPoints");
+        assertThat(count("select count(*) from hub.audit_event where subject_type = 'Stock'")).as("stock moves are not master data").isZero();
     }
 
     @Test

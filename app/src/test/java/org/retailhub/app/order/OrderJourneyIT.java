@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.retailhub.app.RetailHubApplication;
 import org.retailhub.domain.order.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
@@ -30,6 +31,8 @@ import org.retailhub.legacy.pos.PosSaleFormat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +48,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
         "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
+@ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // close the hub (and its embedded servers) in order before the JVM's exit hooks run
 class OrderJourneyIT {
 
@@ -133,6 +137,32 @@ class OrderJourneyIT {
         await().atMost(PATIENCE).until(() -> repeatedCount("APP") >= 2);
         assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id = 'IT-DUP-1'", Integer.class)).isEqualTo(1);
         assertThat(stock("WEB-DC", "SKU-0021")).isEqualTo(199);
+    }
+
+    /** Paid by gift card through REST and Kafka, one more dead-lettered: the hub keeps the CRM's token, never the number. */
+    @Test
+    void giftCardNumbersLeaveNoTraceInTheHubsTablesOrLogs(CapturedOutput output) throws Exception {
+        String card = "6036000000000002";
+        String rest = json.readTree(post("/api/orders", """
+                {"channel":"WEB","externalId":"IT-GIFT-REST","storeId":"WEB-DC","paymentMethod":"GIFT_CARD","giftCardNumber":"%s",
+                 "lines":[{"sku":"SKU-0013","quantity":1}]}""".formatted(card)).getBody()).get("id").asText();
+        kafka.send("orders.web", "IT-GIFT-KAFKA", """
+                {"orderRef":"IT-GIFT-KAFKA","store":"WEB-DC","payment":{"method":"GIFT_CARD","giftCardNumber":"%s"},
+                 "items":[{"sku":"SKU-0014","qty":1}]}""".formatted(card));
+        kafka.send("orders.web", "IT-GIFT-BROKEN", """
+                {"orderRef":"IT-GIFT-BROKEN","store":"WEB-DC","payment":{"method":"GIFT_CARD","giftCardNumber":"%s"},
+                 "items":[{"sku":"SKU-0014","qty":0}]}""".formatted(card));
+
+        awaitStatus(rest, "PAID");
+        awaitStatus(awaitOrderId("WEB", "IT-GIFT-KAFKA"), "PAID");
+        String deadLettered = new String(KafkaProbe.await(bootstrap, "orders.deadletter",
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains("IT-GIFT-BROKEN"), PATIENCE).get(0).value(), StandardCharsets.UTF_8);
+        assertThat(deadLettered).contains("\"giftCardNumber\":\"************0002\"").doesNotContain(card);
+
+        assertThat(jdbc.queryForList("select p.gift_card_last4 from hub.payment p join hub.customer_order o on o.id = p.order_id"
+                + " where o.external_id in ('IT-GIFT-REST', 'IT-GIFT-KAFKA')", String.class)).containsExactly("0002", "0002");
+        assertThat(DatabaseScan.columnsContaining(jdbc, card)).as("columns holding the card number").isEmpty();
+        assertThat(output.getAll()).as("log lines").doesNotContain(card);
     }
 
     @Test

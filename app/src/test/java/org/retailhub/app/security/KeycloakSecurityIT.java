@@ -1,6 +1,7 @@
 package org.retailhub.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.retailhub.security.identity.HubRole;
 import org.retailhub.app.RetailHubApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +45,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +94,10 @@ class KeycloakSecurityIT {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JwtDecoder tokens;
 
     @DynamicPropertySource
     static void realm(DynamicPropertyRegistry registry) {
@@ -257,6 +269,10 @@ class KeycloakSecurityIT {
                 String.class), found -> !found.isEmpty()).get(0);
         assertThat(status(analyst, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).as("analysts do not retry").isEqualTo(403);
         assertThat(status(operator, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", "{\"retries\":1}")).isEqualTo(204);
+        // both may read jobs over HTTP; Camunda itself shows the analyst none (no right to read instances)
+        String jobs = "/engine-rest/job?processDefinitionKey=security_incident";
+        assertThat(json.readTree(operator.get().uri(jobs).retrieve().body(String.class))).hasSize(1);
+        assertThat(json.readTree(analyst.get().uri(jobs).retrieve().body(String.class))).as("Camunda filters the analyst's query").isEmpty();
 
         JsonNode trail = json.readTree(admin.get().uri("/api/audit?limit=50").retrieve().body(String.class));
         List<String> lines = new ArrayList<>();
@@ -269,6 +285,60 @@ class KeycloakSecurityIT {
         assertThat(status(operator, HttpMethod.GET, "/api/audit")).as("only admins read the trail").isEqualTo(403);
     }
 
+    /**
+     * Camunda's own authorizations, without the HTTP rules in front: each engine call runs as the Camunda user the hub
+     * makes of a real Keycloak token (the same mapping its filters use), so Camunda alone decides.
+     */
+    @Test
+    void camundaItselfRefusesWhatARoleMayNotDo() {
+        String approval = deployAsSystem("security_engine_approval", "<userTask id=\"work\" name=\"Approve\"/>");
+        String execution = engine.getRuntimeService().startProcessInstanceByKey(approval).getId();
+        String incident = engine.getRuntimeService().createIncident("manual", execution, "stuck").getId();
+        // a timer a day away: a job nobody else touches while the roles try to change its retries
+        String waiting = deployAsSystem("security_engine_timer", "<intermediateCatchEvent id=\"work\"><timerEventDefinition>"
+                + "<timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>");
+        engine.getRuntimeService().startProcessInstanceByKey(waiting);
+        String job = engine.getManagementService().createJobQuery().processDefinitionKey(waiting).singleResult().getId();
+
+        asUser("analyst", () -> {
+            assertThatThrownBy(() -> engine.getManagementService().setJobRetries(job, 1)).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> engine.getRuntimeService().resolveIncident(incident)).isInstanceOf(AuthorizationException.class);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(waiting).count()).isEqualTo(1);
+        });
+        asUser("operator", () -> {
+            assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().addString("op.bpmn", BPMN.formatted("security_engine_op",
+                    "<task id=\"work\"/>")).deploy()).isInstanceOf(AuthorizationException.class);
+            engine.getManagementService().setJobRetries(job, 2);
+            engine.getRuntimeService().resolveIncident(incident);
+        });
+        asUser("integration", () -> assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero());
+        asUser("admin", () -> assertThat(engine.getRepositoryService().createDeployment()
+                .addString("admin.bpmn", BPMN.formatted("security_engine_admin", "<task id=\"work\"/>")).deploy().getId()).isNotBlank());
+        assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).as("the operator resolved it").isZero();
+        assertThat(engine.getManagementService().createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(2);
+    }
+
+    private String deployAsSystem(String processId, String work) {
+        engine.getRepositoryService().createDeployment().addString(processId + ".bpmn", BPMN.formatted(processId, work)).deploy();
+        return processId;
+    }
+
+    /** Runs {@code calls} as the Camunda user the hub makes of {@code user}'s real Keycloak access token. */
+    private void asUser(String user, Runnable calls) {
+        Jwt token = tokens.decode(keycloak.userToken(user));
+        Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token,
+                HubRole.authoritiesOf((java.util.Collection<?>) realmAccess.get("roles")), token.getClaimAsString("preferred_username")));
+        CamundaUser camundaUser = CamundaUser.current().orElseThrow();
+        SecurityContextHolder.clearContext();
+        engine.getIdentityService().setAuthentication(camundaUser.id(), camundaUser.groups());
+        try {
+            calls.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     @Test
     void cockpitLogsInThroughKeycloakAndKeepsTheRolesApart() throws Exception {
         HttpClient operatorBrowser = browserLoggedInAs("operator");
@@ -276,7 +346,9 @@ class KeycloakSecurityIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo("operator");
-        assertThat(json.readTree(me.body()).get("authorizedApps").toString()).contains("cockpit");
+        assertThat(json.readTree(me.body()).get("authorizedApps").toString()).contains("cockpit", "tasklist").doesNotContain("admin");
+        assertThat(engine.getIdentityService().createGroupQuery().groupMember("operator").list()).extracting(g -> g.getId())
+                .as("Camunda's memberships follow the realm roles").containsExactly("operator");
         HttpResponse<String> deploy = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/engine/engine/default/deployment/create"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(deploy.statusCode()).as("an operator cannot deploy from the webapps either").isEqualTo(403);
@@ -286,11 +358,21 @@ class KeycloakSecurityIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(retry.statusCode()).as("an analyst cannot retry incidents").isEqualTo(403);
+        HttpResponse<String> analystMe = analystBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(analystMe.body()).get("authorizedApps").toString()).contains("cockpit").doesNotContain("tasklist");
 
         HttpResponse<String> passwordLogin = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/auth/user/default/login/cockpit"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(passwordLogin.statusCode()).as("no password login beside single sign-on").isEqualTo(403);
+        assertThat(engine.getIdentityService().createUserQuery().userId("demo").count()).as("no DEV-ONLY demo user with Keycloak").isZero();
+        HttpResponse<String> firstAdmin = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"first-admin\"},\"credentials\":{\"password\":\"first-admin-pass\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(firstAdmin.statusCode()).as("nobody creates a first administrator").isEqualTo(403);
+        assertThat(engine.getIdentityService().createUserQuery().userId("first-admin").count()).isZero();
     }
 
     /** Opens Cockpit like a browser: redirected to Keycloak's login form, signs in, and lands back in Cockpit. */

@@ -3,7 +3,9 @@ package org.retailhub.connectors.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.retailhub.domain.payment.GiftCardToken;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
@@ -21,14 +23,22 @@ public class CrmGiftCardClient implements GiftCards {
     }
 
     @Override
-    public Money balance(String cardNumber) {
-        JsonNode answer = calls.call("GET", baseUrl.get().resolve("/crm/giftcards/" + cardNumber), null, null);
+    public GiftCardToken tokenise(String cardNumber) {
+        // a fresh key: the vault answers the same token for the same number anyway, and the key must not derive from it
+        JsonNode answer = calls.call("POST", baseUrl.get().resolve("/crm/giftcards/tokens"), Map.of("number", cardNumber),
+                "tokenise:" + UUID.randomUUID());
+        return new GiftCardToken(answer.path("token").asText(), answer.path("last4").asText());
+    }
+
+    @Override
+    public Money balance(String cardToken) {
+        JsonNode answer = calls.call("GET", baseUrl.get().resolve("/crm/giftcards/" + cardToken), null, null);
         return Money.of(answer.path("balance").asText(), answer.path("currency").asText("EUR"));
     }
 
     @Override
-    public ProviderAnswer redeem(String cardNumber, Money amount, String idempotencyKey) {
-        JsonNode answer = calls.call("POST", baseUrl.get().resolve("/crm/giftcards/" + cardNumber + "/redemptions"),
+    public ProviderAnswer redeem(String cardToken, Money amount, String idempotencyKey) {
+        JsonNode answer = calls.call("POST", baseUrl.get().resolve("/crm/giftcards/" + cardToken + "/redemptions"),
                 Map.of("amount", amount.amount().toPlainString(), "currency", amount.currency().getCurrencyCode()), idempotencyKey);
         return new ProviderAnswer(answer.path("id").asText(null), PaymentStatus.valueOf(answer.path("status").asText()),
                 answer.hasNonNull("reason") ? answer.get("reason").asText() : null, null);

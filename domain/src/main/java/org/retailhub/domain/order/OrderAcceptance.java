@@ -6,12 +6,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.payment.GiftCardToken;
+import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentMethodPolicy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way into the hub for an order, whatever the channel: checks what the hub can check without
- * stock, stores the order once per (channel, external id) and starts its fulfilment, all in one
+ * The one way into the hub for an order, whatever the channel: swaps a gift card number for the CRM's token, checks
+ * what the hub can check without stock, stores the order once per (channel, external id) and starts its fulfilment, all in one
  * transaction. After this returns the order is durable and its process will run, even across a crash.
  */
 public class OrderAcceptance {
@@ -23,9 +25,11 @@ public class OrderAcceptance {
     private final TransactionTemplate tx;
     private final String currency;
     private final PaymentMethodPolicy paymentMethods;
+    private final GiftCards giftCards;
 
-    public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
-                           OrderProcesses processes, TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods) {
+    public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal, OrderProcesses processes,
+                           TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods, GiftCards giftCards) {
+        this.giftCards = giftCards;
         this.paymentMethods = paymentMethods;
         this.orders = orders;
         this.catalogue = catalogue;
@@ -41,21 +45,24 @@ public class OrderAcceptance {
      * @throws InvalidOrderException when the store or an article is unknown; nothing is stored then
      */
     public AcceptedOrder accept(OrderRequest request) {
-        AcceptedOrder accepted = tx.execute(status -> acceptInTransaction(request));
+        // the number goes to the CRM's vault before anything is stored; a CRM that cannot be reached fails the intake
+        GiftCardToken giftCard = request.giftCardNumber() == null || request.giftCardNumber().isBlank() ? null
+                : giftCards.tokenise(request.giftCardNumber());
+        AcceptedOrder accepted = tx.execute(status -> acceptInTransaction(request, giftCard));
         if (accepted == null) {
             throw new IllegalStateException("transaction returned no result for order " + request.externalId());
         }
         return accepted;
     }
 
-    private AcceptedOrder acceptInTransaction(OrderRequest request) {
+    private AcceptedOrder acceptInTransaction(OrderRequest request, GiftCardToken giftCard) {
         var known = orders.findId(request.channel(), request.externalId());
         if (known.isPresent()) {
             return new AcceptedOrder(known.get(), false);
         }
         checkReferences(request);
         UUID id = UUID.randomUUID();
-        if (!orders.insertIfAbsent(id, request, currency)) {
+        if (!orders.insertIfAbsent(id, request, giftCard, currency)) {
             // a concurrent submission of the same order won the insert; answer with its id
             return new AcceptedOrder(orders.findId(request.channel(), request.externalId()).orElseThrow(), false);
         }

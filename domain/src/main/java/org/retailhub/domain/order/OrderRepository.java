@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.retailhub.domain.payment.GiftCardToken;
 import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.pricing.AppliedPromotion;
 import org.retailhub.domain.pricing.Money;
@@ -29,14 +30,15 @@ public class OrderRepository {
      *
      * @return true if this call created the order
      */
-    public boolean insertIfAbsent(UUID id, OrderRequest request, String currency) {
+    public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency) {
         int inserted = jdbc.update("""
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,
-                                                gift_card_number, status, currency)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                                                gift_card_token, gift_card_last4, status, currency)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
-                request.allowPartial(), request.paymentMethod().name(), request.giftCardNumber(), currency);
+                request.allowPartial(), request.paymentMethod().name(), giftCard == null ? null : giftCard.token(),
+                giftCard == null ? null : giftCard.lastFour(), currency);
         if (inserted == 0) {
             return false;
         }
@@ -96,9 +98,10 @@ public class OrderRepository {
         return jdbc.queryForObject("select order_number from hub.customer_order where id = ?", String.class, id);
     }
 
-    /** The gift card the order pays with, if any; kept out of {@link Order} so it never reaches a view or a log. */
-    public String giftCardNumber(UUID id) {
-        return jdbc.queryForObject("select gift_card_number from hub.customer_order where id = ?", String.class, id);
+    /** The gift card the order pays with, or null; kept out of {@link Order} so it never reaches a view or a log. */
+    public GiftCardToken giftCard(UUID id) {
+        return jdbc.queryForObject("select gift_card_token, gift_card_last4 from hub.customer_order where id = ?",
+                (rs, i) -> rs.getString(1) == null ? null : new GiftCardToken(rs.getString(1), rs.getString(2)), id);
     }
 
     public void recordDelivery(UUID id, String deliveryId) {

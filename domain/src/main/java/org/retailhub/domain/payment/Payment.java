@@ -6,11 +6,12 @@ import org.retailhub.domain.pricing.Money;
 /**
  * One payment of an order. {@code id} is the hub's reference (sent to the provider, and the base of every
  * idempotency key); {@code providerPaymentId} is the provider's once it answered. For gift card and split
- * payments {@code giftCardAmount} is what the CRM redeemed; the card pays the rest.
+ * payments {@code giftCardToken} names the card in the CRM's vault and {@code giftCardAmount} is what the CRM
+ * redeemed; the card pays the rest.
  */
 public record Payment(UUID id, UUID orderId, PaymentMethod method, Money amount, PaymentStatus status,
                       String providerPaymentId, String redirectUrl, String reason,
-                      String giftCardNumber, Money giftCardAmount, String giftCardRedemption) {
+                      String giftCardToken, Money giftCardAmount, String giftCardRedemption) {
 
     /** Convenience for payments without a gift card. */
     public Payment(UUID id, UUID orderId, PaymentMethod method, Money amount, PaymentStatus status,
@@ -28,7 +29,7 @@ public record Payment(UUID id, UUID orderId, PaymentMethod method, Money amount,
         return method == PaymentMethod.CARD || method == PaymentMethod.WALLET || (method == PaymentMethod.SPLIT && cardAmount().amount().signum() > 0);
     }
 
-    /** Never print the gift card number. */
+    /** Never print the gift card token. */
     @Override
     public String toString() {
         return "Payment[" + id + ", order " + orderId + ", " + method + ", " + amount + ", " + status + "]";

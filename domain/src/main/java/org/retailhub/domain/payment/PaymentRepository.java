@@ -17,11 +17,12 @@ public class PaymentRepository {
     }
 
     /** The order's payment, created on first call with the given method and amount. */
-    public Payment openFor(UUID orderId, PaymentMethod method, Money amount, String giftCardNumber) {
+    public Payment openFor(UUID orderId, PaymentMethod method, Money amount, GiftCardToken giftCard) {
         jdbc.update("""
-                insert into hub.payment (id, order_id, method, amount, currency, status, gift_card_number)
-                values (?, ?, ?, ?, ?, 'REQUESTED', ?) on conflict (order_id) do nothing""",
-                UUID.randomUUID(), orderId, method.name(), amount.amount(), amount.currency().getCurrencyCode(), giftCardNumber);
+                insert into hub.payment (id, order_id, method, amount, currency, status, gift_card_token, gift_card_last4)
+                values (?, ?, ?, ?, ?, 'REQUESTED', ?, ?) on conflict (order_id) do nothing""",
+                UUID.randomUUID(), orderId, method.name(), amount.amount(), amount.currency().getCurrencyCode(),
+                giftCard == null ? null : giftCard.token(), giftCard == null ? null : giftCard.lastFour());
         return findByOrder(orderId).orElseThrow();
     }
 
@@ -76,7 +77,7 @@ public class PaymentRepository {
             return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                     PaymentMethod.valueOf(rs.getString("method")), new Money(rs.getBigDecimal("amount"), currency),
                     PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_payment_id"), rs.getString("redirect_url"),
-                    rs.getString("reason"), rs.getString("gift_card_number"), new Money(rs.getBigDecimal("gift_card_amount"), currency),
+                    rs.getString("reason"), rs.getString("gift_card_token"), new Money(rs.getBigDecimal("gift_card_amount"), currency),
                     rs.getString("gift_card_redemption"));
         }, arg);
         return found.stream().findFirst();

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.retailhub.legacy.simulator.LoopbackJsonServer;
 
 /**
- * The CRM's gift card service over HTTP, as the hub sees it: balance, redemption (idempotent per
- * {@code Idempotency-Key}) and reversal. Seeded with demo cards: {@code 6036000000000001} (50.00 EUR),
+ * The CRM's gift card service over HTTP, as the hub sees it: a vault that swaps a card number for an opaque token
+ * ({@code POST /crm/giftcards/tokens}, the same token for the same number), then balance, redemption (idempotent per
+ * {@code Idempotency-Key}) and reversal by token only. Seeded with demo cards: {@code 6036000000000001} (50.00 EUR),
  * {@code 6036000000000002} (500.00 EUR), {@code 6036000000000003} (empty). Card numbers never appear in answers
  * beyond their last four digits.
  */
@@ -29,6 +30,9 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
     private final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
     private final Map<String, Redemption> redemptions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> idempotent = new ConcurrentHashMap<>();
+    /** The vault: token → card number, and back. */
+    private final Map<String, String> cardsByToken = new ConcurrentHashMap<>();
+    private final Map<String, String> tokensByCard = new ConcurrentHashMap<>();
 
     private CrmGiftCardSimulator(int port) {
         balances.put("6036000000000001", new BigDecimal("50.00"));
@@ -55,12 +59,20 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String[] path = exchange.getRequestURI().getPath().split("/"); // "", crm, giftcards|redemptions, id, [op]
+            String[] path = exchange.getRequestURI().getPath().split("/"); // "", crm, giftcards|redemptions, token|id|"tokens", [op]
+            if ("POST".equals(exchange.getRequestMethod()) && path.length == 4 && "tokens".equals(path[3])) {
+                String number = json.readTree(exchange.getRequestBody().readAllBytes()).path("number").asText("");
+                boolean valid = number.matches("[0-9]{12,19}");
+                reply(exchange, valid ? 200 : 400, valid ? Map.of("token", tokenOf(number), "last4", number.substring(number.length() - 4))
+                        : Map.of("error", "not a card number"));
+                return;
+            }
             if ("GET".equals(exchange.getRequestMethod()) && path.length == 4 && "giftcards".equals(path[2])) {
-                BigDecimal balance = balances.get(path[3]);
+                String card = cardsByToken.get(path[3]);
+                BigDecimal balance = card == null ? null : balances.get(card);
                 reply(exchange, balance == null ? 404 : 200, balance == null
                         ? Map.of("error", "unknown gift card")
-                        : Map.of("card", masked(path[3]), "balance", balance.toPlainString(), "currency", "EUR"));
+                        : Map.of("card", masked(card), "balance", balance.toPlainString(), "currency", "EUR"));
                 return;
             }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -70,14 +82,23 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
             }
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
             byte[] answer = idempotent.computeIfAbsent(key, k -> write(
-                    "giftcards".equals(path[2]) ? redeem(path[3], new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
+                    "giftcards".equals(path[2]) ? redeem(cardsByToken.get(path[3]), new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
             LoopbackJsonServer.send(exchange, 200, answer);
         }
     }
 
+    /** Like a payment vault: random, meaningless tokens, one per card number. */
+    private String tokenOf(String number) {
+        return tokensByCard.computeIfAbsent(number, n -> {
+            String token = "gct_" + UUID.randomUUID().toString().replace("-", "");
+            cardsByToken.put(token, n);
+            return token;
+        });
+    }
+
     private synchronized Map<String, Object> redeem(String card, BigDecimal amount) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        BigDecimal balance = balances.get(card);
+        BigDecimal balance = card == null ? null : balances.get(card);
         if (balance == null || balance.compareTo(amount) < 0 || amount.signum() <= 0) {
             answer.put("status", "DECLINED");
             answer.put("reason", balance == null ? "unknown gift card" : "gift card balance too low");

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.ConsistencyReport.DuplicateCustomers;
 import org.retailhub.domain.consistency.ConsistencyReports;
@@ -26,10 +28,12 @@ public class ReconciliationSteps {
 
     private final Reconciliation reconciliation;
     private final ConsistencyReports reports;
+    private final AuditTrail trail;
 
-    public ReconciliationSteps(Reconciliation reconciliation, ConsistencyReports reports) {
+    public ReconciliationSteps(Reconciliation reconciliation, ConsistencyReports reports, AuditTrail trail) {
         this.reconciliation = reconciliation;
         this.reports = reports;
+        this.trail = trail;
     }
 
     /** Compares, stores what was found, and names the duplicate groups an operator must decide on. */
@@ -50,9 +54,15 @@ public class ReconciliationSteps {
         return groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(";"));
     }
 
+    /** Carries out the operator's choice, and records it (who kept which customer, which were retired) in the audit trail. */
     public void mergeDuplicates(DelegateExecution execution) {
         List<String> keys = Arrays.asList(((String) execution.getVariable(DUPLICATE_GROUP)).split(","));
-        reconciliation.keepSurvivor(new DuplicateCustomers(null, keys), ((String) execution.getVariable(SURVIVOR)).strip());
+        String survivor = ((String) execution.getVariable(SURVIVOR)).strip();
+        reconciliation.keepSurvivor(new DuplicateCustomers(null, keys), survivor);
+        // this step follows the operator's task without a wait state, so it runs in the operator's own engine call
+        Authentication operator = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        trail.record(operator == null ? "engine" : operator.getUserId(), "KeepSurvivor", "Customer", survivor,
+                "duplicates retired: " + keys.stream().filter(k -> !k.equals(survivor)).collect(Collectors.joining(", ")));
     }
 
     public void recordReport(DelegateExecution execution) {

@@ -114,7 +114,7 @@ public class OrderFulfilmentSteps {
         journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
         Order order = orders.get(id);
         execution.setVariable(OrderVariables.PAYMENT_ID,
-                payments.openFor(id, order.paymentMethod(), order.total(), orders.giftCardNumber(id)).id().toString());
+                payments.openFor(id, order.paymentMethod(), order.total(), orders.giftCard(id)).id().toString());
         execution.setVariable(OrderVariables.PAYMENT_METHOD, order.paymentMethod().name());
     }
 

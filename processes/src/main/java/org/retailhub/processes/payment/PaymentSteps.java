@@ -44,14 +44,14 @@ public class PaymentSteps {
     public void redeemGiftCard(DelegateExecution execution) {
         Payment payment = payment(execution);
         if (payment.giftCardRedemption() == null) {
-            Money balance = giftCards.balance(payment.giftCardNumber());
+            Money balance = giftCards.balance(payment.giftCardToken());
             boolean coversAll = balance.compareTo(payment.amount()) >= 0;
             Money take = coversAll ? payment.amount() : balance;
             if (!coversAll && payment.method() == PaymentMethod.GIFT_CARD || take.amount().signum() == 0) {
                 decline(execution, payment, "gift card balance too low");
                 return;
             }
-            ProviderAnswer redeemed = giftCards.redeem(payment.giftCardNumber(), take, payment.id() + ":redeem");
+            ProviderAnswer redeemed = giftCards.redeem(payment.giftCardToken(), take, payment.id() + ":redeem");
             if (redeemed.status() != PaymentStatus.CAPTURED) {
                 decline(execution, payment, redeemed.reason());
                 return;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.ConsistencyReport.DuplicateCustomers;
 import org.retailhub.domain.consistency.ConsistencyReport.Tally;
+import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.ConsistencyReports;
 import org.retailhub.domain.consistency.EntityKind;
 import org.retailhub.domain.consistency.Reconciliation;
@@ -43,11 +44,12 @@ class ReconciliationProcessTest {
 
     private final Reconciliation reconciliation = mock(Reconciliation.class);
     private final ConsistencyReports reports = mock(ConsistencyReports.class);
+    private final AuditTrail trail = mock(AuditTrail.class);
 
     @BeforeEach
     void wire() {
         AbstractAssertions.init(engine.getProcessEngine());
-        Mocks.register("reconciliation", new ReconciliationSteps(reconciliation, reports));
+        Mocks.register("reconciliation", new ReconciliationSteps(reconciliation, reports, trail));
     }
 
     @AfterEach
@@ -87,15 +89,23 @@ class ReconciliationProcessTest {
         assertThat(tasks).hasSize(2);
         verify(reconciliation, never()).keepSurvivor(any(), any());
 
-        for (Task task : tasks) {
-            String group = (String) engine.getProcessEngine().getTaskService().getVariable(task.getId(), ReconciliationSteps.DUPLICATE_GROUP);
-            complete(task, withVariables(ReconciliationSteps.SURVIVOR, group.split(",")[1]));
+        engine.getProcessEngine().getIdentityService().setAuthentication("operator.lisa", List.of("operator"));
+        try {
+            for (Task task : tasks) {
+                String group = (String) engine.getProcessEngine().getTaskService().getVariable(task.getId(), ReconciliationSteps.DUPLICATE_GROUP);
+                complete(task, withVariables(ReconciliationSteps.SURVIVOR, group.split(",")[1]));
+            }
+        } finally {
+            engine.getProcessEngine().getIdentityService().clearAuthentication();
         }
         execute(job(instance));
 
         assertThat(instance).isEnded().hasPassed("Activity_MergeDuplicates", "Activity_RecordReport");
         verify(reconciliation).keepSurvivor(new DuplicateCustomers(null, List.of("CU1", "CU2")), "CU2");
         verify(reconciliation).keepSurvivor(new DuplicateCustomers(null, List.of("CU3", "CU4")), "CU4");
+        // the operator's decision is in the audit trail under the operator's name
+        verify(trail).record("operator.lisa", "KeepSurvivor", "Customer", "CU2", "duplicates retired: CU1");
+        verify(trail).record("operator.lisa", "KeepSurvivor", "Customer", "CU4", "duplicates retired: CU3");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.retailhub.domain.payment.GiftCardToken;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentMethod;
 import org.retailhub.domain.payment.PaymentRepository;
@@ -27,7 +28,7 @@ public final class InMemoryPayments {
         when(repository.recordGiftCard(any(), any(), any())).thenAnswer(inv -> {
             Payment p = byId.get((UUID) inv.getArgument(0));
             Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), p.status(), p.providerPaymentId(), p.redirectUrl(),
-                    p.reason(), p.giftCardNumber(), inv.getArgument(1), inv.getArgument(2));
+                    p.reason(), p.giftCardToken(), inv.getArgument(1), inv.getArgument(2));
             byId.put(p.id(), next);
             return next;
         });
@@ -44,10 +45,10 @@ public final class InMemoryPayments {
         return open(orderId, method, amount, null);
     }
 
-    public Payment open(UUID orderId, PaymentMethod method, Money amount, String giftCard) {
+    public Payment open(UUID orderId, PaymentMethod method, Money amount, GiftCardToken giftCard) {
         return byId.values().stream().filter(p -> p.orderId().equals(orderId)).findFirst().orElseGet(() -> {
             Payment p = new Payment(UUID.randomUUID(), orderId, method, amount, PaymentStatus.REQUESTED, null, null, null,
-                    giftCard, Money.zero(amount.currency()), null);
+                    giftCard == null ? null : giftCard.token(), Money.zero(amount.currency()), null);
             byId.put(p.id(), p);
             return p;
         });
@@ -59,7 +60,7 @@ public final class InMemoryPayments {
         Payment next = new Payment(p.id(), p.orderId(), p.method(), p.amount(), status,
                 answer.providerPaymentId() == null ? p.providerPaymentId() : answer.providerPaymentId(),
                 answer.redirectUrl() == null ? p.redirectUrl() : answer.redirectUrl(),
-                answer.reason() == null ? p.reason() : answer.reason(), p.giftCardNumber(), p.giftCardAmount(), p.giftCardRedemption());
+                answer.reason() == null ? p.reason() : answer.reason(), p.giftCardToken(), p.giftCardAmount(), p.giftCardRedemption());
         byId.put(id, next);
         return next;
     }

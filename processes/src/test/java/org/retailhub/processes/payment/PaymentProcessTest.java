@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.retailhub.domain.payment.GiftCardToken;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentMethod;
@@ -43,7 +44,8 @@ class PaymentProcessTest {
     private final PaymentProvider provider = mock(PaymentProvider.class);
     private final GiftCards giftCards = mock(GiftCards.class);
     private final InMemoryPayments payments = new InMemoryPayments();
-    private static final String CARD = "6036000000000001";
+    /** The CRM vault's token of a gift card: all the payment process ever sees of it. */
+    private static final String CARD = "gct_demo_0001";
     private Payment payment;
     private PaymentProcess process;
 
@@ -231,7 +233,7 @@ class PaymentProcessTest {
     }
 
     private void usePayment(PaymentMethod method, String amount) {
-        payment = payments.open(UUID.randomUUID(), method, Money.of(amount, "EUR"), method.usesGiftCard() ? CARD : null);
+        payment = payments.open(UUID.randomUUID(), method, Money.of(amount, "EUR"), method.usesGiftCard() ? new GiftCardToken(CARD, "0001") : null);
     }
 
     private ProcessInstance start() {

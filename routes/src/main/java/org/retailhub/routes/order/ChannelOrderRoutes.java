@@ -2,6 +2,7 @@ package org.retailhub.routes.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,13 +10,15 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.retailhub.domain.order.Channel;
 import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.payment.GiftCardToken;
 import org.retailhub.legacy.pos.PosSaleFormat;
 import org.springframework.stereotype.Component;
 
 /**
  * Channel intake from Kafka: one route per channel topic parses that channel's format into the canonical
- * order and submits it. A message that cannot become an order goes, unchanged, to the dead-letter topic with
- * the reason; any other failure (database down) is retried from the same offset, so nothing is dropped.
+ * order and submits it. A message that cannot become an order goes to the dead-letter topic with the reason,
+ * unchanged but for card numbers, masked to their last four digits; any other failure (database or CRM down) is
+ * retried from the same offset, so nothing is dropped.
  */
 @Component
 public class ChannelOrderRoutes extends RouteBuilder {
@@ -61,9 +64,21 @@ public class ChannelOrderRoutes extends RouteBuilder {
     private void describeRejection(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String source = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
-        exchange.getMessage().setHeader(REASON_HEADER, cause == null ? "unknown" : cause.getMessage());
+        String reason = cause == null ? "unknown" : GiftCardToken.maskNumbers(cause.getMessage());
+        exchange.getMessage().setHeader(REASON_HEADER, reason);
+        exchange.getMessage().setBody(withoutCardNumbers(exchange.getMessage().getBody(byte[].class)));
         exchange.getMessage().setHeader(SOURCE_HEADER, source);
         meters.counter("hub.orders.deadlettered", "topic", source == null ? "unknown" : source).increment();
-        log.warn("Order message from {} sent to {}: {}", source, topics.deadLetterTopic(), cause == null ? "" : cause.getMessage());
+        log.warn("Order message from {} sent to {}: {}", source, topics.deadLetterTopic(), reason);
+    }
+
+    /** The message as it came, or its text with card numbers masked if it holds any (bytes of other encodings stay untouched). */
+    private static byte[] withoutCardNumbers(byte[] message) {
+        if (message == null) {
+            return null;
+        }
+        String text = new String(message, StandardCharsets.UTF_8);
+        String masked = GiftCardToken.maskNumbers(text);
+        return masked.equals(text) ? message : masked.getBytes(StandardCharsets.UTF_8);
     }
 }

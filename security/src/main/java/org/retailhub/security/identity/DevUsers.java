@@ -10,7 +10,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * Keycloak realm's demo users: {@code analyst}, {@code operator}, {@code integration}, {@code admin}, each with the
  * password {@code <name>-dev-only}. Never use this mode with real data: the passwords are in the README.
  */
-final class DevUsers {
+public final class DevUsers {
 
     private DevUsers() {
     }
@@ -24,11 +24,16 @@ final class DevUsers {
         return manager()::loadUserByUsername;
     }
 
+    /** DEV-ONLY: the public password of the role's demo user, for the Basic login and Camunda's webapp login alike. */
+    public static String password(HubRole role) {
+        return role.realmRole() + "-dev-only";
+    }
+
     private static InMemoryUserDetailsManager manager() {
         return new InMemoryUserDetailsManager(Arrays.stream(HubRole.values())
                 .map(role -> User.withUsername(role.realmRole())
                         // {noop}: these passwords are public anyway, and hashing would slow every request of the tests
-                        .password("{noop}" + role.realmRole() + "-dev-only")
+                        .password("{noop}" + password(role))
                         .authorities(role.authority()).build())
                 .toList());
     }

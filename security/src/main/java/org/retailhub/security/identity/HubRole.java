@@ -36,8 +36,13 @@ public enum HubRole {
             return List.of();
         }
         return realmRoles.stream().map(Objects::toString)
-                .flatMap(r -> Arrays.stream(values()).filter(h -> h.realmRole().equals(r)))
+                .flatMap(r -> ofRealmRole(r).stream())
                 .<GrantedAuthority>map(h -> new SimpleGrantedAuthority(h.authority())).toList();
+    }
+
+    /** The hub role of a Keycloak realm role such as {@code operator}, if it is one. */
+    public static Optional<HubRole> ofRealmRole(String realmRole) {
+        return Arrays.stream(values()).filter(h -> h.realmRole().equals(realmRole)).findFirst();
     }
 
     /** The hub role behind an authority such as {@code ROLE_OPERATOR}, if it is one. */

@@ -60,6 +60,8 @@ public class HubSecurityConfiguration {
         http.authorizeHttpRequests(rules -> {
                     // single sign-on only: Camunda's own password login stays closed
                     rules.requestMatchers(paths("/camunda/api/admin/auth/user/*/login/**")).denyAll();
+                    // nor may anyone create the "first" administrator: Keycloak's admins are Camunda's
+                    rules.requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll();
                     declare(rules, EndpointRules.engine(WEBAPP_ENGINE));
                     rules.requestMatchers(paths("/")).permitAll().anyRequest().authenticated();
                 })

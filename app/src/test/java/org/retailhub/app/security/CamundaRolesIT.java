@@ -1,0 +1,79 @@
+package org.retailhub.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.retailhub.app.RetailHubApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Mode {@code dev}: Camunda's groups, memberships and grants made at start from {@code hub.camunda.groups}, once only,
+ * and the DEV-ONLY users signing in to the webapps with their role's rights.
+ */
+@SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
+        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0"})
+@DirtiesContext
+class CamundaRolesIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RoleAuthorizations roles;
+
+    @Test
+    void groupsMembershipsAndGrantsAreMadeOnceFromTheMapping() {
+        long grants = engine.getAuthorizationService().createAuthorizationQuery().count();
+        roles.postProcessEngineBuild(engine);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).as("a second start adds nothing").isEqualTo(grants);
+
+        assertThat(engine.getIdentityService().createGroupQuery().list()).extracting(g -> g.getId())
+                .contains("analyst", "operator", "integration", "admin", "camunda-admin");
+        assertThat(engine.getIdentityService().createGroupQuery().groupMember("admin").list()).extracting(g -> g.getId())
+                .containsExactlyInAnyOrder("admin", "camunda-admin");
+        assertThat(engine.getAuthorizationService().isUserAuthorized("operator", List.of("operator"),
+                ProcessInstancePermissions.RETRY_JOB,
+                Resources.PROCESS_INSTANCE)).isTrue();
+        assertThat(engine.getAuthorizationService().isUserAuthorized("analyst", List.of("analyst"),
+                ProcessInstancePermissions.RETRY_JOB,
+                Resources.PROCESS_INSTANCE)).isFalse();
+    }
+
+    @Test
+    void devUsersSignInToTheWebappsTheirRoleOpens() throws Exception {
+        assertThat(login("operator", "cockpit")).isEqualTo(200);
+        assertThat(login("operator", "tasklist")).isEqualTo(200);
+        assertThat(login("analyst", "cockpit")).isEqualTo(200);
+        assertThat(login("analyst", "tasklist")).as("analysts have no task list").isEqualTo(403);
+        assertThat(login("integration", "cockpit")).as("service accounts have no webapp").isEqualTo(403);
+        assertThat(login("admin", "admin")).isEqualTo(200);
+    }
+
+    /** Camunda's own webapp login (mode dev), with its CSRF cookie and header as a browser sends them. */
+    private int login(String user, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> start = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = start.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue());
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev-only")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
