@@ -140,7 +140,7 @@ class KeycloakSecurityIT {
         calls.add(Call.of(HttpMethod.GET, "/engine-rest/process-definition", Set.of("analyst", "operator", "admin")));
         calls.add(new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_matrix", "<task id=\"work\"/>"),
                 MediaType.MULTIPART_FORM_DATA, Set.of("analyst", "admin")));
-        calls.add(Call.of(HttpMethod.DELETE, "/engine-rest/deployment/" + unknown, Set.of("analyst", "admin")));
+        calls.add(Call.of(HttpMethod.DELETE, "/engine-rest/deployment/" + unknown, Set.of("admin")));
         calls.add(Call.json(HttpMethod.PUT, "/engine-rest/job/" + unknown + "/retries", "{\"retries\":1}", Set.of("operator", "admin")));
         calls.add(Call.json(HttpMethod.POST, "/engine-rest/task/" + unknown + "/complete", "{}", Set.of("operator", "admin")));
         calls.add(Call.json(HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"intruder\"}}", Set.of("admin")));
