@@ -13,6 +13,7 @@ import org.retailhub.domain.consistency.IslandChanges;
 import org.retailhub.domain.consistency.IslandSystem;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmIsland;
 import org.retailhub.legacy.erp.ErpIsland;
 import org.retailhub.legacy.pos.PosIsland;
@@ -58,8 +59,8 @@ class ConsistencyConfiguration {
     }
 
     @Bean
-    CrmIsland crmIsland(IslandDatabases databases, KeyCrossReference keys) {
-        return new CrmIsland(databases.crm(), keys);
+    CrmIsland crmIsland(CrmCustomers crm, KeyCrossReference keys) {
+        return new CrmIsland(crm, keys);
     }
 
     @Bean
