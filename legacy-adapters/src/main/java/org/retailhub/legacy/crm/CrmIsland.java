@@ -20,6 +20,8 @@ import org.retailhub.domain.consistency.KeyCrossReference.Subject;
  */
 public class CrmIsland implements IslandSystem {
 
+    private static final java.util.regex.Pattern CUSTOMER_NUMBER = java.util.regex.Pattern.compile("C\\d{7}");
+
     private final CrmCustomers crm;
     private final KeyCrossReference keys;
 
@@ -88,7 +90,8 @@ public class CrmIsland implements IslandSystem {
     @Override
     public void retire(EntityKind kind, String key) {
         String number = key.startsWith("?") ? key.substring(1) : keys.nativeKey(Subject.CUSTOMER, key, Island.CRM).orElse(null);
-        if (kind != EntityKind.CUSTOMER || number == null) {
+        // an unlinked key of another island (a POS card number) names nothing in the CRM
+        if (kind != EntityKind.CUSTOMER || number == null || !CUSTOMER_NUMBER.matcher(number).matches()) {
             return;
         }
         CrmCustomer c = crm.get(number);
