@@ -13,6 +13,7 @@ import org.retailhub.domain.consistency.IslandChanges;
 import org.retailhub.domain.consistency.IslandSystem;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.consistency.StockPostings;
 import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmIsland;
 import org.retailhub.legacy.erp.ErpIsland;
@@ -81,6 +82,12 @@ class ConsistencyConfiguration {
     @Bean
     ChangePropagation changePropagation(List<IslandSystem> islands, GoldenRecords golden, ConsistencyProperties consistency) {
         return new ChangePropagation(islands, golden, consistency.ownership());
+    }
+
+    @Bean
+    StockPostings stockPostings(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<IslandSystem> islands,
+                                ConsistencyProperties consistency) {
+        return new StockPostings(jdbc, new TransactionTemplate(transactions), islands, consistency.ownership());
     }
 
     @Bean

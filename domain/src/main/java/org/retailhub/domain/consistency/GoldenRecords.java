@@ -60,7 +60,11 @@ public class GoldenRecords {
             return jdbc.update("update hub.article set list_price = ? where sku = ? and list_price <> ?", p.listPrice(), p.sku(), p.listPrice()) > 0;
         }
         if (record instanceof Stock s) {
-            int n = jdbc.update("update hub.stock set on_hand = ? where store_id = ? and sku = ? and on_hand <> ?", s.onHand(), s.storeId(), s.sku(), s.onHand());
+            // the owner's figure does not yet know the hub's movements still queued for it (committed order lines)
+            String onHand = "greatest(0, ? - (select coalesce(sum(p.quantity), 0) from hub.stock_posting p "
+                    + "where p.store_id = ? and p.sku = ? and p.posted_at is null))";
+            int n = jdbc.update("update hub.stock set on_hand = " + onHand + " where store_id = ? and sku = ? and on_hand <> " + onHand,
+                    s.onHand(), s.storeId(), s.sku(), s.storeId(), s.sku(), s.onHand(), s.storeId(), s.sku());
             return n > 0 || jdbc.update("insert into hub.stock (store_id, sku, on_hand) values (?, ?, ?) on conflict do nothing",
                     s.storeId(), s.sku(), s.onHand()) > 0;
         }

@@ -134,10 +134,14 @@ public class ErpIsland implements IslandSystem {
         return false;
     }
 
+    /** A goods issue with the sale's receipt as material document reference: posted twice, stock moves once. */
     @Override
     public void issueSoldGoods(StockSale sale) {
-        erp.update("update mard set labst = labst - ?, aenam = ?, laeda = localtimestamp where matnr = ? and werks = ?",
-                sale.quantity(), Island.HUB_WRITER, matnr(sale.sku()), plant(sale.storeId()));
+        erp.update("with posted as (insert into goods_movement (ref, matnr, werks, menge, created_by) values (?, ?, ?, ?, ?) "
+                        + "on conflict (ref) do nothing returning matnr, werks, menge) "
+                        + "update mard set labst = labst - posted.menge, aenam = ?, laeda = localtimestamp from posted "
+                        + "where mard.matnr = posted.matnr and mard.werks = posted.werks",
+                sale.receipt(), matnr(sale.sku()), plant(sale.storeId()), sale.quantity(), Island.HUB_WRITER, Island.HUB_WRITER);
     }
 
     @Override
