@@ -21,10 +21,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CrmCustomerApiConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrmCustomerApiConfiguration.class);
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.crm.customers.simulator", havingValue = "true", matchIfMissing = true)
     CrmCustomerApi crmCustomerApi(IslandDatabases databases, CrmCustomerProperties properties) {
-        return CrmCustomerApi.start(databases.crm(), Map.of(Island.HUB_WRITER, properties.password()), properties.simulatorPort());
+        CrmCustomerApi api = CrmCustomerApi.start(databases.crm(), Map.of(Island.HUB_WRITER, properties.password()), properties.simulatorPort());
+        log.info("CRM customer API (simulator) listening on {}/crm/api/customers", api.baseUrl());
+        return api;
     }
 
     @Bean
