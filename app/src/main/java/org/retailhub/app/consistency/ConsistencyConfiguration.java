@@ -15,6 +15,8 @@ import org.retailhub.domain.consistency.IslandChanges;
 import org.retailhub.domain.consistency.IslandSystem;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.consistency.StockPostings;
+import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmIsland;
 import org.retailhub.legacy.erp.ErpIsland;
 import org.retailhub.legacy.pos.PosIsland;
@@ -60,8 +62,8 @@ class ConsistencyConfiguration {
     }
 
     @Bean
-    CrmIsland crmIsland(IslandDatabases databases, KeyCrossReference keys) {
-        return new CrmIsland(databases.crm(), keys);
+    CrmIsland crmIsland(CrmCustomers crm, KeyCrossReference keys) {
+        return new CrmIsland(crm, keys);
     }
 
     @Bean
@@ -83,6 +85,12 @@ class ConsistencyConfiguration {
     ChangePropagation changePropagation(List<IslandSystem> islands, AuditedGoldenRecords golden, ConsistencyProperties consistency) {
         // watched islands tell the golden records whose change they apply, for the audit trail
         return new ChangePropagation(islands.stream().map(golden::watching).toList(), golden, consistency.ownership());
+    }
+
+    @Bean
+    StockPostings stockPostings(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<IslandSystem> islands,
+                                ConsistencyProperties consistency) {
+        return new StockPostings(jdbc, new TransactionTemplate(transactions), islands, consistency.ownership());
     }
 
     @Bean

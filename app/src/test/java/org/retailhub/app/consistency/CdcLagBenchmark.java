@@ -39,6 +39,8 @@ class CdcLagBenchmark {
             await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
                     "select count(*) from hub.golden_source where kind = 'PRICE'", Integer.class) == 50);
 
+            // the machine is shared: the load average says what else ran beside the benchmark
+            double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             AtomicInteger written = new AtomicInteger();
             int perTick = Math.max(1, rate / 20);
             ScheduledExecutorService clerk = Executors.newSingleThreadScheduledExecutor();
@@ -68,8 +70,9 @@ class CdcLagBenchmark {
             }
             String result = String.format(Locale.ROOT,
                     "{\"benchmark\":\"cdc-lag\",\"island\":\"ERP\",\"targetRate\":%d,\"achievedRate\":%.1f,\"changes\":%d,\"lagP50Ms\":%.1f,"
-                            + "\"lagP99Ms\":%.1f,\"lagMaxMs\":%.1f,\"cores\":%d}",
-                    rate, achieved, written.get(), p50, p99, lag.max(TimeUnit.MILLISECONDS), Runtime.getRuntime().availableProcessors());
+                            + "\"lagP99Ms\":%.1f,\"lagMaxMs\":%.1f,\"cores\":%d,\"loadAverageStart\":%.1f,\"loadAverageEnd\":%.1f}",
+                    rate, achieved, written.get(), p50, p99, lag.max(TimeUnit.MILLISECONDS), Runtime.getRuntime().availableProcessors(),
+                    loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("CDC-LAG " + result);
             Path results = Path.of(System.getProperty("cdc.results", "../ops/bench/results"));
             Files.createDirectories(results);

@@ -9,10 +9,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One island's Debezium engine (pgoutput, its own replication slot, the island's publication), run only while this
  * instance holds the island's leader lock: a PostgreSQL advisory lock on a connection kept open for that purpose.
- * Changes go to the receiver in commit order; offsets are stored after the receiver took a batch.
+ * Changes go to the receiver in commit order, a polled batch at a time; offsets are stored after the receiver took it.
  */
 final class IslandCapture {
 
@@ -96,10 +98,14 @@ final class IslandCapture {
 
     private void handle(List<ChangeEvent<String, String>> events, DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
             throws InterruptedException {
+        List<IslandChange> changes = new ArrayList<>(events.size());
         for (ChangeEvent<String, String> event : events) {
             if (event.value() != null && !event.destination().startsWith("__debezium-heartbeat")) {
-                receiver.accept(decoder.decode(database.island(), event.value()));
+                changes.add(decoder.decode(database.island(), event.value()));
             }
+        }
+        receiver.acceptAll(changes);
+        for (ChangeEvent<String, String> event : events) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();

@@ -36,6 +36,7 @@ public class ResilientJsonCalls {
     private final ObjectMapper json;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private String authorization;
 
     public ResilientJsonCalls(String party, Duration connectTimeout, Duration readTimeout, ObjectMapper json, Retry retry,
                               CircuitBreaker breaker) {
@@ -69,6 +70,12 @@ public class ResilientJsonCalls {
         return new ResilientJsonCalls(party, connectTimeout, readTimeout, json, retry, breaker);
     }
 
+    /** Signs every call in with HTTP Basic as {@code user} (a legacy system's API user); returns this. */
+    public ResilientJsonCalls signedInAs(String user, String password) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     /** POST with a JSON body and an idempotency key, or GET when {@code body} is null. */
     public JsonNode call(String method, URI uri, Object body, String idempotencyKey) {
         Supplier<JsonNode> once = () -> send(method, uri, body, idempotencyKey);
@@ -90,6 +97,9 @@ public class ResilientJsonCalls {
     private JsonNode send(String method, URI uri, Object body, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             if (body != null) {
                 request.header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));

@@ -1,19 +1,23 @@
 package org.retailhub.domain.consistency;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Applies one captured island change: the owner's records go into the golden record (once per position) and out to
  * every other island that keeps a copy; echoes of the hub's own writes stop here; a non-owner's disagreeing change
  * is a conflict. Till sales reduce the hub's stock and become a goods issue at the stock's owner.
+ * A batch of changes ({@link #applyAll}) shares one hub transaction, and its island writes follow the commit.
  */
 public class ChangePropagation {
 
     /** What became of a change; counted per island. */
-    public enum Outcome { APPLIED, REPLAYED, ECHO, SALE, DRIFT, IGNORED }
+    public enum Outcome { APPLIED, REPLAYED, SUPERSEDED, ECHO, SALE, DRIFT, IGNORED }
 
     private final Map<Island, IslandSystem> islands = new EnumMap<>(Island.class);
     private final GoldenRecords golden;
@@ -26,26 +30,134 @@ public class ChangePropagation {
     }
 
     public Outcome apply(IslandChange change) {
+        return apply(change, new Immediately());
+    }
+
+    /**
+     * Applies a batch of one island's changes in one hub transaction, in order; the island writes they cause follow
+     * the commit. Of several changes of one owned record in the batch only the last is applied (the others are
+     * {@code SUPERSEDED}: the owner's later value and position make them history), so a backlog costs work per
+     * record, not per change. A change
+     * that throws rolls the whole batch back and the exception reaches the caller, which applies the batch change by
+     * change ({@link #apply}); nothing was written to an island then. An island write that fails after the commit is
+     * handed to {@code failed} with the change that caused it; the other writes go on.
+     */
+    public List<Outcome> applyAll(List<IslandChange> changes, BiConsumer<IslandChange, RuntimeException> failed) {
+        AfterCommit writes = new AfterCommit();
+        List<Outcome> outcomes = golden.together(() -> {
+            List<IslandReading> readings = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                IslandReading reading = read(changes.get(i));
+                readings.add(reading);
+                writes.remember(changes.get(i), reading, i);
+            }
+            List<Outcome> applied = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                writes.current = changes.get(i);
+                writes.index = i;
+                applied.add(readings.get(i) == null ? Outcome.DRIFT : apply(changes.get(i), readings.get(i), writes));
+            }
+            return applied;
+        });
+        writes.run(failed);
+        return outcomes;
+    }
+
+    /** Where the island writes of a change go: out at once, or collected until the batch's hub transaction committed. */
+    private interface IslandWrites {
+        void propagate(CanonicalRecord record, Island except);
+
+        void issueSoldGoods(StockSale sale);
+
+        /** A later change of the same batch carries the owner's next value of this record: this one need not be applied. */
+        default boolean supersededLater(CanonicalRecord record) {
+            return false;
+        }
+    }
+
+    private final class Immediately implements IslandWrites {
+        public void propagate(CanonicalRecord record, Island except) {
+            ChangePropagation.this.propagate(record, except);
+        }
+
+        public void issueSoldGoods(StockSale sale) {
+            islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
+        }
+    }
+
+    private final class AfterCommit implements IslandWrites {
+        private record Write(IslandChange cause, Runnable write) {
+        }
+
+        private final Map<String, Write> pending = new LinkedHashMap<>();
+        private final Map<String, Integer> lastOwned = new java.util.HashMap<>();
+        private IslandChange current;
+        private int index;
+
+        void remember(IslandChange change, IslandReading reading, int at) {
+            if (reading != null && reading.sale() == null && !reading.echo()) {
+                reading.records().stream().filter(r -> ownership.owner(r.kind()) == change.island())
+                        .forEach(r -> lastOwned.put(r.kind() + ":" + r.key(), at));
+            }
+        }
+
+        @Override
+        public boolean supersededLater(CanonicalRecord record) {
+            return lastOwned.getOrDefault(record.kind() + ":" + record.key(), index) > index;
+        }
+
+        public void propagate(CanonicalRecord record, Island except) {
+            String key = record.kind() + ":" + record.key() + ":" + except;
+            pending.remove(key); // the later value wins, written in the later change's place
+            pending.put(key, new Write(current, () -> ChangePropagation.this.propagate(record, except)));
+        }
+
+        public void issueSoldGoods(StockSale sale) {
+            pending.put("sale:" + sale.receipt(), new Write(current, () -> islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale)));
+        }
+
+        void run(BiConsumer<IslandChange, RuntimeException> failed) {
+            for (Write w : pending.values()) {
+                try {
+                    w.write().run();
+                } catch (RuntimeException e) {
+                    failed.accept(w.cause(), e);
+                }
+            }
+        }
+    }
+
+    private Outcome apply(IslandChange change, IslandWrites writes) {
+        IslandReading reading = read(change);
+        return reading == null ? Outcome.DRIFT : apply(change, reading, writes);
+    }
+
+    /** The change in the hub's language; null for a row of today's mess in an island that is master of nothing. */
+    private IslandReading read(IslandChange change) {
         IslandSystem source = islands.get(change.island());
-        IslandReading reading;
         try {
-            reading = source.read(change);
+            return source.read(change);
         } catch (UndecodableChangeException e) {
             if (change.isSnapshot() && ownsNothing(source)) {
-                // a row of today's mess in an island that is master of nothing: reconciliation retires or links it
-                return Outcome.DRIFT;
+                // reconciliation retires or links it
+                return null;
             }
             throw e;
         }
+    }
+
+    private Outcome apply(IslandChange change, IslandReading reading, IslandWrites writes) {
+        IslandSystem source = islands.get(change.island());
         if (reading.sale() != null) {
-            return sell(reading.sale());
+            return sell(reading.sale(), writes);
         }
         if (reading.echo()) {
             return reading.records().isEmpty() ? Outcome.IGNORED : Outcome.ECHO;
         }
         Outcome outcome = Outcome.IGNORED;
         for (CanonicalRecord record : reading.records()) {
-            outcome = ownership.owner(record.kind()) == change.island() ? applyOwned(record, change) : checkNotOwned(record, source, change);
+            outcome = ownership.owner(record.kind()) == change.island() ? applyOwned(record, change, writes)
+                    : checkNotOwned(record, source, change);
         }
         return outcome;
     }
@@ -54,11 +166,16 @@ public class ChangePropagation {
         return island.holds().stream().noneMatch(kind -> ownership.owner(kind) == island.island());
     }
 
-    private Outcome applyOwned(CanonicalRecord record, IslandChange change) {
+    private Outcome applyOwned(CanonicalRecord record, IslandChange change, IslandWrites writes) {
+        if (writes.supersededLater(record)) {
+            return Outcome.SUPERSEDED;
+        }
         if (golden.apply(record, change.island(), change.position()) == GoldenRecords.Applied.REPLAYED) {
+            // delivered again after a crash between the hub's commit and the island writes: finish those with the current value
+            golden.get(record.kind(), record.key()).ifPresent(current -> writes.propagate(current, change.island()));
             return Outcome.REPLAYED;
         }
-        propagate(record, change.island());
+        writes.propagate(record, change.island());
         return Outcome.APPLIED;
     }
 
@@ -105,8 +222,12 @@ public class ChangePropagation {
 
     /** A till sale (from CDC or the end-of-day log): the hub's stock and the stock owner's go down once per sale line. */
     public Outcome sell(StockSale sale) {
+        return sell(sale, new Immediately());
+    }
+
+    private Outcome sell(StockSale sale, IslandWrites writes) {
         if (golden.applySale(sale)) {
-            islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
+            writes.issueSoldGoods(sale);
             return Outcome.SALE;
         }
         return Outcome.REPLAYED;

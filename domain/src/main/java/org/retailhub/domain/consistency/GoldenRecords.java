@@ -31,16 +31,21 @@ public class GoldenRecords {
     /** Applies an owner's record unless this position (or a later one) of that island was applied already. */
     public Applied apply(CanonicalRecord record, Island island, long position) {
         return transactions.execute(tx -> {
-            List<Long> seen = jdbc.queryForList("select position from hub.golden_source where kind = ? and record_key = ? and island = ? for update",
-                    Long.class, record.kind().name(), record.key(), island.name());
-            if (!seen.isEmpty() && seen.get(0) >= position) {
+            // one statement both checks and moves the position (and locks the row): a replay updates nothing
+            int moved = jdbc.update("insert into hub.golden_source (kind, record_key, island, position) values (?, ?, ?, ?) "
+                            + "on conflict (kind, record_key) do update set island = excluded.island, position = excluded.position, applied_at = now() "
+                            + "where hub.golden_source.island <> excluded.island or hub.golden_source.position < excluded.position",
+                    record.kind().name(), record.key(), island.name(), position);
+            if (moved == 0) {
                 return Applied.REPLAYED;
             }
-            jdbc.update("insert into hub.golden_source (kind, record_key, island, position) values (?, ?, ?, ?) "
-                            + "on conflict (kind, record_key) do update set island = excluded.island, position = excluded.position, applied_at = now()",
-                    record.kind().name(), record.key(), island.name(), position);
             return put(record) ? Applied.CHANGED : Applied.UNCHANGED;
         });
+    }
+
+    /** Runs {@code work} in one hub transaction; the applications inside it join that transaction. */
+    public <T> T together(java.util.function.Supplier<T> work) {
+        return transactions.execute(tx -> work.get());
     }
 
     /** Writes the record into the hub's tables when it differs; true when a row changed. */
@@ -55,7 +60,11 @@ public class GoldenRecords {
             return jdbc.update("update hub.article set list_price = ? where sku = ? and list_price <> ?", p.listPrice(), p.sku(), p.listPrice()) > 0;
         }
         if (record instanceof Stock s) {
-            int n = jdbc.update("update hub.stock set on_hand = ? where store_id = ? and sku = ? and on_hand <> ?", s.onHand(), s.storeId(), s.sku(), s.onHand());
+            // the owner's figure does not yet know the hub's movements still queued for it (committed order lines)
+            String onHand = "greatest(0, ? - (select coalesce(sum(p.quantity), 0) from hub.stock_posting p "
+                    + "where p.store_id = ? and p.sku = ? and p.posted_at is null))";
+            int n = jdbc.update("update hub.stock set on_hand = " + onHand + " where store_id = ? and sku = ? and on_hand <> " + onHand,
+                    s.onHand(), s.storeId(), s.sku(), s.storeId(), s.sku(), s.onHand(), s.storeId(), s.sku());
             return n > 0 || jdbc.update("insert into hub.stock (store_id, sku, on_hand) values (?, ?, ?) on conflict do nothing",
                     s.storeId(), s.sku(), s.onHand()) > 0;
         }

@@ -7,4 +7,9 @@ package org.retailhub.domain.consistency;
 public interface IslandChanges {
 
     void accept(IslandChange change);
+
+    /** A batch of one island's changes in commit order, as the engine polled them; by default one at a time. */
+    default void acceptAll(java.util.List<IslandChange> changes) {
+        changes.forEach(this::accept);
+    }
 }

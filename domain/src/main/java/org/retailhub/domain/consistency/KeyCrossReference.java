@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The key cross-reference (table {@code hub.key_xref}): which native key each island uses for the hub's stores,
- * articles and customers. Customers get their hub key the first time the hub sees them in the CRM.
+ * articles and customers. Customers get their hub key the first time the hub sees them in the CRM, articles the first
+ * time their owner's material master names them ({@link #articleOf}).
  */
 public class KeyCrossReference {
 
@@ -73,6 +74,19 @@ public class KeyCrossReference {
             link(Subject.CUSTOMER, id, island, nativeKey);
             // a concurrent first sight may have won: use whatever is linked now
             return hubKey(Subject.CUSTOMER, island, nativeKey).orElse(id);
+        });
+    }
+
+    /**
+     * The SKU of an article its owner island names: looked up, or linked on first sight to the SKU {@code newSku}
+     * derives from the native key. Always read from the table (not the cache): a first link may have been rolled back.
+     */
+    public String articleOf(Island island, String nativeKey, java.util.function.Function<String, String> newSku) {
+        return hubKeyFromTable(Subject.ARTICLE, island, nativeKey).orElseGet(() -> {
+            String sku = newSku.apply(nativeKey);
+            link(Subject.ARTICLE, sku, island, nativeKey);
+            return hubKeyFromTable(Subject.ARTICLE, island, nativeKey).orElseThrow(() -> new UndecodableChangeException(
+                    island + " article '" + nativeKey + "' would be " + sku + ", which names another " + island + " article already"));
         });
     }
 

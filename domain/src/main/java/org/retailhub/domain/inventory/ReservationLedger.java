@@ -55,13 +55,18 @@ public class ReservationLedger {
         return settle(orderId, "RELEASED", "update hub.stock set reserved = reserved - ? where store_id = ? and sku = ?");
     }
 
-    /** Turns the order's held stock into a sale: it leaves on-hand. Returns the number of units committed. */
+    /**
+     * Turns the order's held stock into a sale: it leaves on-hand, and a goods issue per line is queued for the stock's
+     * owner (table {@code hub.stock_posting}, in this transaction). Returns the number of units committed.
+     */
     public int commit(UUID orderId) {
-        return settle(orderId, "COMMITTED",
+        int units = settle(orderId, "COMMITTED",
                 "update hub.stock set reserved = reserved - ?, on_hand = on_hand - ? where store_id = ? and sku = ?");
+        queuePostings(orderId, "COMMITTED", "issue", 1);
+        return units;
     }
 
-    /** Puts stock committed for the order back on hand (its fulfilment failed). Returns the number of units. */
+    /** Puts stock committed for the order back on hand (its fulfilment failed), queueing the return. Returns the number of units. */
     public int returnCommitted(UUID orderId) {
         List<Settled> committed = settledRows("""
                 update hub.reservation set state = 'RETURNED', settled_at = now()
@@ -69,7 +74,17 @@ public class ReservationLedger {
                 returning store_id, sku, quantity""", orderId);
         committed.forEach(c -> jdbc.update("update hub.stock set on_hand = on_hand + ? where store_id = ? and sku = ?",
                 c.quantity(), c.storeId(), c.sku()));
+        queuePostings(orderId, "RETURNED", "return", -1);
         return units(committed);
+    }
+
+    /** One posting per order line and movement; a retried job queues nothing twice. */
+    private void queuePostings(UUID orderId, String state, String movement, int sign) {
+        jdbc.update("""
+                insert into hub.stock_posting (posting_ref, store_id, sku, quantity)
+                select order_id || '/' || line_no || '/' || ?, store_id, sku, ? * quantity
+                  from hub.reservation where order_id = ? and state = ?
+                on conflict (posting_ref) do nothing""", movement, sign, orderId, state);
     }
 
     /** Units of the article available to promise in the store: on hand minus reserved. */

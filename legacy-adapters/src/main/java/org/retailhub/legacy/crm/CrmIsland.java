@@ -12,15 +12,20 @@ import org.retailhub.domain.consistency.IslandReading;
 import org.retailhub.domain.consistency.IslandSystem;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.KeyCrossReference.Subject;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The CRM's contacts in the hub's language: customer numbers {@code C0000123}, names split, optional email. */
+/**
+ * The CRM's contacts in the hub's language: customer numbers {@code C0000123}, names split, optional email. Changes
+ * come in through CDC on the CRM's {@code contact} table (agents work in the CRM's own screens); the hub reads and
+ * writes customers only through the CRM's JSON API ({@link CrmCustomers}), as the calling user {@link Island#HUB_WRITER}.
+ */
 public class CrmIsland implements IslandSystem {
 
-    private final JdbcTemplate crm;
+    private static final java.util.regex.Pattern CUSTOMER_NUMBER = java.util.regex.Pattern.compile("C\\d{7}");
+
+    private final CrmCustomers crm;
     private final KeyCrossReference keys;
 
-    public CrmIsland(JdbcTemplate crm, KeyCrossReference keys) {
+    public CrmIsland(CrmCustomers crm, KeyCrossReference keys) {
         this.crm = crm;
         this.keys = keys;
     }
@@ -41,50 +46,58 @@ public class CrmIsland implements IslandSystem {
             return IslandReading.nothing();
         }
         Integer points = change.integer("loyalty_points");
-        return IslandReading.of(Island.HUB_WRITER.equals(change.text("modified_by")),
-                new Customer(keys.customerOf(Island.CRM, change.required("cust_no")),
-                        name(change.text("first_name"), change.required("last_name")), lower(change.text("email")), points == null ? 0 : points));
+        boolean echo = Island.HUB_WRITER.equals(change.text("modified_by"));
+        String number = change.required("cust_no");
+        // the hub links a customer it created only once the CRM answered with the number: its echo may come first
+        String id = echo ? keys.hubKey(Subject.CUSTOMER, Island.CRM, number).orElse("?" + number) : keys.customerOf(Island.CRM, number);
+        return IslandReading.of(echo, new Customer(id, name(change.text("first_name"), change.required("last_name")), lower(change.text("email")),
+                points == null ? 0 : points));
     }
 
     @Override
     public Map<String, CanonicalRecord> all(EntityKind kind) {
         Map<String, CanonicalRecord> found = new LinkedHashMap<>();
         if (kind == EntityKind.CUSTOMER) {
-            crm.query("select cust_no, first_name, last_name, email, loyalty_points from contact where not deleted order by cust_no", rs -> {
-                String id = keys.hubKey(Subject.CUSTOMER, Island.CRM, rs.getString("cust_no")).orElse("?" + rs.getString("cust_no"));
-                found.put(id, new Customer(id, name(rs.getString("first_name"), rs.getString("last_name")), lower(rs.getString("email")),
-                        rs.getInt("loyalty_points")));
+            crm.all().stream().filter(CrmCustomer::isActive).forEach(c -> {
+                String id = keys.hubKey(Subject.CUSTOMER, Island.CRM, c.customerNo()).orElse("?" + c.customerNo());
+                found.put(id, new Customer(id, name(c.firstName(), c.lastName()), lower(c.email()), c.loyaltyPoints() == null ? 0 : c.loyaltyPoints()));
             });
         }
         return found;
     }
 
+    /**
+     * Creates the customer in the CRM (idempotent by the hub's id) or replaces its fields. The CRM writes only what
+     * differs but does not say whether it did, so this answers true for every accepted call.
+     */
     @Override
     public boolean write(CanonicalRecord record) {
         if (!(record instanceof Customer c)) {
             return false;
         }
         int space = c.name().lastIndexOf(' ');
-        String first = space < 0 ? null : c.name().substring(0, space);
-        String last = space < 0 ? c.name() : c.name().substring(space + 1);
+        CrmCustomer sent = CrmCustomer.edit(space < 0 ? null : c.name().substring(0, space), space < 0 ? c.name() : c.name().substring(space + 1),
+                c.email(), c.loyaltyPoints(), true, c.customerId());
         String number = keys.nativeKey(Subject.CUSTOMER, c.customerId(), Island.CRM).orElse(null);
         if (number == null) {
-            number = "C" + String.format("%07d", crm.queryForObject("select nextval('contact_seq')", Long.class));
-            keys.link(Subject.CUSTOMER, c.customerId(), Island.CRM, number);
-            return crm.update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) values (?, ?, ?, ?, ?, ?)",
-                    number, first, last, c.email(), c.loyaltyPoints(), Island.HUB_WRITER) > 0;
+            keys.link(Subject.CUSTOMER, c.customerId(), Island.CRM, crm.create(sent).customerNo());
+            return true;
         }
-        return crm.update("update contact set first_name = ?, last_name = ?, email = ?, loyalty_points = ?, deleted = false, modified_by = ?, "
-                        + "modified_at = now() where cust_no = ? and (first_name, last_name, lower(email), loyalty_points, deleted) "
-                        + "is distinct from (?, ?, ?, ?, false)",
-                first, last, c.email(), c.loyaltyPoints(), Island.HUB_WRITER, number, first, last, c.email(), c.loyaltyPoints()) > 0;
+        crm.update(number, sent);
+        return true;
     }
 
     @Override
     public void retire(EntityKind kind, String key) {
         String number = key.startsWith("?") ? key.substring(1) : keys.nativeKey(Subject.CUSTOMER, key, Island.CRM).orElse(null);
-        if (kind == EntityKind.CUSTOMER && number != null) {
-            crm.update("update contact set deleted = true, modified_by = ?, modified_at = now() where cust_no = ?", Island.HUB_WRITER, number);
+        // an unlinked key of another island (a POS card number) names nothing in the CRM
+        if (kind != EntityKind.CUSTOMER || number == null || !CUSTOMER_NUMBER.matcher(number).matches()) {
+            return;
+        }
+        CrmCustomer c = crm.get(number);
+        if (c.isActive()) {
+            crm.update(number, CrmCustomer.edit(c.firstName(), c.lastName(), c.email(), c.loyaltyPoints() == null ? 0 : c.loyaltyPoints(), false,
+                    c.externalRef()));
         }
     }
 

@@ -30,6 +30,9 @@ public class ErpIsland implements IslandSystem {
     private static final List<String> GROUPS = List.of("ELEC01", "TEXT01", "FOOD01", "HOME01", "TOYS01");
     private static final List<String> CATEGORIES = List.of("ELECTRONICS", "APPAREL", "GROCERY", "HOME", "TOYS");
 
+    /** Material numbers of trade goods start above this one. */
+    static final long FIRST_MATERIAL = 100_000;
+
     private final JdbcTemplate erp;
     private final KeyCrossReference keys;
 
@@ -55,12 +58,34 @@ public class ErpIsland implements IslandSystem {
         }
         boolean echo = Island.HUB_WRITER.equals(change.text("aenam"));
         return switch (change.table()) {
-            case "mara" -> IslandReading.of(echo, new Article(sku(change), change.required("maktx"), category(change.required("matkl"))));
+            case "mara" -> {
+                String category = category(change.required("matkl")); // before a new material gets its SKU
+                yield IslandReading.of(echo, new Article(keys.articleOf(Island.ERP, change.required("matnr"), ErpIsland::newSku),
+                        change.required("maktx"), category));
+            }
             case "a004" -> IslandReading.of(echo, new Price(sku(change), perPiece(change)));
             case "mard" -> IslandReading.of(echo, new Stock(keys.require(Subject.STORE, Island.ERP, change.required("werks")), sku(change),
                     change.decimal("labst").setScale(0, RoundingMode.DOWN).intValueExact()));
             default -> IslandReading.nothing();
         };
+    }
+
+    /**
+     * The SKU of a material the hub has not seen: {@code SKU-} and the material number less {@value #FIRST_MATERIAL},
+     * at least four digits (material 000000000000100051 is SKU-0051), the rule the retailer's numbering always followed.
+     */
+    static String newSku(String matnr) {
+        long number;
+        try {
+            number = Long.parseLong(matnr) - FIRST_MATERIAL;
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number <= 0) {
+            throw new UndecodableChangeException("ERP material '" + matnr + "' is outside the numbering the hub derives SKUs from (above "
+                    + FIRST_MATERIAL + ")");
+        }
+        return "SKU-" + String.format("%04d", number);
     }
 
     private String sku(IslandChange change) {
@@ -134,10 +159,14 @@ public class ErpIsland implements IslandSystem {
         return false;
     }
 
+    /** A goods issue with the sale's receipt as material document reference: posted twice, stock moves once. */
     @Override
     public void issueSoldGoods(StockSale sale) {
-        erp.update("update mard set labst = labst - ?, aenam = ?, laeda = localtimestamp where matnr = ? and werks = ?",
-                sale.quantity(), Island.HUB_WRITER, matnr(sale.sku()), plant(sale.storeId()));
+        erp.update("with posted as (insert into goods_movement (ref, matnr, werks, menge, created_by) values (?, ?, ?, ?, ?) "
+                        + "on conflict (ref) do nothing returning matnr, werks, menge) "
+                        + "update mard set labst = labst - posted.menge, aenam = ?, laeda = localtimestamp from posted "
+                        + "where mard.matnr = posted.matnr and mard.werks = posted.werks",
+                sale.receipt(), matnr(sale.sku()), plant(sale.storeId()), sale.quantity(), Island.HUB_WRITER, Island.HUB_WRITER);
     }
 
     @Override

@@ -159,7 +159,7 @@ public class PosIsland implements IslandSystem {
     @Override
     public boolean write(CanonicalRecord record) {
         if (record instanceof Article a) {
-                String plu = plu(a.sku());
+                String plu = keys.nativeKey(Subject.ARTICLE, a.sku(), Island.POS).orElseGet(() -> newPlu(a.sku()));
                 int dept = DEPARTMENTS.indexOf(a.category()) + 1;
                 int changed = pos.update("update plu_item set short_text = ?, dept_no = ?, status = 'A', upd_user = ?, upd_ts = localtimestamp "
                         + "where plu = ?::integer and (short_text, dept_no, status) is distinct from (?, ?::smallint, 'A')",
@@ -207,6 +207,18 @@ public class PosIsland implements IslandSystem {
         } else {
             pos.update("update plu_item set status = 'D', upd_user = ?, upd_ts = localtimestamp where plu = ?::integer", Island.HUB_WRITER, nativeKey);
         }
+    }
+
+    /** A new article gets PLU 4000 + its SKU number (SKU-0051 is PLU 4051), as the tills were always keyed. */
+    private String newPlu(String sku) {
+        String number = sku.startsWith("SKU-") ? sku.substring(4) : "";
+        if (!number.matches("\\d{1,5}")) {
+            throw new UndecodableChangeException("article " + sku + " has no POS PLU and no SKU number to derive one from");
+        }
+        String plu = String.valueOf(4000 + Integer.parseInt(number));
+        keys.link(Subject.ARTICLE, sku, Island.POS, plu);
+        return keys.nativeKey(Subject.ARTICLE, sku, Island.POS).orElseThrow(() -> new UndecodableChangeException(
+                "article " + sku + " would be POS PLU " + plu + ", which names another article already"));
     }
 
     private String plu(String sku) {

@@ -1,11 +1,12 @@
 package org.retailhub.routes.consistency;
 
+import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.springframework.stereotype.Component;
 
-/** Where the capture engines hand their changes: into the CDC route, synchronously, so commit order is kept. */
+/** Where the capture engines hand their changes: into the CDC routes, synchronously, so commit order is kept. */
 @Component
 public class CapturedChangeGate implements IslandChanges {
 
@@ -18,5 +19,12 @@ public class CapturedChangeGate implements IslandChanges {
     @Override
     public void accept(IslandChange change) {
         producer.sendBody(CdcRoutes.ENDPOINT, change);
+    }
+
+    @Override
+    public void acceptAll(List<IslandChange> changes) {
+        if (!changes.isEmpty()) {
+            producer.sendBody(CdcRoutes.BATCH_ENDPOINT, changes);
+        }
     }
 }
