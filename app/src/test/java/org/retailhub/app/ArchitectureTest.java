@@ -67,6 +67,9 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(LEGACY, RFID, SECURITY)
                 .should().dependOnClassesThat().resideInAnyPackage(CONNECTORS, "org.camunda..")
                 .check(hub);
+        noClasses().that().resideInAPackage(CONNECTORS)
+                .should().dependOnClassesThat().resideInAnyPackage(LEGACY, RFID, SECURITY)
+                .check(hub);
     }
 
     @Test

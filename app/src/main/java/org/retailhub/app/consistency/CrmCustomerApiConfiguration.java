@@ -3,11 +3,11 @@ package org.retailhub.app.consistency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
-import org.retailhub.connectors.customer.CrmCustomerClient;
 import org.retailhub.connectors.customer.CrmCustomerProperties;
 import org.retailhub.connectors.payment.ResilientJsonCalls;
 import org.retailhub.domain.consistency.Island;
 import org.retailhub.legacy.crm.CrmCustomerApi;
+import org.retailhub.legacy.crm.CrmCustomerClient;
 import org.retailhub.legacy.crm.CrmCustomers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,6 +36,7 @@ class CrmCustomerApiConfiguration {
         Optional<CrmCustomerApi> inProcess = Optional.ofNullable(simulator.getIfAvailable());
         ResilientJsonCalls calls = ResilientJsonCalls.standard("crm-customers", properties.connectTimeout(), properties.readTimeout(),
                 properties.maxAttempts(), properties.retryWait(), json).signedInAs(Island.HUB_WRITER, properties.password());
-        return new CrmCustomerClient(() -> inProcess.map(CrmCustomerApi::baseUrl).orElse(properties.baseUrl()), calls, json, properties.pageSize());
+        return new CrmCustomerClient(() -> inProcess.map(CrmCustomerApi::baseUrl).orElse(properties.baseUrl()), calls::call, json,
+                properties.pageSize());
     }
 }

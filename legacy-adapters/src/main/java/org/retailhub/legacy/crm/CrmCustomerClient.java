@@ -1,4 +1,4 @@
-package org.retailhub.connectors.customer;
+package org.retailhub.legacy.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,24 +7,29 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.retailhub.connectors.payment.ResilientJsonCalls;
-import org.retailhub.legacy.crm.CrmCustomer;
-import org.retailhub.legacy.crm.CrmCustomers;
 
 /**
- * The CRM's customer API over HTTP (JSON, parsed with Jackson), with the hub's time-outs, retries and circuit breaker.
- * A refusal of the CRM (e.g. 422 for an invalid email) is an {@link IllegalStateException} with the CRM's problem detail.
+ * The CRM's customer API over HTTP (JSON, parsed with Jackson). The HTTP exchange itself is handed in
+ * ({@link JsonExchange}: the application gives the hub's time-outs, retries and circuit breaker), so this module
+ * keeps only the CRM's paths and format. A refusal of the CRM (e.g. 422 for an invalid email) is an
+ * {@link IllegalStateException} with the CRM's problem detail.
  */
 public class CrmCustomerClient implements CrmCustomers {
+
+    /** One JSON call: method, address, body (or null) and idempotency key (or null); answers the parsed body. */
+    @FunctionalInterface
+    public interface JsonExchange {
+        JsonNode call(String method, URI uri, Object body, String idempotencyKey);
+    }
 
     private static final String CUSTOMERS = "/crm/api/customers";
 
     private final Supplier<URI> baseUrl;
-    private final ResilientJsonCalls calls;
+    private final JsonExchange calls;
     private final ObjectMapper json;
     private final int pageSize;
 
-    public CrmCustomerClient(Supplier<URI> baseUrl, ResilientJsonCalls calls, ObjectMapper json, int pageSize) {
+    public CrmCustomerClient(Supplier<URI> baseUrl, JsonExchange calls, ObjectMapper json, int pageSize) {
         this.baseUrl = baseUrl;
         this.calls = calls;
         this.json = json;
