@@ -84,7 +84,7 @@ class ConsistencyConfiguration {
     @Bean
     ChangePropagation changePropagation(List<IslandSystem> islands, AuditedGoldenRecords golden, ConsistencyProperties consistency) {
         // watched islands tell the golden records whose change they apply, for the audit trail
-        return new ChangePropagation(islands.stream().map(golden::watching).toList(), golden, consistency.ownership());
+        return new ChangePropagation(islands, golden, consistency.ownership());
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same transaction: who (the island that owns it and, where its row names one, the island's own user; {@code hub}
  * for reconciliation repairs and island documents), what (kind, key and the changed fields) and when. Customers are
  * personal data: their line names the changed fields, never the values. Stock moves with every sale and is left out.
- * The island's user comes from the captured change that {@link #watching} islands were last asked to read.
+ * The island's user comes from the captured change being applied.
  */
 public class AuditedGoldenRecords extends GoldenRecords {
 
@@ -26,7 +25,6 @@ public class AuditedGoldenRecords extends GoldenRecords {
     private static final Set<EntityKind> AUDITED = EnumSet.of(EntityKind.ARTICLE, EntityKind.PRICE, EntityKind.CUSTOMER);
 
     private final AuditTrail trail;
-    private final ThreadLocal<IslandChange> reading = new ThreadLocal<>();
     private final ThreadLocal<String> applying = new ThreadLocal<>();
 
     public AuditedGoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail trail) {
@@ -34,18 +32,12 @@ public class AuditedGoldenRecords extends GoldenRecords {
         this.trail = trail;
     }
 
-    /** The island, telling these records which captured change is being applied (to name its user in the trail). */
-    public IslandSystem watching(IslandSystem island) {
-        return new WatchedIsland(island, reading);
-    }
-
     @Override
-    public Applied apply(CanonicalRecord record, Island island, long position) {
-        IslandChange change = reading.get();
-        String user = change != null && change.island() == island && change.position() == position ? nativeUser(change) : null;
-        applying.set(island.name() + (user == null ? "" : ":" + user));
+    public Applied apply(CanonicalRecord record, IslandChange change) {
+        String user = nativeUser(change);
+        applying.set(change.island().name() + (user == null ? "" : ":" + user));
         try {
-            return super.apply(record, island, position);
+            return super.apply(record, change);
         } finally {
             applying.remove();
         }
@@ -106,58 +98,5 @@ public class AuditedGoldenRecords extends GoldenRecords {
 
     private static String nativeUser(IslandChange change) {
         return NATIVE_USER_COLUMNS.stream().map(change::text).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    /** An island that remembers, per thread, the captured change it was last asked to read. */
-    private static final class WatchedIsland implements IslandSystem {
-
-        private final IslandSystem island;
-        private final ThreadLocal<IslandChange> reading;
-
-        WatchedIsland(IslandSystem island, ThreadLocal<IslandChange> reading) {
-            this.island = island;
-            this.reading = reading;
-        }
-
-        @Override
-        public Island island() {
-            return island.island();
-        }
-
-        @Override
-        public Set<EntityKind> holds() {
-            return island.holds();
-        }
-
-        @Override
-        public IslandReading read(IslandChange change) {
-            reading.set(change);
-            return island.read(change);
-        }
-
-        @Override
-        public CanonicalRecord asStored(CanonicalRecord record) {
-            return island.asStored(record);
-        }
-
-        @Override
-        public Map<String, CanonicalRecord> all(EntityKind kind) {
-            return island.all(kind);
-        }
-
-        @Override
-        public boolean write(CanonicalRecord record) {
-            return island.write(record);
-        }
-
-        @Override
-        public void retire(EntityKind kind, String key) {
-            island.retire(kind, key);
-        }
-
-        @Override
-        public void issueSoldGoods(StockSale sale) {
-            island.issueSoldGoods(sale);
-        }
     }
 }

@@ -170,7 +170,7 @@ public class ChangePropagation {
         if (writes.supersededLater(record)) {
             return Outcome.SUPERSEDED;
         }
-        if (golden.apply(record, change.island(), change.position()) == GoldenRecords.Applied.REPLAYED) {
+        if (golden.apply(record, change) == GoldenRecords.Applied.REPLAYED) {
             // delivered again after a crash between the hub's commit and the island writes: finish those with the current value
             golden.get(record.kind(), record.key()).ifPresent(current -> writes.propagate(current, change.island()));
             return Outcome.REPLAYED;

@@ -29,7 +29,9 @@ public class GoldenRecords {
     }
 
     /** Applies an owner's record unless this position (or a later one) of that island was applied already. */
-    public Applied apply(CanonicalRecord record, Island island, long position) {
+    public Applied apply(CanonicalRecord record, IslandChange change) {
+        Island island = change.island();
+        long position = change.position();
         return transactions.execute(tx -> {
             // one statement both checks and moves the position (and locks the row): a replay updates nothing
             int moved = jdbc.update("insert into hub.golden_source (kind, record_key, island, position) values (?, ?, ?, ?) "

@@ -3,7 +3,6 @@ package org.retailhub.domain.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -49,8 +48,8 @@ class ChangePropagationBatchTest {
             transaction.add("commit");
             return result;
         });
-        when(golden.apply(any(), any(), anyLong())).thenAnswer(a -> {
-            transaction.add("apply " + a.getArgument(2));
+        when(golden.apply(any(), any())).thenAnswer(a -> {
+            transaction.add("apply " + a.<IslandChange>getArgument(1).position());
             return GoldenRecords.Applied.CHANGED;
         });
     }

@@ -3,7 +3,6 @@ package org.retailhub.domain.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -53,7 +52,7 @@ class ChangePropagationTest {
     void theOwnersChangeReachesTheHubAndEveryOtherIslandKeepingThatKind() {
         IslandChange change = change(Island.ERP, 'u');
         when(erp.read(change)).thenReturn(IslandReading.of(false, price("9.99")));
-        when(golden.apply(price("9.99"), Island.ERP, 42)).thenReturn(GoldenRecords.Applied.CHANGED);
+        when(golden.apply(price("9.99"), change)).thenReturn(GoldenRecords.Applied.CHANGED);
 
         assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.APPLIED);
         verify(pos).write(price("9.99"));
@@ -70,7 +69,7 @@ class ChangePropagationTest {
         IslandChange renamed = change(Island.ERP, 'u');
         when(erp.read(created)).thenReturn(IslandReading.of(false, lamp));
         when(erp.read(renamed)).thenReturn(IslandReading.of(false, lamp));
-        when(golden.apply(any(), any(), anyLong())).thenReturn(GoldenRecords.Applied.CHANGED);
+        when(golden.apply(any(), any())).thenReturn(GoldenRecords.Applied.CHANGED);
         when(golden.get(EntityKind.PRICE, "SKU-0001")).thenReturn(Optional.of(price("9.99")));
         when(till.write(lamp)).thenReturn(true, false);
 
@@ -85,7 +84,7 @@ class ChangePropagationTest {
     void aReplayedChangeIsNotPropagatedAgain() {
         IslandChange change = change(Island.ERP, 'u');
         when(erp.read(change)).thenReturn(IslandReading.of(false, price("9.99")));
-        when(golden.apply(any(), any(), anyLong())).thenReturn(GoldenRecords.Applied.REPLAYED);
+        when(golden.apply(any(), any())).thenReturn(GoldenRecords.Applied.REPLAYED);
 
         assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.REPLAYED);
         verify(pos, never()).write(any());
@@ -97,7 +96,7 @@ class ChangePropagationTest {
         when(pos.read(change)).thenReturn(IslandReading.of(true, price("9.99")));
 
         assertThat(propagation.apply(change)).isEqualTo(ChangePropagation.Outcome.ECHO);
-        verify(golden, never()).apply(any(), any(), anyLong());
+        verify(golden, never()).apply(any(), any());
         verify(erp, never()).write(any());
     }
 
@@ -111,7 +110,7 @@ class ChangePropagationTest {
 
         assertThatThrownBy(() -> propagation.apply(edit)).isInstanceOf(ConflictingChangeException.class).hasMessageContaining("ERP owns");
         assertThat(propagation.apply(snapshot)).isEqualTo(ChangePropagation.Outcome.DRIFT);
-        verify(golden, never()).apply(any(), any(), anyLong());
+        verify(golden, never()).apply(any(), any());
     }
 
     @Test
