@@ -15,6 +15,7 @@ public interface OrderProcesses {
      * Asks a running order to cancel, releasing whatever it reserved.
      *
      * @return false when no running fulfilment waits for the order any more
+     * @throws OrderBusyException when the order's own steps kept colliding with the cancel; nothing changed
      */
     boolean cancel(UUID orderId, String reason);
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.retailhub.domain.order.OrderBusyException;
 import org.retailhub.domain.order.OrderProcesses;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ public class OrderFulfilmentProcess implements OrderProcesses {
                 return false;
             } catch (OptimisticLockingException concurrentJob) {
                 if (attempt == CANCEL_ATTEMPTS) {
-                    throw concurrentJob;
+                    throw new OrderBusyException(orderId, Duration.ofSeconds(1), concurrentJob);
                 }
                 pause(Duration.ofMillis(50L * attempt));
             }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.OrderAlreadyFinishedException;
+import org.retailhub.domain.order.OrderBusyException;
 import org.retailhub.domain.order.OrderNotFoundException;
 import org.retailhub.domain.payment.RefundNotPossibleException;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,14 @@ public class OrderProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("orderId", e.orderId());
         problem.setProperty("status", e.status());
         return problem;
+    }
+
+    @ExceptionHandler(OrderBusyException.class)
+    ResponseEntity<ProblemDetail> busy(OrderBusyException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "order-busy", "Order is busy, try again", e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())).body(problem);
     }
 
     @ExceptionHandler(RefundNotPossibleException.class)
