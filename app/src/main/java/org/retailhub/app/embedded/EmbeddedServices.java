@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.logging.Log;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -44,7 +46,16 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, props.postgresPort());
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
-        kafka.afterPropertiesSet();
+        // Kafka's test kit deletes its folders in a JVM shutdown hook of its own, which runs at the same time as the
+        // context's close: on SIGTERM the broker could lose its folders under the still-running consumers, and the stop
+        // then hung for a minute on their timeouts. The deletions are kept here and run after the broker stopped.
+        List<Runnable> deleteKafkaFolders = new CopyOnWriteArrayList<>();
+        Exit.setShutdownHookAdder((name, deletion) -> deleteKafkaFolders.add(deletion));
+        try {
+            kafka.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("spring.datasource.url", postgres.jdbcUrl());
@@ -73,6 +84,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
                 if (!stopped) {
                     stopped = true;
                     kafka.destroy();
+                    deleteKafkaFolders.forEach(Runnable::run);
                     postgres.close();
                     if (throwAway) {
                         FileSystemUtils.deleteRecursively(dataDir.toFile());
