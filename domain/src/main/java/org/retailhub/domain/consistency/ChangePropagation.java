@@ -81,7 +81,7 @@ public class ChangePropagation {
         }
 
         public void issueSoldGoods(StockSale sale) {
-            islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
+            issueAtStockOwner(sale);
         }
     }
 
@@ -113,7 +113,7 @@ public class ChangePropagation {
         }
 
         public void issueSoldGoods(StockSale sale) {
-            pending.put("sale:" + sale.receipt(), new Write(current, () -> islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale)));
+            pending.put("sale:" + sale.receipt(), new Write(current, () -> issueAtStockOwner(sale)));
         }
 
         void run(BiConsumer<IslandChange, RuntimeException> failed) {
@@ -125,6 +125,10 @@ public class ChangePropagation {
                 }
             }
         }
+    }
+
+    private void issueAtStockOwner(StockSale sale) {
+        islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
     }
 
     private Outcome apply(IslandChange change, IslandWrites writes) {
