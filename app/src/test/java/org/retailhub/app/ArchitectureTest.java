@@ -1,6 +1,7 @@
 package org.retailhub.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -41,6 +42,12 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(PROCESSES, ROUTES, CONNECTORS, LEGACY, RFID, SECURITY, APP)
                 .check(hub);
+    }
+
+    /** The domain's capabilities point one way (order → payment is forbidden, payment → order is fine); the shared vocabulary is in {@code shared}. */
+    @Test
+    void domainPackagesFormNoCycles() {
+        slices().matching("org.retailhub.domain.(*)..").should().beFreeOfCycles().check(hub);
     }
 
     @Test

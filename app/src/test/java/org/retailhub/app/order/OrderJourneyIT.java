@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.retailhub.app.RetailHubApplication;
-import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.legacy.pos.PosSaleFormat;
 import org.springframework.beans.factory.annotation.Autowired;

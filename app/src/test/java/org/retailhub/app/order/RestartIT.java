@@ -13,7 +13,7 @@ import java.net.URI;
 import org.retailhub.app.RetailHubApplication;
 import org.retailhub.connectors.payment.PspSimulator;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.order.OrderAcceptance;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;

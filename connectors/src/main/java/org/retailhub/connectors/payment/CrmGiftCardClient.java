@@ -5,11 +5,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.retailhub.domain.payment.GiftCardToken;
+import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** The CRM's gift card API, with the same time-outs, retries and circuit breaking as the PSP client. */
 public class CrmGiftCardClient implements GiftCards {

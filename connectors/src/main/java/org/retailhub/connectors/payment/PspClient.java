@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentProvider;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /**
  * HTTP client of the payment service provider. Connect and read time-outs bound every call; a failed call

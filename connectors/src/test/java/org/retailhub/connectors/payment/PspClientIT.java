@@ -21,12 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.domain.payment.Payment;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.payment.WebhookSignature;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** The hub's PSP client against the simulator over real HTTP: retries keep one key, so nothing is charged twice. */
 class PspClientIT {

@@ -1,6 +1,6 @@
 package org.retailhub.domain.catalogue;
 
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** An article the hub sells: its SKU, category (promotions use it) and list price. */
 public record Article(String sku, String name, String category, Money listPrice, boolean active) {

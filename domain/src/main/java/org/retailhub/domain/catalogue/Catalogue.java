@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The hub's article and store master data (schema {@code hub}). */

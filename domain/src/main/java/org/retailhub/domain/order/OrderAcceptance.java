@@ -6,9 +6,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
-import org.retailhub.domain.payment.GiftCardToken;
-import org.retailhub.domain.payment.GiftCards;
-import org.retailhub.domain.payment.PaymentMethodPolicy;
+import org.retailhub.domain.order.GiftCardToken;
+import org.retailhub.domain.order.PaymentMethodPolicy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,11 +24,11 @@ public class OrderAcceptance {
     private final TransactionTemplate tx;
     private final String currency;
     private final PaymentMethodPolicy paymentMethods;
-    private final GiftCards giftCards;
+    private final CardVault cardVault;
 
     public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal, OrderProcesses processes,
-                           TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods, GiftCards giftCards) {
-        this.giftCards = giftCards;
+                           TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods, CardVault cardVault) {
+        this.cardVault = cardVault;
         this.paymentMethods = paymentMethods;
         this.orders = orders;
         this.catalogue = catalogue;
@@ -47,7 +46,7 @@ public class OrderAcceptance {
     public AcceptedOrder accept(OrderRequest request) {
         // the number goes to the CRM's vault before anything is stored; a CRM that cannot be reached fails the intake
         GiftCardToken giftCard = request.giftCardNumber() == null || request.giftCardNumber().isBlank() ? null
-                : giftCards.tokenise(request.giftCardNumber());
+                : cardVault.tokenise(request.giftCardNumber());
         AcceptedOrder accepted = tx.execute(status -> acceptInTransaction(request, giftCard));
         if (accepted == null) {
             throw new IllegalStateException("transaction returned no result for order " + request.externalId());

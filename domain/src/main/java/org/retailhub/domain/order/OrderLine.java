@@ -1,6 +1,6 @@
 package org.retailhub.domain.order;
 
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /**
  * One line of a stored order. Prices are null until the order has been priced;

@@ -1,5 +1,7 @@
 package org.retailhub.domain.order;
 
+import org.retailhub.domain.shared.Channel;
+import org.retailhub.domain.shared.LoyaltyTier;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,10 +11,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.retailhub.domain.payment.GiftCardToken;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.GiftCardToken;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.pricing.AppliedPromotion;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.pricing.PricedLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 

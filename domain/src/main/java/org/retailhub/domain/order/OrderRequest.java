@@ -1,5 +1,7 @@
 package org.retailhub.domain.order;
 
+import org.retailhub.domain.shared.Channel;
+import org.retailhub.domain.shared.LoyaltyTier;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -9,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 
 /**
  * An order as any channel submits it, after the channel's format has been mapped to the canonical model.

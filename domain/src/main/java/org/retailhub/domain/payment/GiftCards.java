@@ -1,17 +1,17 @@
 package org.retailhub.domain.payment;
 
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.order.CardVault;
+import org.retailhub.domain.order.GiftCardToken;
+import org.retailhub.domain.shared.Money;
 
 /**
  * Port: gift cards held in the CRM/loyalty system, known to the hub by token only. Redemptions are idempotent per key and can be reversed
  * (compensation when the rest of a split payment fails or the order is cancelled).
  */
-public interface GiftCards {
+public interface GiftCards extends CardVault {
 
-    /**
-     * Swaps a card number for the CRM vault's token (the same number always gets the same token); the hub keeps only
-     * the token and the last four digits. {@link PaymentProviderUnavailableException} when the CRM cannot be reached.
-     */
+    /** {@inheritDoc} {@link PaymentProviderUnavailableException} when the CRM cannot be reached. */
+    @Override
     GiftCardToken tokenise(String cardNumber);
 
     /** Current balance of the card behind {@code cardToken}; {@link PaymentProviderUnavailableException} when the CRM cannot be reached. */

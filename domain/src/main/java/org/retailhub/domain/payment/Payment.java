@@ -1,7 +1,8 @@
 package org.retailhub.domain.payment;
 
+import org.retailhub.domain.order.PaymentMethod;
 import java.util.UUID;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /**
  * One payment of an order. {@code id} is the hub's reference (sent to the provider, and the base of every

@@ -1,6 +1,6 @@
 package org.retailhub.domain.payment;
 
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /**
  * Port: a payment service provider. Every mutating call carries an idempotency key, so a retried call

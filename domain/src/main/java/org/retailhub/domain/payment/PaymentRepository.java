@@ -1,10 +1,12 @@
 package org.retailhub.domain.payment;
 
+import org.retailhub.domain.order.PaymentMethod;
+import org.retailhub.domain.order.GiftCardToken;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Payments and the provider events already seen (for webhook replay protection). */

@@ -1,11 +1,12 @@
 package org.retailhub.domain.payment;
 
+import org.retailhub.domain.order.PaymentMethod;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.retailhub.domain.order.Order;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,5 +1,6 @@
 package org.retailhub.domain.pricing;
 
+import org.retailhub.domain.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
 

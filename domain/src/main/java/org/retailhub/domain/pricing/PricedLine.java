@@ -1,5 +1,6 @@
 package org.retailhub.domain.pricing;
 
+import org.retailhub.domain.shared.Money;
 import java.util.List;
 
 /** One order line after pricing: list price, gross, total discount and what the customer pays. */

@@ -1,5 +1,6 @@
 package org.retailhub.domain.pricing;
 
+import org.retailhub.domain.shared.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

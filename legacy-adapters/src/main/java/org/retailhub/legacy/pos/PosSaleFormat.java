@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.order.InvalidOrderException;
-import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
 

@@ -20,7 +20,7 @@ import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.pricing.LinePricing;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.pricing.PricedLine;
 import org.retailhub.domain.pricing.PricingContext;
 import org.retailhub.domain.pricing.PromotionTable;

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.retailhub.domain.payment.GiftCardToken;
+import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.payment.Payment;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** A payment repository kept in memory for process tests, with the same rule as the real one: status only moves forward. */
 public final class InMemoryPayments {

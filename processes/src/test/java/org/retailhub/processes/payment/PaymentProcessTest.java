@@ -24,15 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.retailhub.domain.payment.GiftCardToken;
+import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.Payment;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** Drives the payment model path by path: immediate answers, webhooks, silence, and a provider that is down. */
 @Deployment(resources = "bpmn/payment/payment.bpmn")

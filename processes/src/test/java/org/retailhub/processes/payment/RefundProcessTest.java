@@ -24,20 +24,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.retailhub.domain.order.Channel;
-import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.shared.Channel;
+import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.Order;
 import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.order.OrderStatus;
 import org.retailhub.domain.payment.Payment;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundRequest;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** The refund model: refunded at the provider then recorded, or an incident when the provider will not refund. */
 @Deployment(resources = "bpmn/payment/refund.bpmn")

@@ -7,10 +7,10 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.OrderRequest;
-import org.retailhub.domain.payment.GiftCardToken;
+import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.legacy.pos.PosSaleFormat;
 import org.springframework.stereotype.Component;
 

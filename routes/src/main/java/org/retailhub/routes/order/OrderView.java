@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.retailhub.domain.order.Order;
 import org.retailhub.domain.order.OrderStatus;
 import org.retailhub.domain.payment.Payment;
-import org.retailhub.domain.pricing.Money;
+import org.retailhub.domain.shared.Money;
 
 /** The order as {@code GET /api/orders/{id}} shows it. Amounts are exact decimals in the order's currency. */
 public record OrderView(UUID id, String orderNumber, String channel, String externalId, String storeId,

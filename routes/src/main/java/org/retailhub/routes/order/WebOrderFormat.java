@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.order.InvalidOrderException;
-import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 
 /**
  * The JSON the web shop, the app and the marketplace connectors put on their topics:

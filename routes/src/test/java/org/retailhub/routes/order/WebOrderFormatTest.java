@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.order.InvalidOrderException;
-import org.retailhub.domain.order.LoyaltyTier;
+import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.domain.order.OrderRequest;
-import org.retailhub.domain.payment.PaymentMethod;
+import org.retailhub.domain.order.PaymentMethod;
 
 class WebOrderFormatTest {
 

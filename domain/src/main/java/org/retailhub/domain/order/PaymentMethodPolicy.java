@@ -1,10 +1,10 @@
-package org.retailhub.domain.payment;
+package org.retailhub.domain.order;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 
 /** Which payment methods the retailer accepts on which channel. A channel without an entry accepts every method. */
 public final class PaymentMethodPolicy {

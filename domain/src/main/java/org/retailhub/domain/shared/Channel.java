@@ -1,4 +1,4 @@
-package org.retailhub.domain.order;
+package org.retailhub.domain.shared;
 
 /** Where an order came from. Each channel has its own intake (Kafka topic or REST) and message format. */
 public enum Channel {

@@ -1,11 +1,11 @@
-package org.retailhub.domain.payment;
+package org.retailhub.domain.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.retailhub.domain.order.Channel;
+import org.retailhub.domain.shared.Channel;
 
 class PaymentMethodPolicyTest {
 

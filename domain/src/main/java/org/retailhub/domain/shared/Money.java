@@ -1,4 +1,4 @@
-package org.retailhub.domain.pricing;
+package org.retailhub.domain.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

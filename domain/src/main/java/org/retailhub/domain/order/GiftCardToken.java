@@ -1,4 +1,4 @@
-package org.retailhub.domain.payment;
+package org.retailhub.domain.order;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.retailhub.domain.payment;
+package org.retailhub.domain.order;
 
 /**
  * How the customer pays. CARD and WALLET go through the payment service provider; GIFT_CARD is redeemed in the
