@@ -51,7 +51,7 @@ pg_port="$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' <<<"$line"
 kafka="$(sed -n 's/.*and Kafka at \([^ ,]*\).*/\1/p' <<<"$line")"
 echo "[bench] hub up on :$port, PostgreSQL :$pg_port, Kafka $kafka"
 
-# the embedded default's DEV-ONLY channel account (README, Security); a Keycloak hub takes --api-auth="Bearer ..."
+# the embedded default's DEV-ONLY channel account (docs/security.md); a Keycloak hub takes --api-auth="Bearer ..."
 auth="Basic $(printf 'integration:integration-dev-only' | base64)"
 java -Xmx1g -jar ops/target/retail-hub-bench.jar --hub="http://localhost:$port" --kafka="$kafka" --api-auth="$auth" \
   --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --out=ops/bench/results "$@"

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code hub.camunda.groups}: the Camunda group of each hub role and what Camunda lets its members do (application.yaml
- * holds the mapping and README, "Security", explains it). Group ids are Keycloak's realm role names, so a token's roles
+ * holds the mapping and docs/security.md explains it). Group ids are Keycloak's realm role names, so a token's roles
  * are the caller's Camunda groups; {@code camunda-admin} is Camunda's own administrators' group, which admins also join.
  *
  * @param groups        group id → group
