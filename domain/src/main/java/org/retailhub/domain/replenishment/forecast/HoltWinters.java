@@ -2,6 +2,8 @@ package org.retailhub.domain.replenishment.forecast;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -47,17 +49,29 @@ final class HoltWinters implements ForecastMethod {
     @Override
     public FittedModel fit(double[] history) {
         SeasonStart start = SeasonStart.of(history, multiplicative);
+        MultivariateFunction sse = p -> usable(filter(history, start, p[0], p[1], p[2]).sse());
         PointValuePair best = null;
         for (double[] guess : STARTS) {
-            PointValuePair found = new BOBYQAOptimizer(2 * 3 + 1, 0.1, 1e-7).optimize(
-                    new MaxEval(4000), GoalType.MINIMIZE, new InitialGuess(guess), new SimpleBounds(LOWER, UPPER),
-                    new ObjectiveFunction(p -> usable(filter(history, start, p[0], p[1], p[2]).sse())));
+            PointValuePair found = minimise(sse, guess);
             if (best == null || found.getValue() < best.getValue()) {
                 best = found;
             }
         }
         double[] p = best.getPoint();
         return fit(history, start, p[0], p[1], p[2]);
+    }
+
+    /**
+     * BOBYQA from one start; where the error surface is flat around it (a series the model follows exactly for
+     * many parameters), BOBYQA gives up, and the start is as good as any point.
+     */
+    private static PointValuePair minimise(MultivariateFunction sse, double[] guess) {
+        try {
+            return new BOBYQAOptimizer(2 * 3 + 1, 0.1, 1e-7).optimize(new MaxEval(4000), GoalType.MINIMIZE,
+                    new InitialGuess(guess), new SimpleBounds(LOWER, UPPER), new ObjectiveFunction(sse));
+        } catch (MathIllegalStateException flat) {
+            return new PointValuePair(guess, sse.value(guess));
+        }
     }
 
     /** The model with given smoothing parameters (for checks against another implementation). */
