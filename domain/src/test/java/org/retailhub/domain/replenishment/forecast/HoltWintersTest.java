@@ -70,6 +70,23 @@ class HoltWintersTest {
         assertThat(fitted.get("gamma")).isCloseTo(0.442019316851688, within(1e-3));
     }
 
+    /**
+     * Two years of daily demand ({@code Rscript ops/forecast/reference/holt-winters.R
+     * ops/forecast/reference/two-years.csv}): the SSE surface is flat along beta here, R's L-BFGS-B stops early
+     * (on the multiplicative one with "ABNORMAL_TERMINATION_IN_LNSRCH"), and our SSE is no worse than R's and within
+     * 1e-4 of it (additive 3742.84316590408, multiplicative 3489.38139055974).
+     */
+    @Test
+    void fittedOnTwoYearsIsAtLeastAsGoodAsR() {
+        double[] twoYears = ReferenceSeries.quantities("two-years.csv");
+
+        double additive = new HoltWinters(false).fit(twoYears).parameters().get("sse");
+        double multiplicative = new HoltWinters(true).fit(twoYears).parameters().get("sse");
+
+        assertThat(additive).isLessThanOrEqualTo(3742.84316590408).isGreaterThan(3742.84316590408 * (1 - 1e-4));
+        assertThat(multiplicative).isLessThanOrEqualTo(3489.38139055974).isGreaterThan(3489.38139055974 * (1 - 1e-4));
+    }
+
     private static void assertCoefficients(Map<String, Double> parameters, double... levelTrendSeasons) {
         assertThat(parameters.get("level")).isCloseTo(levelTrendSeasons[0], within(1e-9));
         assertThat(parameters.get("trend")).isCloseTo(levelTrendSeasons[1], within(1e-9));
