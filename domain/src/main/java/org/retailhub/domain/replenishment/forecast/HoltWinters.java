@@ -3,14 +3,14 @@ package org.retailhub.domain.replenishment.forecast;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Holt-Winters exponential smoothing with a weekly season, additive or multiplicative, written to the same
@@ -18,15 +18,15 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * decomposition of the first two weeks ({@link SeasonStart}), the first week only starts the filter, and the
  * smoothing parameters minimise the sum of squared one-step errors from day 8 on, each within [0, 1].
  *
- * <p>The optimiser is commons-math3's BOBYQA (bounded, derivative-free), started from R's start point and two
- * more, keeping the best: the error surface often has more than one valley.
+ * <p>The optimiser is commons-math3's Nelder-Mead simplex (derivative-free; kept within the bounds as
+ * {@link #minimise} says), started from R's start point and two more, keeping the best: the error surface often has
+ * more than one valley. (commons-math3's BOBYQA finds the same minima but spends ~6 times as long in its own
+ * bookkeeping, as measured on the two-year reference series.)
  */
 final class HoltWinters implements ForecastMethod {
 
     static final int WEEK = SeasonalNaive.WEEK;
     private static final double[][] STARTS = {{0.3, 0.1, 0.1}, {0.1, 0.01, 0.3}, {0.6, 0.02, 0.05}};
-    private static final double[] LOWER = {0, 0, 0};
-    private static final double[] UPPER = {1, 1, 1};
     // what the objective answers where the filter breaks down (a level of zero in the multiplicative model)
     private static final double UNUSABLE = 1e300;
 
@@ -62,16 +62,33 @@ final class HoltWinters implements ForecastMethod {
     }
 
     /**
-     * BOBYQA from one start; where the error surface is flat around it (a series the model follows exactly for
-     * many parameters), BOBYQA gives up, and the start is as good as any point.
+     * Nelder-Mead from one start. The simplex may step outside [0, 1]: there the SSE is taken at the nearest point
+     * inside and grows with the distance, so the search comes back and can end on a bound (beta = 0 is common).
      */
     private static PointValuePair minimise(MultivariateFunction sse, double[] guess) {
+        MultivariateFunction bounded = p -> {
+            double[] inside = inside(p);
+            double outside = 0;
+            for (int i = 0; i < p.length; i++) {
+                outside += Math.abs(p[i] - inside[i]);
+            }
+            return sse.value(inside) * (1 + outside);
+        };
         try {
-            return new BOBYQAOptimizer(2 * 3 + 1, 0.1, 1e-7).optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                    new InitialGuess(guess), new SimpleBounds(LOWER, UPPER), new ObjectiveFunction(sse));
-        } catch (MathIllegalStateException flat) {
+            PointValuePair found = new SimplexOptimizer(1e-12, 1e-12).optimize(new MaxEval(4000), GoalType.MINIMIZE,
+                    new InitialGuess(guess), new NelderMeadSimplex(3, 0.1), new ObjectiveFunction(bounded));
+            return new PointValuePair(inside(found.getPoint()), found.getValue());
+        } catch (TooManyEvaluationsException endless) {
             return new PointValuePair(guess, sse.value(guess));
         }
+    }
+
+    private static double[] inside(double[] p) {
+        double[] inside = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            inside[i] = Math.min(1, Math.max(0, p[i]));
+        }
+        return inside;
     }
 
     /** The model with given smoothing parameters (for checks against another implementation). */

@@ -126,11 +126,11 @@ class DemandForecasterTest {
 
         DemandForecast forecast = forecaster.forecast(DemandSeries.of(MONDAY, y));
 
-        // Holt-Winters (either season: the season is flat) follows the line exactly once its level caught up;
-        // from the day after the history the line is below zero
+        // Holt-Winters (either season: the season is flat) follows the line once its level caught up, to the
+        // optimiser's precision (1e-5); from the day after the history the line is below zero
         assertThat(forecast.model().name()).startsWith("HOLT_WINTERS");
-        assertThat(forecast.error()).hasValueSatisfying(error -> assertThat(error).isCloseTo(0, within(1e-9)));
-        assertThat(forecast.parameters().get("trend")).isCloseTo(-2, within(1e-9));
+        assertThat(forecast.error()).hasValueSatisfying(error -> assertThat(error).isCloseTo(0, within(1e-5)));
+        assertThat(forecast.parameters().get("trend")).isCloseTo(-2, within(1e-5));
         assertThat(forecastQuantities(forecast)).containsOnly(0);
         assertThat(forecast.notes()).filteredOn(n -> n.reason() == NEGATIVE_FORECAST_CLIPPED)
                 .singleElement().extracting(ForecastNote::days).isEqualTo(14);
