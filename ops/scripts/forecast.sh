@@ -2,12 +2,13 @@
 # Forecasts one demand series from a CSV file (date,quantity) with the hub's own forecasting code and prints the
 # chosen model, its fitted parameters, every candidate's backtest error, the notes and the next days as JSON.
 #   ops/scripts/forecast.sh series.csv --horizon 14 [--origins 4] [--spacing 7] [--outlier-cutoff 5]
-# Runs the ops jar of a built checkout (./mvnw -q -DskipTests package); builds it first if it is missing.
+# Runs the ops jar of a built checkout (./mvnw -q -DskipTests package); builds it first if it is missing or older
+# than the domain's or ops' sources.
 # How to check the numbers against R: docs/replenishment.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 jar="$root/ops/target/retail-hub-bench.jar"
-if [ ! -f "$jar" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find "$root/domain/src/main" "$root/ops/src/main" -newer "$jar" -print -quit)" ]; then
   echo "[forecast] building the ops jar first" >&2
   (cd "$root" && ./mvnw -q -DskipTests -pl ops -am package) >&2
 fi
