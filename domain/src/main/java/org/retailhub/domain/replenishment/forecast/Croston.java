@@ -56,7 +56,7 @@ final class Croston implements ForecastMethod {
         double sse = 0;
         for (int t = 0; t < history.length; t++) {
             if (lastDemand >= 0) {
-                double error = history[t] - ratio(size, interval, alpha);
+                double error = history[t] - ratio(syntetosBoylan, size, interval, alpha);
                 sse += error * error;
             }
             if (history[t] > 0) {
@@ -66,36 +66,25 @@ final class Croston implements ForecastMethod {
                 lastDemand = t;
             }
         }
-        return new Fitted(alpha, size, interval, sse);
+        return new Fitted(syntetosBoylan, alpha, size, interval, sse);
     }
 
-    private double ratio(double size, double interval, double alpha) {
+    private static double ratio(boolean syntetosBoylan, double size, double interval, double alpha) {
         return size / interval * (syntetosBoylan ? 1 - alpha / 2 : 1);
     }
 
-    /** The fitted model; without any demand in the history, it forecasts zero. */
-    final class Fitted implements FittedModel {
-        private final double alpha;
-        private final double size;
-        private final double interval;
-        private final double sse;
-
-        private Fitted(double alpha, double size, double interval, double sse) {
-            this.alpha = alpha;
-            this.size = size;
-            this.interval = interval;
-            this.sse = sse;
-        }
-
-        /** Sum of squared one-step errors after the first demand: what the fit minimised. */
-        double sse() {
-            return sse;
-        }
+    /**
+     * The fitted model: alpha, the smoothed demand size and interval (NaN without any demand in the history: then
+     * it forecasts zero), and {@code sse}, the sum of squared one-step errors after the first demand that the fit
+     * minimised.
+     */
+    record Fitted(boolean syntetosBoylan, double alpha, double size, double interval, double sse)
+            implements FittedModel {
 
         @Override
         public double[] forecast(int horizon) {
             double[] path = new double[horizon];
-            Arrays.fill(path, Double.isNaN(size) ? 0 : ratio(size, interval, alpha));
+            Arrays.fill(path, Double.isNaN(size) ? 0 : ratio(syntetosBoylan, size, interval, alpha));
             return path;
         }
 

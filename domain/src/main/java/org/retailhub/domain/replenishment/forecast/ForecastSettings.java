@@ -27,8 +27,4 @@ public record ForecastSettings(int horizon, int backtestOrigins, int originSpaci
             throw new IllegalArgumentException("outlier cutoff must be a positive number: " + outlierCutoff);
         }
     }
-
-    public ForecastSettings withHorizon(int days) {
-        return new ForecastSettings(days, backtestOrigins, originSpacing, outlierCutoff);
-    }
 }

@@ -116,7 +116,7 @@ final class HoltWinters implements ForecastMethod {
         double sse = 0;
         for (int t = WEEK; t < y.length; t++) {
             double s = season[t - WEEK];
-            double error = y[t] - combine(level + trend, s);
+            double error = y[t] - combine(multiplicative, level + trend, s);
             sse += error * error;
             double previous = level;
             level = alpha * remove(y[t], s) + (1 - alpha) * (level + trend);
@@ -125,10 +125,10 @@ final class HoltWinters implements ForecastMethod {
         }
         double[] lastWeek = new double[WEEK];
         System.arraycopy(season, y.length - WEEK, lastWeek, 0, WEEK);
-        return new Fitted(alpha, beta, gamma, level, trend, lastWeek, sse);
+        return new Fitted(multiplicative, alpha, beta, gamma, level, trend, lastWeek, sse);
     }
 
-    private double combine(double base, double season) {
+    private static double combine(boolean multiplicative, double base, double season) {
         return multiplicative ? base * season : base + season;
     }
 
@@ -136,36 +136,18 @@ final class HoltWinters implements ForecastMethod {
         return multiplicative ? value / component : value - component;
     }
 
-    /** The fitted model: parameters, final level, trend and the seasons of the next seven days, and its SSE. */
-    final class Fitted implements FittedModel {
-        private final double alpha;
-        private final double beta;
-        private final double gamma;
-        private final double level;
-        private final double trend;
-        private final double[] season;
-        private final double sse;
-
-        private Fitted(double alpha, double beta, double gamma, double level, double trend, double[] season, double sse) {
-            this.alpha = alpha;
-            this.beta = beta;
-            this.gamma = gamma;
-            this.level = level;
-            this.trend = trend;
-            this.season = season;
-            this.sse = sse;
-        }
-
-        /** Sum of squared one-step errors from day 8 on: what the fit minimised (R's {@code SSE}). */
-        double sse() {
-            return sse;
-        }
+    /**
+     * The fitted model: parameters, final level and trend, the seasons of the next seven days ({@code season}), and
+     * {@code sse}, the sum of squared one-step errors from day 8 on that the fit minimised (R's {@code SSE}).
+     */
+    record Fitted(boolean multiplicative, double alpha, double beta, double gamma, double level, double trend,
+                  double[] season, double sse) implements FittedModel {
 
         @Override
         public double[] forecast(int horizon) {
             double[] path = new double[horizon];
             for (int h = 1; h <= horizon; h++) {
-                path[h - 1] = combine(level + h * trend, season[(h - 1) % WEEK]);
+                path[h - 1] = combine(multiplicative, level + h * trend, season[(h - 1) % WEEK]);
             }
             return path;
         }
