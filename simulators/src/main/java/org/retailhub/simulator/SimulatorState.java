@@ -48,7 +48,7 @@ public final class SimulatorState implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private final Map<String, Map<String, JsonNode>> found;
-    private final Journal journal;
+    private final WriteAheadJournal journal;
     private final Object writing = new Object();
     private List<ObjectNode> changes;
     private int depth;
@@ -64,7 +64,7 @@ public final class SimulatorState implements AutoCloseable {
         this.lock = tryLock(lockFile, dir);
         this.found = replay();
         compact();
-        this.journal = new Journal(FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        this.journal = new WriteAheadJournal(FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), dir.getFileName().toString());
     }
 
@@ -308,109 +308,6 @@ public final class SimulatorState implements AutoCloseable {
         }
         if (throwAway) {
             FileSystemUtils.deleteRecursively(dir.toFile());
-        }
-    }
-
-    /** The write-ahead journal: lines appended in order by the writers, written and forced by one thread for many writers at once. */
-    private static final class Journal {
-
-        private final FileChannel file;
-        private final Thread flusher;
-        private final List<byte[]> queued = new ArrayList<>();
-        private long appended;
-        private long durable;
-        private IOException failed;
-        private boolean closing;
-
-        Journal(FileChannel file, String name) {
-            this.file = file;
-            this.flusher = new Thread(this::flush, "simulator-journal-" + name);
-            flusher.setDaemon(true);
-            flusher.start();
-        }
-
-        synchronized long append(byte[] line) {
-            queued.add(line);
-            notifyAll();
-            return ++appended;
-        }
-
-        synchronized long appended() {
-            return appended;
-        }
-
-        synchronized void awaitDurable(long sequence) {
-            boolean interrupted = false;
-            while (durable < sequence && failed == null) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // a journalled change is answered only once it is on disk
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (durable < sequence) {
-                throw new UncheckedIOException("simulator journal could not be written", failed);
-            }
-        }
-
-        private void flush() {
-            while (true) {
-                List<byte[]> batch;
-                long upTo;
-                synchronized (this) {
-                    while (queued.isEmpty() && !closing) {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            closing = true;
-                        }
-                    }
-                    if (queued.isEmpty()) {
-                        return;
-                    }
-                    batch = new ArrayList<>(queued);
-                    queued.clear();
-                    upTo = appended;
-                }
-                try {
-                    int size = batch.stream().mapToInt(b -> b.length + 1).sum();
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(size);
-                    batch.forEach(b -> buffer.put(b).put((byte) '\n'));
-                    buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        file.write(buffer);
-                    }
-                    file.force(false);
-                    synchronized (this) {
-                        durable = upTo;
-                        notifyAll();
-                    }
-                } catch (IOException e) {
-                    synchronized (this) {
-                        failed = e;
-                        notifyAll();
-                    }
-                    return;
-                }
-            }
-        }
-
-        void close() {
-            synchronized (this) {
-                closing = true;
-                notifyAll();
-            }
-            try {
-                flusher.join(5_000);
-                file.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -120,16 +120,7 @@ class RestartIT {
     }
 
     private static ConfigurableApplicationContext startEmbedded(Path data) {
-        return new SpringApplicationBuilder(RetailHubApplication.class).run(
-                "--server.port=0",
-                "--hub.embedded.data-dir=" + data,
-                "--hub.embedded.postgres-port=0",
-                "--hub.cdc.enabled=false",
-                "--hub.islands.simulator-pause=0s",
-                "--hub.payment.psp.simulator-port=0",
-                "--hub.payment.psp.simulator-webhook-delay=PT0.3S",
-                "--hub.crm.simulator-port=0",
-                "--hub.erp.simulator-port=0");
+        return start(data, "--hub.payment.psp.simulator-port=0", "--hub.payment.psp.simulator-webhook-delay=PT0.3S");
     }
 
     private static String paymentOf(JdbcTemplate jdbc, UUID orderId) {
@@ -140,19 +131,18 @@ class RestartIT {
         return jdbc.queryForObject("select order_number from hub.customer_order where id = ?", String.class, orderId);
     }
 
-    /** Command-line arguments, because they outrank application.yaml (builder default properties do not). */
     private static ConfigurableApplicationContext start(Path data, PspSimulator psp) {
-        return new SpringApplicationBuilder(RetailHubApplication.class).run(
-                "--server.port=0",
-                "--hub.embedded.data-dir=" + data,
-                "--hub.embedded.postgres-port=0",
-                "--hub.cdc.enabled=false",
-                "--hub.islands.simulator-pause=0s",
-                "--hub.crm.simulator-port=0",
-                "--hub.erp.simulator-port=0",
-                "--hub.payment.psp.simulator=false",
-                "--hub.payment.psp.base-url=" + psp.baseUrl(),
+        return start(data, "--hub.payment.psp.simulator=false", "--hub.payment.psp.base-url=" + psp.baseUrl(),
                 "--hub.payment.psp.webhook-secret=" + SECRET);
+    }
+
+    /** Command-line arguments, because they outrank application.yaml (builder default properties do not). */
+    private static ConfigurableApplicationContext start(Path data, String... psp) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0", "--hub.embedded.data-dir=" + data,
+                "--hub.embedded.postgres-port=0", "--hub.cdc.enabled=false", "--hub.islands.simulator-pause=0s", "--hub.crm.simulator-port=0",
+                "--hub.erp.simulator-port=0"));
+        args.addAll(java.util.List.of(psp));
+        return new SpringApplicationBuilder(RetailHubApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String status(JdbcTemplate jdbc, UUID id) {
