@@ -48,7 +48,7 @@ class InProcessSimulators {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "hub.payment.psp.simulator", havingValue = "true", matchIfMissing = true)
-    static class Psp {
+    static class PspSimulation {
 
         @Bean(destroyMethod = "close")
         PspSimulator pspSimulator(PspProperties psp, SimulatorFolders folders) {
@@ -73,7 +73,7 @@ class InProcessSimulators {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "hub.crm.simulator", havingValue = "true", matchIfMissing = true)
-    static class CrmGiftCards {
+    static class CrmGiftCardSimulation {
 
         @Bean(destroyMethod = "close")
         CrmGiftCardSimulator crmGiftCardSimulator(CrmGiftCardProperties crm, SimulatorFolders folders) {
@@ -89,7 +89,7 @@ class InProcessSimulators {
     /** The CRM's customer API, served from the CRM island's database; the API user is the hub's writer name, so the CRM records it on every change the hub makes. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "hub.crm.customers.simulator", havingValue = "true", matchIfMissing = true)
-    static class CrmCustomers {
+    static class CrmCustomerApiSimulation {
 
         @Bean(destroyMethod = "close")
         CrmCustomerApi crmCustomerApi(IslandDatabases databases, CrmCustomerProperties customers) {
@@ -105,7 +105,7 @@ class InProcessSimulators {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "hub.erp.simulator", havingValue = "true", matchIfMissing = true)
-    static class Erp {
+    static class ErpSimulation {
 
         @Bean(destroyMethod = "close")
         ErpDeliverySimulator erpDeliverySimulator(ErpProperties erp, SimulatorFolders folders) {
