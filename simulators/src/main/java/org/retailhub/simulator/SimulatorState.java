@@ -62,8 +62,13 @@ public final class SimulatorState implements AutoCloseable {
         Files.createDirectories(dir);
         this.lockFile = FileChannel.open(dir.resolve("state.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         this.lock = tryLock(lockFile, dir);
-        this.found = replay();
-        compact();
+        try {
+            this.found = replay();
+            compact();
+        } catch (IOException | RuntimeException e) {
+            lockFile.close(); // releases the folder for whoever repairs it
+            throw e;
+        }
         this.journal = new WriteAheadJournal(FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), dir.getFileName().toString());
     }
