@@ -35,7 +35,7 @@ java $java_opts -jar app/target/retail-hub.jar "${hub_args[@]}" >"$log" 2>&1 &
 hub=$!
 stop_hub() {
   kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true
-  rm -rf "$work/postgres"
+  rm -rf "$work/postgres" "$work/simulators"
 }
 trap stop_hub EXIT
 

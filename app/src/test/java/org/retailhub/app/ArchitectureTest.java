@@ -19,6 +19,7 @@ class ArchitectureTest {
     private static final String LEGACY = "org.retailhub.legacy..";
     private static final String RFID = "org.retailhub.rfid..";
     private static final String SECURITY = "org.retailhub.security..";
+    private static final String SIMULATORS = "org.retailhub.simulator..";
     private static final String APP = "org.retailhub.app..";
 
     private static JavaClasses hub;
@@ -40,7 +41,7 @@ class ArchitectureTest {
     @Test
     void domainDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage(DOMAIN)
-                .should().dependOnClassesThat().resideInAnyPackage(PROCESSES, ROUTES, CONNECTORS, LEGACY, RFID, SECURITY, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(PROCESSES, ROUTES, CONNECTORS, LEGACY, RFID, SECURITY, SIMULATORS, APP)
                 .check(hub);
     }
 
@@ -76,6 +77,20 @@ class ArchitectureTest {
                 .check(hub);
         noClasses().that().resideInAPackage(CONNECTORS)
                 .should().dependOnClassesThat().resideInAnyPackage(LEGACY, RFID, SECURITY)
+                .check(hub);
+    }
+
+    /**
+     * The simulated outside parties (PSP, CRM, ERP) are the other side of the wire, not hub code: only the application
+     * (its embedded default) starts them, and they know of the hub no more than its shared vocabulary in {@code domain}.
+     */
+    @Test
+    void simulatorsAreTheOtherSideOfTheWire() {
+        noClasses().that().resideInAnyPackage(DOMAIN, PROCESSES, ROUTES, CONNECTORS, LEGACY, RFID, SECURITY)
+                .should().dependOnClassesThat().resideInAPackage(SIMULATORS)
+                .check(hub);
+        noClasses().that().resideInAPackage(SIMULATORS)
+                .should().dependOnClassesThat().resideInAnyPackage(PROCESSES, ROUTES, CONNECTORS, LEGACY, RFID, SECURITY, APP, "org.springframework.boot..")
                 .check(hub);
     }
 

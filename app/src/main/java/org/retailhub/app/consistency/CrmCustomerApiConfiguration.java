@@ -1,42 +1,29 @@
 package org.retailhub.app.consistency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
-import java.util.Optional;
 import org.retailhub.connectors.customer.CrmCustomerProperties;
-import org.retailhub.connectors.payment.ResilientJsonCalls;
+import org.retailhub.connectors.party.PartyAddress;
+import org.retailhub.connectors.party.PartyClient;
 import org.retailhub.domain.consistency.Island;
-import org.retailhub.legacy.crm.CrmCustomerApi;
 import org.retailhub.legacy.crm.CrmCustomerClient;
 import org.retailhub.legacy.crm.CrmCustomers;
+import org.retailhub.legacy.crm.CrmUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The hub's way into the CRM: its customer API over HTTP. The embedded default serves that API in-process from the CRM
- * island's database (the API user is the hub's writer name, so the CRM records it on every change the hub makes).
+ * The hub's way into the CRM: its customer API over HTTP, through the party-neutral client with the CRM customer API's
+ * own settings ({@code hub.crm.customers.*}), signed in as the hub's writer. The embedded default serves that API
+ * in-process ({@code org.retailhub.app.simulator.InProcessSimulators}).
  */
 @Configuration(proxyBeanMethods = false)
 class CrmCustomerApiConfiguration {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrmCustomerApiConfiguration.class);
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "hub.crm.customers.simulator", havingValue = "true", matchIfMissing = true)
-    CrmCustomerApi crmCustomerApi(IslandDatabases databases, CrmCustomerProperties properties) {
-        CrmCustomerApi api = CrmCustomerApi.start(databases.crm(), Map.of(Island.HUB_WRITER, properties.password()), properties.simulatorPort());
-        log.info("CRM customer API (simulator) listening on {}/crm/api/customers", api.baseUrl());
-        return api;
-    }
-
     @Bean
-    CrmCustomers crmCustomers(CrmCustomerProperties properties, ObjectProvider<CrmCustomerApi> simulator, ObjectMapper json) {
-        Optional<CrmCustomerApi> inProcess = Optional.ofNullable(simulator.getIfAvailable());
-        ResilientJsonCalls calls = ResilientJsonCalls.standard("crm-customers", properties.connectTimeout(), properties.readTimeout(),
-                properties.maxAttempts(), properties.retryWait(), json).signedInAs(Island.HUB_WRITER, properties.password());
-        return new CrmCustomerClient(() -> inProcess.map(CrmCustomerApi::baseUrl).orElse(properties.baseUrl()), calls::call, json,
-                properties.pageSize());
+    CrmCustomers crmCustomers(CrmCustomerProperties customers, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        PartyClient calls = PartyClient.standard(CrmCustomerProperties.PARTY, customers, inProcess.orderedStream().toList(), json,
+                CrmUnavailableException::new).signedInAs(Island.HUB_WRITER, customers.password());
+        return new CrmCustomerClient(calls::call, json, customers.pageSize());
     }
 }

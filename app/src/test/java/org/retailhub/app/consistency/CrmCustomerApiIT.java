@@ -18,7 +18,7 @@ import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.KeyCrossReference.Subject;
-import org.retailhub.legacy.crm.CrmCustomerApi;
+import org.retailhub.simulator.crm.CrmCustomerApi;
 import org.retailhub.legacy.crm.CrmIsland;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
-import org.retailhub.connectors.payment.PspSimulator;
+import org.retailhub.simulator.psp.PspSimulator;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,9 +48,9 @@ class PaymentJourneyIT {
     @Autowired
     PspSimulator psp;
     @Autowired
-    org.retailhub.legacy.crm.CrmGiftCardSimulator crm;
+    org.retailhub.simulator.crm.CrmGiftCardSimulator crm;
     @Autowired
-    org.retailhub.legacy.erp.ErpDeliverySimulator erp;
+    org.retailhub.simulator.erp.ErpDeliverySimulator erp;
     @Autowired
     HistoryService history;
     @Autowired

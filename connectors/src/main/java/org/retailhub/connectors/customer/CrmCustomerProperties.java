@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.retailhub.connectors.party.PartyConnection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,11 +29,14 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.crm.customers")
 public record CrmCustomerProperties(@NotNull @DefaultValue("http://localhost:8094") URI baseUrl,
                                     @DefaultValue("true") boolean simulator,
-                                    @DefaultValue("0") int simulatorPort,
+                                    @Min(0) @DefaultValue("0") int simulatorPort,
                                     @NotBlank @DefaultValue("retailhub-dev-only") String password,
                                     @NotNull @DefaultValue("PT1S") Duration connectTimeout,
                                     @NotNull @DefaultValue("PT5S") Duration readTimeout,
                                     @Min(1) @DefaultValue("3") int maxAttempts,
                                     @NotNull @DefaultValue("PT0.2S") Duration retryWait,
-                                    @Min(1) @DefaultValue("200") int pageSize) {
+                                    @Min(1) @DefaultValue("200") int pageSize) implements PartyConnection {
+
+    /** The party's name in logs, errors, its circuit breaker and {@link org.retailhub.connectors.party.PartyAddress}. */
+    public static final String PARTY = "crm-customers";
 }

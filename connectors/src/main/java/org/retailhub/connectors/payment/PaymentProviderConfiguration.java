@@ -1,53 +1,33 @@
 package org.retailhub.connectors.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.util.Optional;
+import org.retailhub.connectors.party.PartyAddress;
+import org.retailhub.connectors.party.PartyClient;
 import org.retailhub.domain.payment.GiftCards;
 import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The PSP client with its retry and circuit breaker, the webhook signature, and the in-process simulator when enabled. */
+/**
+ * The PSP and CRM gift card clients, each with its own settings, retry and circuit breaker, and the webhook signature.
+ * Both parties' outages reach the payment steps as {@link PaymentProviderUnavailableException}.
+ */
 @Configuration(proxyBeanMethods = false)
 class PaymentProviderConfiguration {
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "hub.payment.psp.simulator", havingValue = "true", matchIfMissing = true)
-    PspSimulator pspSimulator(PspProperties properties) {
-        PspSimulator simulator = PspSimulator.start(properties.simulatorPort(), properties.webhookSecret());
-        simulator.webhookDelay(properties.simulatorWebhookDelay());
-        simulator.latency(properties.simulatorLatency());
-        return simulator;
-    }
-
-    /** The simulator sends its webhooks to this hub once the web server's port is known. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> simulatorWebhookTarget(ObjectProvider<PspSimulator> simulator, PspProperties properties) {
-        return event -> simulator.ifAvailable(sim -> sim.sendWebhooksTo(URI.create("http://localhost:" + event.getWebServer().getPort()
-                + "/api/payments/webhooks/" + properties.provider())));
+    PaymentProvider paymentProvider(PspProperties psp, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return new PspClient(PartyClient.standard(PspProperties.PARTY, psp, inProcess.orderedStream().toList(), json,
+                PaymentProviderUnavailableException::new));
     }
 
     @Bean
-    PaymentProvider paymentProvider(PspProperties properties, ObjectProvider<PspSimulator> simulator, ObjectMapper json) {
-        Optional<PspSimulator> inProcess = Optional.ofNullable(simulator.getIfAvailable());
-        return new PspClient(() -> inProcess.map(PspSimulator::baseUrl).orElse(properties.baseUrl()), calls("psp", properties, json));
-    }
-
-    @Bean
-    GiftCards giftCards(CrmProperties crm, ObjectProvider<CrmLocation> location, PspProperties properties, ObjectMapper json) {
-        return new CrmGiftCardClient(() -> Optional.ofNullable(location.getIfAvailable()).map(CrmLocation::baseUrl).orElse(crm.baseUrl()),
-                calls("crm", properties, json));
-    }
-
-    static ResilientJsonCalls calls(String party, PspProperties properties, ObjectMapper json) {
-        return ResilientJsonCalls.standard(party, properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
-                properties.retryWait(), json);
+    GiftCards giftCards(CrmGiftCardProperties crm, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return new CrmGiftCardClient(PartyClient.standard(CrmGiftCardProperties.PARTY, crm, inProcess.orderedStream().toList(), json,
+                PaymentProviderUnavailableException::new));
     }
 
     @Bean

@@ -1,10 +1,9 @@
 package org.retailhub.connectors.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.retailhub.connectors.party.PartyClient;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.order.PaymentMethod;
@@ -15,15 +14,14 @@ import org.retailhub.domain.shared.Money;
 /**
  * HTTP client of the payment service provider. Connect and read time-outs bound every call; a failed call
  * (I/O error, time-out, 5xx) is retried with the same idempotency key, and a circuit breaker stops calling a
- * provider that keeps failing, so the hub's threads do not pile up behind it ({@link ResilientJsonCalls}).
+ * provider that keeps failing, so the hub's threads do not pile up behind it ({@link PartyClient}); then the payment
+ * steps see {@link org.retailhub.domain.payment.PaymentProviderUnavailableException}.
  */
 public class PspClient implements PaymentProvider {
 
-    private final Supplier<URI> baseUrl;
-    private final ResilientJsonCalls calls;
+    private final PartyClient calls;
 
-    public PspClient(Supplier<URI> baseUrl, ResilientJsonCalls calls) {
-        this.baseUrl = baseUrl;
+    public PspClient(PartyClient calls) {
         this.calls = calls;
     }
 
@@ -64,7 +62,7 @@ public class PspClient implements PaymentProvider {
     }
 
     private ProviderAnswer call(String method, String path, Object body, String idempotencyKey) {
-        JsonNode answer = calls.call(method, baseUrl.get().resolve(path), body, idempotencyKey);
+        JsonNode answer = calls.call(method, path, body, idempotencyKey);
         return new ProviderAnswer(answer.path("id").asText(null), PaymentStatus.valueOf(answer.path("status").asText()),
                 answer.hasNonNull("reason") ? answer.get("reason").asText() : null,
                 answer.hasNonNull("redirectUrl") ? answer.get("redirectUrl").asText() : null);

@@ -6,12 +6,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import org.retailhub.connectors.party.PartyConnection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The payment service provider and the hub's client for it.
+ * The payment service provider and the hub's client for it ({@code hub.payment.psp.*}).
  *
  * @param provider         name in webhook URLs ({@code /api/payments/webhooks/{provider}})
  * @param baseUrl          the provider's API (ignored while the simulator runs in-process)
@@ -39,5 +40,8 @@ public record PspProperties(@NotBlank @DefaultValue("simpsp") String provider,
                             @DefaultValue("true") boolean simulator,
                             @Min(0) @DefaultValue("8091") int simulatorPort,
                             @NotNull @DefaultValue("PT2S") Duration simulatorWebhookDelay,
-                            @NotNull @DefaultValue("PT0.05S") Duration simulatorLatency) {
+                            @NotNull @DefaultValue("PT0.05S") Duration simulatorLatency) implements PartyConnection {
+
+    /** The party's name in logs, errors, its circuit breaker and {@link org.retailhub.connectors.party.PartyAddress}. */
+    public static final String PARTY = "psp";
 }

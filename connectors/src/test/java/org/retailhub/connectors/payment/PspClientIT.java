@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.retailhub.connectors.party.PartyClient;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.payment.PaymentProviderUnavailableException;
@@ -27,6 +28,7 @@ import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.retailhub.domain.shared.Money;
+import org.retailhub.simulator.psp.PspSimulator;
 
 /** The hub's PSP client against the simulator over real HTTP: retries keep one key, so nothing is charged twice. */
 class PspClientIT {
@@ -44,11 +46,11 @@ class PspClientIT {
                 Duration.ofMillis(50), SECRET, Duration.ofMinutes(5), false, 0, Duration.ofMillis(100), Duration.ZERO);
         breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom().slidingWindowSize(6).minimumNumberOfCalls(6)
                 .failureRateThreshold(50).waitDurationInOpenState(Duration.ofMinutes(1))
-                .recordExceptions(ResilientJsonCalls.TransientFailure.class).build());
+                .recordExceptions(PartyClient.TransientFailure.class).build());
         Retry retry = Retry.of("test", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(50))
-                .retryExceptions(ResilientJsonCalls.TransientFailure.class).build());
-        client = new PspClient(psp::baseUrl, new ResilientJsonCalls("psp", props.connectTimeout(), props.readTimeout(), new ObjectMapper(),
-                retry, breaker));
+                .retryExceptions(PartyClient.TransientFailure.class).build());
+        client = new PspClient(new PartyClient("psp", psp::baseUrl, props.connectTimeout(), props.readTimeout(), new ObjectMapper(),
+                retry, breaker, PaymentProviderUnavailableException::new));
     }
 
     @AfterEach

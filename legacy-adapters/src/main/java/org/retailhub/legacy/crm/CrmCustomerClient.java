@@ -3,34 +3,35 @@ package org.retailhub.legacy.crm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * The CRM's customer API over HTTP (JSON, parsed with Jackson). The HTTP exchange itself is handed in
- * ({@link JsonExchange}: the application gives the hub's time-outs, retries and circuit breaker), so this module
- * keeps only the CRM's paths and format. A refusal of the CRM (e.g. 422 for an invalid email) is an
- * {@link IllegalStateException} with the CRM's problem detail.
+ * The CRM's customer API over HTTP (JSON, parsed with Jackson into the client's own {@link CrmCustomer}). The HTTP
+ * exchange itself is handed in ({@link JsonExchange}: the application gives the hub's party-neutral client with the
+ * CRM customer API's own time-outs, retries and circuit breaker, {@code hub.crm.customers.*}), so this module keeps
+ * only the CRM's paths and format. A refusal of the CRM (e.g. 422 for an invalid email) is an
+ * {@link IllegalStateException} with the CRM's problem detail; a CRM that cannot be reached is a
+ * {@link CrmUnavailableException}.
  */
 public class CrmCustomerClient implements CrmCustomers {
 
-    /** One JSON call: method, address, body (or null) and idempotency key (or null); answers the parsed body. */
+    /**
+     * One JSON call to the CRM: method, path under the CRM's address, body (or null for GET) and idempotency key (or
+     * null); answers the parsed body, or throws {@link CrmUnavailableException} when the CRM cannot be reached.
+     */
     @FunctionalInterface
     public interface JsonExchange {
-        JsonNode call(String method, URI uri, Object body, String idempotencyKey);
+        JsonNode call(String method, String path, Object body, String idempotencyKey);
     }
 
     private static final String CUSTOMERS = "/crm/api/customers";
 
-    private final Supplier<URI> baseUrl;
     private final JsonExchange calls;
     private final ObjectMapper json;
     private final int pageSize;
 
-    public CrmCustomerClient(Supplier<URI> baseUrl, JsonExchange calls, ObjectMapper json, int pageSize) {
-        this.baseUrl = baseUrl;
+    public CrmCustomerClient(JsonExchange calls, ObjectMapper json, int pageSize) {
         this.calls = calls;
         this.json = json;
         this.pageSize = pageSize;
@@ -41,7 +42,7 @@ public class CrmCustomerClient implements CrmCustomers {
         List<CrmCustomer> customers = new ArrayList<>();
         long pages = 1;
         for (int page = 0; page < pages; page++) {
-            JsonNode answer = calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "?page=" + page + "&size=" + pageSize), null, null);
+            JsonNode answer = calls.call("GET", CUSTOMERS + "?page=" + page + "&size=" + pageSize, null, null);
             answer.path("customers").forEach(c -> customers.add(customer(c)));
             pages = answer.path("totalPages").asLong(0);
         }
@@ -50,17 +51,17 @@ public class CrmCustomerClient implements CrmCustomers {
 
     @Override
     public CrmCustomer get(String customerNo) {
-        return customer(calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), null, null));
+        return customer(calls.call("GET", CUSTOMERS + "/" + customerNo, null, null));
     }
 
     @Override
     public CrmCustomer create(CrmCustomer customer) {
-        return customer(calls.call("POST", baseUrl.get().resolve(CUSTOMERS), customer, "create:" + customer.externalRef()));
+        return customer(calls.call("POST", CUSTOMERS, customer, "create:" + customer.externalRef()));
     }
 
     @Override
     public CrmCustomer update(String customerNo, CrmCustomer customer) {
-        return customer(calls.call("PUT", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), customer, "update:" + customerNo));
+        return customer(calls.call("PUT", CUSTOMERS + "/" + customerNo, customer, "update:" + customerNo));
     }
 
     private CrmCustomer customer(JsonNode node) {

@@ -3,8 +3,9 @@ package org.retailhub.legacy.crm;
 import java.util.List;
 
 /**
- * The CRM's customer service as the hub calls it (JSON over HTTP, see {@link CrmCustomerApi}); the hub never writes
- * the CRM's tables. A refusal (validation) is an {@link IllegalStateException} carrying the CRM's problem detail.
+ * The CRM's customer service as the hub calls it (JSON over HTTP, {@link CrmCustomerClient}); the hub never writes
+ * the CRM's tables. A refusal (validation) is an {@link IllegalStateException} carrying the CRM's problem detail; a CRM
+ * that cannot be reached, a {@link CrmUnavailableException}.
  */
 public interface CrmCustomers {
 

@@ -1,9 +1,10 @@
-package org.retailhub.connectors.payment;
+package org.retailhub.connectors.party;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -13,76 +14,103 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
-import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 
 /**
- * JSON over HTTP to a payment party (PSP, CRM) with the hub's rules: connect and read time-outs, retries of
- * I/O errors, time-outs and 5xx with the same idempotency key, and a circuit breaker. When retries run out or
- * the circuit is open the caller gets {@link PaymentProviderUnavailableException}.
+ * JSON over HTTP to one outside party (PSP, CRM, ERP) with the hub's rules: connect and read time-outs, retries of
+ * I/O errors, time-outs and 5xx with the same idempotency key, and a circuit breaker of the party's own, so one
+ * party's outage never opens another's circuit. When retries run out or the circuit is open the caller gets the
+ * party's own typed error ({@link Unavailable}); a refusal (3xx/4xx) is a {@link PartyRefusedException}.
  */
-public class ResilientJsonCalls {
+public class PartyClient {
+
+    /** Makes the error a party's callers expect when it cannot be reached, e.g. {@code ErpUnavailableException::new}. */
+    @FunctionalInterface
+    public interface Unavailable {
+        RuntimeException of(String message, Throwable cause);
+    }
 
     /** A failure worth retrying: the other side may answer next time. */
-    static final class TransientFailure extends RuntimeException {
+    public static final class TransientFailure extends RuntimeException {
         TransientFailure(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     private final String party;
+    private final Supplier<URI> baseUrl;
     private final Duration readTimeout;
     private final HttpClient http;
     private final ObjectMapper json;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final Unavailable unavailable;
     private String authorization;
 
-    public ResilientJsonCalls(String party, Duration connectTimeout, Duration readTimeout, ObjectMapper json, Retry retry,
-                              CircuitBreaker breaker) {
+    public PartyClient(String party, Supplier<URI> baseUrl, Duration connectTimeout, Duration readTimeout, ObjectMapper json, Retry retry,
+                       CircuitBreaker breaker, Unavailable unavailable) {
         this.party = party;
+        this.baseUrl = baseUrl;
         this.readTimeout = readTimeout;
         this.json = json;
         this.retry = retry;
         this.breaker = breaker;
+        this.unavailable = unavailable;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     /**
-     * The hub's standard resilience for one party: {@code maxAttempts} tries {@code retryWait} apart, and a circuit
-     * that opens at 50 % failures over the last 20 calls for 10 s. Each party gets its own, so a CRM outage does not
-     * open the PSP's circuit.
+     * The hub's standard resilience for one party, from its settings: {@code maxAttempts} tries {@code retryWait} apart,
+     * and a circuit that opens at 50 % failures over the last 20 calls for 10 s. The party answers at its in-process
+     * simulator's address when {@code inProcess} names one, else at its configured base URL.
      */
-    public static ResilientJsonCalls standard(String party, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                              Duration retryWait, ObjectMapper json) {
+    public static PartyClient standard(String party, PartyConnection settings, List<PartyAddress> inProcess, ObjectMapper json,
+                                       Unavailable unavailable) {
         Retry retry = Retry.of(party, RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .waitDuration(retryWait)
+                .maxAttempts(settings.maxAttempts())
+                .waitDuration(settings.retryWait())
                 .retryExceptions(TransientFailure.class)
                 .build());
-        CircuitBreaker breaker = CircuitBreaker.of(party, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+        CircuitBreaker breaker = CircuitBreaker.of(party, CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
                 .recordExceptions(TransientFailure.class)
                 .build());
-        return new ResilientJsonCalls(party, connectTimeout, readTimeout, json, retry, breaker);
+        return new PartyClient(party, at(party, settings, inProcess), settings.connectTimeout(), settings.readTimeout(), json, retry, breaker,
+                unavailable);
+    }
+
+    /** The party's in-process address when one is registered under its name, else its configured base URL. */
+    static Supplier<URI> at(String party, PartyConnection settings, List<PartyAddress> inProcess) {
+        return inProcess.stream().filter(a -> a.party().equals(party)).findFirst().<Supplier<URI>>map(PartyAddress::baseUrl)
+                .orElse(settings::baseUrl);
+    }
+
+    public String party() {
+        return party;
     }
 
     /** Signs every call in with HTTP Basic as {@code user} (a legacy system's API user); returns this. */
-    public ResilientJsonCalls signedInAs(String user, String password) {
-        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    public PartyClient signedInAs(String user, String password) {
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    /** POST with a JSON body and an idempotency key, or GET when {@code body} is null. */
-    public JsonNode call(String method, URI uri, Object body, String idempotencyKey) {
+    /**
+     * {@code method} (POST, PUT) with a JSON body and an idempotency key, or GET when {@code body} is null, to
+     * {@code path} under the party's address; answers the parsed JSON.
+     */
+    public JsonNode call(String method, String path, Object body, String idempotencyKey) {
+        URI uri = baseUrl.get().resolve(path);
         Supplier<JsonNode> once = () -> send(method, uri, body, idempotencyKey);
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once)).get();
         } catch (TransientFailure | CallNotPermittedException e) {
-            throw new PaymentProviderUnavailableException(party + " unavailable for " + method + " " + redact(uri.getPath()) + ": " + e.getMessage(), e);
+            throw unavailable.of(party + " unavailable for " + method + " " + redact(uri.getPath()) + ": " + e.getMessage(), e);
         }
     }
 
@@ -111,8 +139,8 @@ public class ResilientJsonCalls {
                 throw new TransientFailure("HTTP " + response.statusCode(), null);
             }
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(party + " refused " + method + " " + redact(uri.getPath()) + ": HTTP " + response.statusCode()
-                        + " " + redact(new String(response.body(), StandardCharsets.UTF_8)));
+                throw new PartyRefusedException(party, response.statusCode(), party + " refused " + method + " " + redact(uri.getPath())
+                        + ": HTTP " + response.statusCode() + " " + redact(new String(response.body(), StandardCharsets.UTF_8)));
             }
             return json.readTree(response.body());
         } catch (IOException e) {

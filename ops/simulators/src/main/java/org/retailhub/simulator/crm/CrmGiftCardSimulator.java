@@ -1,4 +1,4 @@
-package org.retailhub.legacy.crm;
+package org.retailhub.simulator.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,54 +7,76 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.retailhub.legacy.simulator.LoopbackJsonServer;
+import org.retailhub.simulator.Simulator;
+import org.retailhub.simulator.SimulatorServer;
+import org.retailhub.simulator.SimulatorState;
 
 /**
  * The CRM's gift card service over HTTP, as the hub sees it: a vault that swaps a card number for an opaque token
  * ({@code POST /crm/giftcards/tokens}, the same token for the same number), then balance, redemption (idempotent per
- * {@code Idempotency-Key}) and reversal by token only. Seeded with demo cards: {@code 6036000000000001} (50.00 EUR),
- * {@code 6036000000000002} (500.00 EUR), {@code 6036000000000003} (empty). Card numbers never appear in answers
- * beyond their last four digits.
+ * {@code Idempotency-Key}) and reversal by token only. Seeded on its first start with demo cards:
+ * {@code 6036000000000001} (50.00 EUR), {@code 6036000000000002} (500.00 EUR), {@code 6036000000000003} (empty).
+ * Card numbers never appear in answers beyond their last four digits. Balances, redemptions, tokens and answers are
+ * kept in its state folder and survive a restart.
  */
-public final class CrmGiftCardSimulator implements AutoCloseable {
+public final class CrmGiftCardSimulator implements Simulator {
 
-    private record Redemption(String id, String card, BigDecimal amount, boolean reversed) {
+    /** A redemption as the CRM books it. */
+    record Redemption(String id, String card, BigDecimal amount, boolean reversed) {
     }
 
-    private final LoopbackJsonServer server;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
-    private final Map<String, Redemption> redemptions = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> idempotent = new ConcurrentHashMap<>();
+    private final SimulatorState state;
+    private final SimulatorState.Table<BigDecimal> balances;
+    private final SimulatorState.Table<Redemption> redemptions;
+    private final SimulatorState.Table<String> replies;
     /** The vault: token → card number, and back. */
-    private final Map<String, String> cardsByToken = new ConcurrentHashMap<>();
-    private final Map<String, String> tokensByCard = new ConcurrentHashMap<>();
+    private final SimulatorState.Table<String> cardsByToken;
+    private final SimulatorState.Table<String> tokensByCard;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SimulatorServer server;
 
-    private CrmGiftCardSimulator(int port) {
-        balances.put("6036000000000001", new BigDecimal("50.00"));
-        balances.put("6036000000000002", new BigDecimal("500.00"));
-        balances.put("6036000000000003", new BigDecimal("0.00"));
-        this.server = LoopbackJsonServer.start(port, "crm-simulator", "/crm", this::handle);
+    private CrmGiftCardSimulator(int port, SimulatorState state) {
+        this.state = state;
+        this.balances = state.table("balances", BigDecimal.class);
+        this.redemptions = state.table("redemptions", Redemption.class);
+        this.replies = state.table("replies", String.class);
+        this.cardsByToken = state.table("cards-by-token", String.class);
+        this.tokensByCard = state.table("tokens-by-card", String.class);
+        state.write(() -> Map.of("6036000000000001", "50.00", "6036000000000002", "500.00", "6036000000000003", "0.00")
+                .forEach((card, balance) -> {
+                    if (balances.get(card) == null) {
+                        balances.put(card, new BigDecimal(balance));
+                    }
+                }));
+        this.server = SimulatorServer.start("crm-simulator", port, 32, Map.of("/crm", this::handle));
     }
 
+    /** Starts on {@code port} (0: any free port) with its state in {@code stateDir}. */
+    public static CrmGiftCardSimulator start(int port, Path stateDir) {
+        return new CrmGiftCardSimulator(port, SimulatorState.open(stateDir));
+    }
+
+    /** Starts with a throw-away state (a temporary folder, deleted on close). */
     public static CrmGiftCardSimulator start(int port) {
-        return new CrmGiftCardSimulator(port);
+        return new CrmGiftCardSimulator(port, SimulatorState.throwAway("crm-gift-cards"));
     }
 
+    @Override
     public URI baseUrl() {
         return server.baseUrl();
     }
 
     public BigDecimal balance(String card) {
-        return balances.get(card);
+        return state.read(() -> balances.get(card));
     }
 
     public void setBalance(String card, BigDecimal balance) {
-        balances.put(card, balance);
+        state.write(() -> balances.put(card, balance));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -68,8 +90,8 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
                 return;
             }
             if ("GET".equals(exchange.getRequestMethod()) && path.length == 4 && "giftcards".equals(path[2])) {
-                String card = cardsByToken.get(path[3]);
-                BigDecimal balance = card == null ? null : balances.get(card);
+                String card = state.read(() -> cardsByToken.get(path[3]));
+                BigDecimal balance = card == null ? null : balance(card);
                 reply(exchange, balance == null ? 404 : 200, balance == null
                         ? Map.of("error", "unknown gift card")
                         : Map.of("card", masked(card), "balance", balance.toPlainString(), "currency", "EUR"));
@@ -81,22 +103,26 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
                 return;
             }
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-            byte[] answer = idempotent.computeIfAbsent(key, k -> write(
-                    "giftcards".equals(path[2]) ? redeem(cardsByToken.get(path[3]), new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
-            LoopbackJsonServer.send(exchange, 200, answer);
+            String answer = state.once(replies, key, () -> write("giftcards".equals(path[2])
+                    ? redeem(cardsByToken.get(path[3]), new BigDecimal(body.path("amount").asText("0"))) : reverse(path[3])));
+            SimulatorServer.send(exchange, 200, answer.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** Like a payment vault: random, meaningless tokens, one per card number. */
     private String tokenOf(String number) {
-        return tokensByCard.computeIfAbsent(number, n -> {
-            String token = "gct_" + UUID.randomUUID().toString().replace("-", "");
-            cardsByToken.put(token, n);
+        return state.write(() -> {
+            String token = tokensByCard.get(number);
+            if (token == null) {
+                token = "gct_" + UUID.randomUUID().toString().replace("-", "");
+                cardsByToken.put(token, number);
+                tokensByCard.put(number, token);
+            }
             return token;
         });
     }
 
-    private synchronized Map<String, Object> redeem(String card, BigDecimal amount) {
+    private Map<String, Object> redeem(String card, BigDecimal amount) {
         Map<String, Object> answer = new LinkedHashMap<>();
         BigDecimal balance = card == null ? null : balances.get(card);
         if (balance == null || balance.compareTo(amount) < 0 || amount.signum() <= 0) {
@@ -113,13 +139,13 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
         return answer;
     }
 
-    private synchronized Map<String, Object> reverse(String redemptionId) {
+    private Map<String, Object> reverse(String redemptionId) {
         Redemption r = redemptions.get(redemptionId);
         if (r == null) {
             return Map.of("status", "DECLINED", "reason", "unknown redemption");
         }
         if (!r.reversed()) {
-            balances.merge(r.card(), r.amount(), BigDecimal::add);
+            balances.put(r.card(), balances.get(r.card()).add(r.amount()));
             redemptions.put(r.id(), new Redemption(r.id(), r.card(), r.amount(), true));
         }
         return Map.of("id", r.id(), "status", "VOIDED");
@@ -129,20 +155,21 @@ public final class CrmGiftCardSimulator implements AutoCloseable {
         return "************" + card.substring(card.length() - 4);
     }
 
-    private byte[] write(Object value) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsBytes(value);
+            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void reply(HttpExchange exchange, int status, Object body) throws IOException {
-        LoopbackJsonServer.send(exchange, status, write(body));
+        SimulatorServer.send(exchange, status, write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
         server.close();
+        state.close();
     }
 }

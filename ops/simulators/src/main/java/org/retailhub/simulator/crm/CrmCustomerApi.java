@@ -1,4 +1,4 @@
-package org.retailhub.legacy.crm;
+package org.retailhub.simulator.crm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.retailhub.legacy.simulator.LoopbackJsonServer;
+import org.retailhub.simulator.Simulator;
+import org.retailhub.simulator.SimulatorServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The CRM's customer API over HTTP, served from the CRM's own database (table {@code contact}), as a real CRM
- * offers it to integrations. Every request signs in with HTTP Basic; the CRM records the calling user in
+ * offers it to integrations; that database is where it keeps its state, so it needs no folder of its own. Every request signs in with HTTP Basic; the CRM records the calling user in
  * {@code modified_by}, which is how the hub recognises its own writes when CDC brings them back.
  * <ul>
  *   <li>{@code GET /crm/api/customers?changedSince=<ISO-8601>&page=<n>&size=<n>}: a page of customers by number</li>
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  * Refusals are RFC 9457 problem details; validation errors (422) name the field, never the value (personal data).
  */
-public final class CrmCustomerApi implements AutoCloseable {
+public final class CrmCustomerApi implements Simulator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String COLUMNS = "cust_no, salutation, first_name, last_name, email, phone, loyalty_points, tier, deleted, ext_ref, "
@@ -42,7 +43,7 @@ public final class CrmCustomerApi implements AutoCloseable {
     private final JdbcTemplate crm;
     private final Map<String, String> users;
     private final ObjectMapper json = new ObjectMapper();
-    private final LoopbackJsonServer server;
+    private final SimulatorServer server;
 
     /** A refusal, answered as a problem detail. */
     private static final class Refusal extends RuntimeException {
@@ -59,14 +60,15 @@ public final class CrmCustomerApi implements AutoCloseable {
     private CrmCustomerApi(JdbcTemplate crm, Map<String, String> users, int port) {
         this.crm = crm;
         this.users = Map.copyOf(users);
-        this.server = LoopbackJsonServer.start(port, "crm-customer-api", "/crm/api/customers", this::handle);
+        this.server = SimulatorServer.start("crm-customer-api", port, 32, Map.of("/crm/api/customers", this::handle));
     }
 
     /** Serves the CRM database {@code crm} on {@code port} (0: any free port) to the API users {@code users} (name → password). */
-    public static CrmCustomerApi start(JdbcTemplate crm, Map<String, String> users, int port) {
+    public static CrmCustomerApi start(int port, JdbcTemplate crm, Map<String, String> users) {
         return new CrmCustomerApi(crm, users, port);
     }
 
+    @Override
     public URI baseUrl() {
         return server.baseUrl();
     }
@@ -84,8 +86,8 @@ public final class CrmCustomerApi implements AutoCloseable {
                 } else if (path.length == 5 && "GET".equals(method)) {
                     answer = find(path[4]).orElseThrow(() -> notFound(path[4]));
                 } else if (path.length == 4 && "POST".equals(method)) {
-                    CrmCustomer sent = valid(read(exchange));
-                    Optional<CrmCustomer> known = Optional.ofNullable(sent.externalRef()).flatMap(this::byExternalRef);
+                    ApiCustomer sent = valid(read(exchange));
+                    Optional<ApiCustomer> known = Optional.ofNullable(sent.externalRef()).flatMap(this::byExternalRef);
                     status = known.isPresent() ? 200 : 201;
                     answer = known.orElseGet(() -> create(sent, user));
                 } else if (path.length == 5 && "PUT".equals(method)) {
@@ -100,7 +102,7 @@ public final class CrmCustomerApi implements AutoCloseable {
             if (status == 401) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"crm\"");
             }
-            LoopbackJsonServer.send(exchange, status, json.writeValueAsBytes(answer));
+            SimulatorServer.send(exchange, status, json.writeValueAsBytes(answer));
         }
     }
 
@@ -115,15 +117,15 @@ public final class CrmCustomerApi implements AutoCloseable {
         throw new Refusal(401, "sign in with an API user of the CRM", List.of());
     }
 
-    private CrmCustomer read(HttpExchange exchange) throws IOException {
+    private ApiCustomer read(HttpExchange exchange) throws IOException {
         try {
-            return json.readValue(exchange.getRequestBody().readAllBytes(), CrmCustomer.class);
+            return json.readValue(exchange.getRequestBody().readAllBytes(), ApiCustomer.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new Refusal(400, "the body is not a customer in JSON", List.of());
         }
     }
 
-    private static CrmCustomer valid(CrmCustomer c) {
+    private static ApiCustomer valid(ApiCustomer c) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (c.lastName() == null || c.lastName().isBlank()) {
             errors.add(Map.of("field", "lastName", "message", "is required"));
@@ -160,7 +162,7 @@ public final class CrmCustomerApi implements AutoCloseable {
                     "message", "is not an ISO-8601 date and time with offset")));
         }
         Long total = crm.queryForObject("select count(*) from contact where modified_at >= ?", Long.class, since);
-        List<CrmCustomer> customers = crm.query("select " + COLUMNS + " from contact where modified_at >= ? order by cust_no limit ? offset ?",
+        List<ApiCustomer> customers = crm.query("select " + COLUMNS + " from contact where modified_at >= ? order by cust_no limit ? offset ?",
                 (rs, i) -> customer(rs), since, size, (long) page * size);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("page", page);
@@ -171,15 +173,15 @@ public final class CrmCustomerApi implements AutoCloseable {
         return answer;
     }
 
-    private Optional<CrmCustomer> find(String customerNo) {
+    private Optional<ApiCustomer> find(String customerNo) {
         return crm.query("select " + COLUMNS + " from contact where cust_no = ?", (rs, i) -> customer(rs), customerNo).stream().findFirst();
     }
 
-    private Optional<CrmCustomer> byExternalRef(String externalRef) {
+    private Optional<ApiCustomer> byExternalRef(String externalRef) {
         return crm.query("select " + COLUMNS + " from contact where ext_ref = ?", (rs, i) -> customer(rs), externalRef).stream().findFirst();
     }
 
-    private CrmCustomer create(CrmCustomer c, String user) {
+    private ApiCustomer create(ApiCustomer c, String user) {
         String number = "C" + String.format("%07d", crm.queryForObject("select nextval('contact_seq')", Long.class));
         crm.update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, deleted, ext_ref, modified_by) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -188,7 +190,7 @@ public final class CrmCustomerApi implements AutoCloseable {
     }
 
     /** Writes only what differs, so a repeated PUT changes nothing (and CDC sees nothing). */
-    private CrmCustomer update(String customerNo, CrmCustomer c, String user) {
+    private ApiCustomer update(String customerNo, ApiCustomer c, String user) {
         find(customerNo).orElseThrow(() -> notFound(customerNo));
         crm.update("update contact set first_name = ?, last_name = ?, email = ?, loyalty_points = ?, deleted = ?, modified_by = ?, modified_at = now() "
                         + "where cust_no = ? and (first_name, last_name, email, loyalty_points, deleted) is distinct from (?, ?, ?, ?, ?)",
@@ -197,12 +199,12 @@ public final class CrmCustomerApi implements AutoCloseable {
         return find(customerNo).orElseThrow();
     }
 
-    private static int points(CrmCustomer c) {
+    private static int points(ApiCustomer c) {
         return c.loyaltyPoints() == null ? 0 : c.loyaltyPoints();
     }
 
-    private static CrmCustomer customer(ResultSet rs) throws SQLException {
-        return new CrmCustomer(rs.getString("cust_no"), rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
+    private static ApiCustomer customer(ResultSet rs) throws SQLException {
+        return new ApiCustomer(rs.getString("cust_no"), rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
                 rs.getString("email"), rs.getString("phone"), rs.getInt("loyalty_points"), rs.getString("tier"), !rs.getBoolean("deleted"),
                 rs.getString("ext_ref"), rs.getString("modified_by"), rs.getObject("modified_at", OffsetDateTime.class).toString());
     }
