@@ -22,17 +22,17 @@ final class DigitalLinkUris {
         String[] segments = rest.substring(slash + 1, end).split("/", -1);
         int n = segments.length;
         if (n >= 4 && segments[n - 4].equals("01") && segments[n - 2].equals("21")) {
-            return sgtin(segments[n - 3], segments[n - 1], uri, companyPrefix(companyPrefixDigits, uri));
+            return sgtin(segments[n - 3], segments[n - 1], uri, companyPrefixDigits);
         }
         if (n >= 4 && segments[n - 4].equals("414") && segments[n - 2].equals("254")) {
-            return sgln(segments[n - 3], Gs1Characters.fromUri(segments[n - 1], "extension", uri), uri, companyPrefix(companyPrefixDigits, uri));
+            return sgln(segments[n - 3], Gs1Characters.fromUri(segments[n - 1], "extension", uri), uri, companyPrefixDigits);
         }
         String key = n >= 2 ? segments[n - 2] : "";
         return switch (key) {
-            case "00" -> sscc(segments[n - 1], uri, companyPrefix(companyPrefixDigits, uri));
-            case "414" -> sgln(segments[n - 1], "0", uri, companyPrefix(companyPrefixDigits, uri));
-            case "8003" -> grai(Gs1Characters.fromUri(segments[n - 1], "GRAI", uri), uri, companyPrefix(companyPrefixDigits, uri));
-            case "8004" -> giai(Gs1Characters.fromUri(segments[n - 1], "GIAI", uri), uri, companyPrefix(companyPrefixDigits, uri));
+            case "00" -> sscc(segments[n - 1], uri, companyPrefixDigits);
+            case "414" -> sgln(segments[n - 1], "0", uri, companyPrefixDigits);
+            case "8003" -> grai(Gs1Characters.fromUri(segments[n - 1], "GRAI", uri), uri, companyPrefixDigits);
+            case "8004" -> giai(Gs1Characters.fromUri(segments[n - 1], "GIAI", uri), uri, companyPrefixDigits);
             case "01" -> throw new InvalidEpcException(EpcProblem.MALFORMED_URI, uri,
                     "a GTIN without serial (/21/…) names a class of trade items, not one EPC");
             default -> throw new InvalidEpcException(EpcProblem.MALFORMED_URI, uri, "the path ends in no GS1 key of an EPC: /01/{gtin}/21/{serial},"
@@ -40,24 +40,27 @@ final class DigitalLinkUris {
         };
     }
 
-    private static EpcIdentity sgtin(String gtin, String serial, String uri, int prefix) {
+    private static EpcIdentity sgtin(String gtin, String serial, String uri, Integer digits) {
         requireKey(gtin, 14, "GTIN", uri);
+        int prefix = companyPrefix(digits, uri);
         return identity(EpcScheme.SGTIN, gtin.substring(1, 1 + prefix), gtin.charAt(0) + gtin.substring(1 + prefix, 13),
                 Gs1Characters.fromUri(serial, "serial", uri), uri);
     }
 
-    private static EpcIdentity sscc(String sscc, String uri, int prefix) {
+    private static EpcIdentity sscc(String sscc, String uri, Integer digits) {
         requireKey(sscc, 18, "SSCC", uri);
+        int prefix = companyPrefix(digits, uri);
         return identity(EpcScheme.SSCC, sscc.substring(1, 1 + prefix), sscc.charAt(0) + sscc.substring(1 + prefix, 17), null, uri);
     }
 
-    private static EpcIdentity sgln(String gln, String extension, String uri, int prefix) {
+    private static EpcIdentity sgln(String gln, String extension, String uri, Integer digits) {
         requireKey(gln, 13, "GLN", uri);
+        int prefix = companyPrefix(digits, uri);
         return identity(EpcScheme.SGLN, gln.substring(0, prefix), gln.substring(prefix, 12), extension, uri);
     }
 
     /** AI (8003): a pad '0', the 13-digit GRAI with its check digit, then the serial an EPC needs. */
-    private static EpcIdentity grai(String value, String uri, int prefix) {
+    private static EpcIdentity grai(String value, String uri, Integer digits) {
         if (value.length() <= 14) {
             throw new InvalidEpcException(EpcProblem.MALFORMED_URI, uri, "a GRAI without serial names a class of assets, not one EPC");
         }
@@ -65,10 +68,12 @@ final class DigitalLinkUris {
             throw new InvalidEpcException(EpcProblem.MALFORMED_URI, uri, "AI 8003 starts with a pad digit 0 before the GRAI");
         }
         requireKey(value.substring(0, 14), 14, "GRAI", uri);
+        int prefix = companyPrefix(digits, uri);
         return identity(EpcScheme.GRAI, value.substring(1, 1 + prefix), value.substring(1 + prefix, 13), value.substring(14), uri);
     }
 
-    private static EpcIdentity giai(String value, String uri, int prefix) {
+    private static EpcIdentity giai(String value, String uri, Integer digits) {
+        int prefix = companyPrefix(digits, uri);
         if (value.length() <= prefix) {
             throw new InvalidEpcException(EpcProblem.FIELD_LENGTH, uri, "GIAI " + value + " has no individual asset reference after a "
                     + prefix + "-digit company prefix");
