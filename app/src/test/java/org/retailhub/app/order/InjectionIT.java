@@ -86,8 +86,9 @@ class InjectionIT {
         List<String> wrong = new ArrayList<>();
         for (String payload : PAYLOADS) {
             List<ResponseEntity<String>> answers = new ArrayList<>();
-            for (String path : List.of("/api/orders/{p}", "/api/orders/{p}/cancellation", "/api/orders/{p}/refunds", "/api/orders/{p}/till-payment")) {
-                HttpMethod method = path.equals("/api/orders/{p}") ? HttpMethod.GET : HttpMethod.POST;
+            for (String path : List.of("/api/orders/{p}", "/api/orders/{p}/cancellation", "/api/orders/{p}/refunds", "/api/orders/{p}/till-payment",
+                    "/api/rfid/epc/{p}")) {
+                HttpMethod method = path.endsWith("{p}") ? HttpMethod.GET : HttpMethod.POST;
                 answers.add(channel.method(method).uri(expand(path, payload)).contentType(MediaType.APPLICATION_JSON).body("{}")
                         .retrieve().toEntity(String.class));
             }

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -20,7 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Mode {@code dev}: Camunda's groups, memberships and grants made at start from {@code hub.camunda.groups}, once only,
- * and the DEV-ONLY users signing in to the webapps with their role's rights.
+ * and the DEV-ONLY users signing in to the webapps with their role's rights and reading what every role may read.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
@@ -61,6 +63,30 @@ class CamundaRolesIT {
         assertThat(login("analyst", "tasklist")).as("analysts have no task list").isEqualTo(403);
         assertThat(login("integration", "cockpit")).as("service accounts have no webapp").isEqualTo(403);
         assertThat(login("admin", "admin")).isEqualTo(200);
+    }
+
+    /** The EPC look-up is open to every role (docs/rfid.md) and to nobody unauthenticated; its answer comes through the hub's JSON. */
+    @Test
+    void devUsersOfEveryRoleReadAnEpcAndStrangersDoNot() throws Exception {
+        for (String user : List.of("analyst", "operator", "integration", "admin")) {
+            HttpResponse<String> epc = epc("3074257BF7194E4000001A85", user);
+            assertThat(epc.statusCode()).as(user).isEqualTo(200);
+            assertThat(epc.body()).contains("\"pureIdentityUri\":\"urn:epc:id:sgtin:0614141.812345.6789\"")
+                    .contains("\"gtin\":\"80614141123458\"").doesNotContain("\"sscc\"");
+        }
+        HttpResponse<String> invalid = epc("307C257BF7194E4000001A85", "operator");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(invalid.body()).contains("\"reason\":\"bad-partition\"");
+        assertThat(epc("3074257BF7194E4000001A85", null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> epc(String hex, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rfid/epc/" + hex));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-dev-only").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Camunda's own webapp login (mode dev), with its CSRF cookie and header as a browser sends them. */

@@ -27,6 +27,7 @@ public final class EndpointRules {
     private static final Set<HubRole> MODELLERS = Set.of(ANALYST, ADMIN);
     private static final Set<HubRole> REPAIRERS = Set.of(OPERATOR, ADMIN);
     private static final Set<HubRole> PROCESS_READERS = Set.of(ANALYST, OPERATOR, ADMIN);
+    private static final Set<HubRole> EPC_READERS = Set.of(ANALYST, OPERATOR, INTEGRATION, ADMIN);
 
     private EndpointRules() {
     }
@@ -44,7 +45,8 @@ public final class EndpointRules {
                 EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
                 EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"),
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency"),
-                EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"));
+                EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
+                EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */
