@@ -21,7 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The house rules for BPMN models, checked on every model in the build: named elements with stable ids,
  * service tasks that call a named bean, no hidden scripts, and a diagram for every element so Modeler and
- * Cockpit can draw it.
+ * Cockpit can draw it, laid out so a person can read it ({@link DiagramReadability}).
  */
 class ModelConventionsTest {
 
@@ -60,5 +60,14 @@ class ModelConventionsTest {
             problems.add("script tasks hide logic from review; call a named bean instead");
         }
         assertThat(problems).as(model.getFilename()).isEmpty();
+    }
+
+    /** Diagrams are for people: read left to right, no crossing flows, nothing drawn on top of anything else. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void diagramIsReadable(Resource model) throws IOException {
+        try (InputStream in = model.getInputStream()) {
+            assertThat(DiagramReadability.problems(Bpmn.readModelFromStream(in))).as(model.getFilename()).isEmpty();
+        }
     }
 }
