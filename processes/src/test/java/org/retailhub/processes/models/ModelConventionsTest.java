@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -20,8 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The house rules for BPMN models, checked on every model in the build: named elements with stable ids,
- * service tasks that call a named bean, no hidden scripts, and a diagram for every element so Modeler and
- * Cockpit can draw it, laid out so a person can read it ({@link DiagramReadability}).
+ * service tasks that call a named bean, call activities bound to a version, no hidden scripts, and a diagram
+ * for every element so Modeler and Cockpit can draw it, laid out so a person can read it ({@link DiagramReadability}).
  */
 class ModelConventionsTest {
 
@@ -54,6 +55,12 @@ class ModelConventionsTest {
             String expression = task.getCamundaExpression();
             if (expression == null || !expression.matches("\\$\\{[a-z][A-Za-z]*\\.[a-z][A-Za-z]*\\(execution.*\\)}")) {
                 problems.add(task.getId() + " does not call a named bean (${bean.step(execution)}): " + expression);
+            }
+        }
+        for (CallActivity call : bpmn.getModelElementsByType(CallActivity.class)) {
+            if (!List.of("deployment", "version", "versionTag").contains(call.getCamundaCalledElementBinding())) {
+                problems.add(call.getId() + " calls the latest " + call.getCalledElement()
+                        + ": bind it (calledElementBinding=\"deployment\") so orders in flight keep their version");
             }
         }
         if (!bpmn.getModelElementsByType(ScriptTask.class).isEmpty()) {
