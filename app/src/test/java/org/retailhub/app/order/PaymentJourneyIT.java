@@ -110,7 +110,7 @@ class PaymentJourneyIT {
         assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
         assertThat(psp.byReference(paymentId).captures()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("payment").processInstanceBusinessKey(id)
-                .finished().singleResult().getEndActivityId()).as("the payment instance ended authorised").isEqualTo("EndEvent_PaymentAuthorised");
+                .finished().singleResult().getEndActivityId()).as("the payment instance ended captured").isEqualTo("EndEvent_PaymentCaptured");
     }
 
     @Test

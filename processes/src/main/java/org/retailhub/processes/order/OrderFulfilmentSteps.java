@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
-import org.retailhub.domain.fulfilment.FulfilmentAnswer;
-import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.inventory.ReservationOutcome;
 import org.retailhub.domain.inventory.StockRequest;
@@ -29,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The steps of the order-fulfilment model, called by name from its service tasks
  * ({@code ${orderFulfilment.reserveStock(execution)}}). Each runs in the engine's transaction, so the
- * step's database changes, its outbox event and the process's progress commit together.
+ * step's database changes, its outbox event and the process's progress commit together. Taking and giving back
+ * the money, and the hand-over to the ERP, are the steps of the models the order calls (payment, payment-reversal,
+ * delivery).
  */
 @Component("orderFulfilment")
 public class OrderFulfilmentSteps {
@@ -40,12 +40,9 @@ public class OrderFulfilmentSteps {
     private final ReservationLedger ledger;
     private final PromotionTable promotions;
     private final PaymentRepository payments;
-    private final FulfilmentRequests fulfilment;
 
     public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue,
-                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments,
-                                FulfilmentRequests fulfilment) {
-        this.fulfilment = fulfilment;
+                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments) {
         this.orders = orders;
         this.journal = journal;
         this.catalogue = catalogue;
@@ -108,7 +105,7 @@ public class OrderFulfilmentSteps {
         journal.change(id, OrderStatus.CONFIRMED, partial ? "partially confirmed, " + execution.getVariable(OrderVariables.REASON) : null);
     }
 
-    /** Opens the order's payment (the payment process takes it from here) and shows the order as awaiting it. */
+    /** Opens the order's payment (the payment model takes it from here) and shows the order as awaiting it. */
     public void requestPayment(DelegateExecution execution) {
         UUID id = orderId(execution);
         journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
@@ -120,18 +117,6 @@ public class OrderFulfilmentSteps {
 
     public void commitStock(DelegateExecution execution) {
         ledger.commit(orderId(execution));
-    }
-
-    /** Hands the paid order to the ERP; a rejection sets {@code fulfilmentAccepted=false} and the reason. */
-    public void requestFulfilment(DelegateExecution execution) {
-        Order order = orders.get(orderId(execution));
-        FulfilmentAnswer answer = fulfilment.request(order, order.id() + ":deliver");
-        execution.setVariable(OrderVariables.FULFILMENT_ACCEPTED, answer.accepted());
-        if (answer.accepted()) {
-            orders.recordDelivery(order.id(), answer.deliveryId());
-        } else {
-            execution.setVariable(OrderVariables.REASON, "fulfilment rejected by the ERP: " + answer.reason() + "; payment refunded");
-        }
     }
 
     /** Compensation for a failed fulfilment: the committed stock goes back on hand. */
@@ -157,6 +142,11 @@ public class OrderFulfilmentSteps {
     /** Cancels with the reason the cancel message carried. */
     public void cancelOnRequest(DelegateExecution execution) {
         cancel(execution, Objects.toString(execution.getVariable(OrderVariables.REASON), "cancelled on request"));
+    }
+
+    /** Cancels an order whose payment was given back because the ERP refused the delivery, with the ERP's reason. */
+    public void cancelRefunded(DelegateExecution execution) {
+        cancel(execution, execution.getVariable(OrderVariables.REASON) + "; payment refunded");
     }
 
     public void cancel(DelegateExecution execution, String reason) {

@@ -10,7 +10,6 @@ public final class OrderVariables {
     public static final String REASON = "reason";
     public static final String PAYMENT_ID = "paymentId";
     public static final String PAYMENT_METHOD = "paymentMethod";
-    public static final String FULFILMENT_ACCEPTED = "fulfilmentAccepted";
     public static final String PAY_IN_STORE_TIMEOUT = "payInStoreTimeout";
 
     private OrderVariables() {

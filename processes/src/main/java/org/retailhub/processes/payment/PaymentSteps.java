@@ -14,15 +14,16 @@ import org.retailhub.domain.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of the payment model (and the capture and void the order model asks for), called by name:
+ * The steps of the payment model, from choosing the method to capturing the money, called by name:
  * {@code ${payment.authorise(execution)}}. Every provider call uses an idempotency key derived from the
  * payment id and the operation, so a step retried by the engine or by an operator never charges twice.
+ * Giving money back once the payment ended is the payment-reversal model's ({@link PaymentReversalSteps}).
  */
 @Component("payment")
 public class PaymentSteps {
 
     public static final String PAYMENT_ID = "paymentId";
-    /** AUTHORISED, DECLINED, PENDING, or TIMED_OUT once the payment gave up waiting. */
+    /** AUTHORISED, DECLINED or PENDING while it runs; the payment ends CAPTURED, DECLINED or TIMED_OUT. */
     public static final String AUTHORISATION = "authorisation";
     public static final String REASON = "reason";
     public static final String CAPTURE_REFUSED = "CAPTURE_REFUSED";
@@ -30,11 +31,13 @@ public class PaymentSteps {
     private final PaymentRepository payments;
     private final PaymentProvider provider;
     private final GiftCards giftCards;
+    private final PaymentReversals reversals;
 
     public PaymentSteps(PaymentRepository payments, PaymentProvider provider, GiftCards giftCards) {
         this.payments = payments;
         this.provider = provider;
         this.giftCards = giftCards;
+        this.reversals = new PaymentReversals(payments, provider, giftCards);
     }
 
     /**
@@ -68,7 +71,7 @@ public class PaymentSteps {
 
     /** Compensation: puts a gift card redemption back when the rest of the payment failed. */
     public void reverseGiftCard(DelegateExecution execution) {
-        reverseGiftCard(payment(execution));
+        reversals.reverseGiftCard(payment(execution));
     }
 
     /** The till confirmed the customer paid in store (or on delivery). */
@@ -100,87 +103,35 @@ public class PaymentSteps {
 
     /** No outcome after asking: void at the provider so a late approval cannot charge the customer. */
     public void giveUp(DelegateExecution execution) {
-        giveBack(payment(execution));
+        reversals.giveBack(payment(execution));
         execution.setVariable(AUTHORISATION, "TIMED_OUT");
         execution.setVariable(REASON, "no payment outcome within the payment timeout");
     }
 
-    /** Order step: takes the authorised money; a refusal is the modelled error {@value #CAPTURE_REFUSED}. */
+    /** Takes the authorised money ({@code CAPTURED}); a refusal is the modelled error {@value #CAPTURE_REFUSED}. */
     public void capture(DelegateExecution execution) {
         Payment payment = payment(execution);
-        if (payment.status() == PaymentStatus.CAPTURED) {
-            return;
-        }
-        if (!payment.throughProvider()) {
+        if (payment.status() != PaymentStatus.CAPTURED && !payment.throughProvider()) {
             // gift card redeemed in full, or paid at the till: the money is already taken
             payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.CAPTURED, null, null));
-            return;
+        } else if (payment.status() != PaymentStatus.CAPTURED) {
+            ProviderAnswer answer = provider.capture(payment, payment.id() + ":capture");
+            if (answer.status() != PaymentStatus.CAPTURED) {
+                throw new BpmnError(CAPTURE_REFUSED, "payment capture refused: " + (answer.reason() == null ? answer.status() : answer.reason()));
+            }
+            payments.record(payment.id(), answer);
         }
-        ProviderAnswer answer = provider.capture(payment, payment.id() + ":capture");
-        if (answer.status() != PaymentStatus.CAPTURED) {
-            giveBack(payment);
-            throw new BpmnError(CAPTURE_REFUSED, "payment capture refused: " + (answer.reason() == null ? answer.status() : answer.reason()));
-        }
-        payments.record(payment.id(), answer);
+        execution.setVariable(AUTHORISATION, "CAPTURED");
     }
 
-    /** Compensation for a failed fulfilment after capture: the card part back at the provider, the gift card part to the card. */
-    public void refundAll(DelegateExecution execution) {
-        Payment payment = payment(execution);
-        if (payment.status() != PaymentStatus.CAPTURED) {
-            return;
-        }
-        if (payment.throughProvider() && payment.providerPaymentId() != null) {
-            provider.refund(payment, payment.cardAmount(), payment.id() + ":refund-all");
-        }
-        reverseGiftCard(payment);
-        payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.REFUNDED, null, null));
-    }
-
-    /** Order step on cancellation: voids what the payment holds, or refunds it if it was already captured. */
-    public void voidForCancelledOrder(DelegateExecution execution) {
-        if (execution.getVariable(PAYMENT_ID) == null) {
-            return; // cancelled before a payment was opened
-        }
-        Payment payment = payment(execution);
-        if (payment.status() == PaymentStatus.CAPTURED) {
-            refundAll(execution);
-        } else {
-            giveBack(payment);
-        }
-    }
-
-    /** Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card money. */
-    private void giveBack(Payment payment) {
-        voidAtProvider(payment);
-        reverseGiftCard(payment);
+    /** After a refused capture: the authorisation and any gift card money go back, and the payment ends declined. */
+    public void voidRefusedCapture(DelegateExecution execution) {
+        reversals.giveBack(payment(execution));
+        execution.setVariable(AUTHORISATION, "DECLINED");
     }
 
     private void decline(DelegateExecution execution, Payment payment, String reason) {
         decided(execution, payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.DECLINED, reason, null)));
-    }
-
-    private void reverseGiftCard(Payment payment) {
-        if (payment.giftCardRedemption() != null && payment.giftCardAmount().amount().signum() > 0) {
-            giftCards.reverse(payment.giftCardRedemption(), payment.id() + ":reverse");
-            payments.recordGiftCard(payment.id(), Money.zero(payment.amount().currency()), payment.giftCardRedemption());
-        }
-    }
-
-    private void voidAtProvider(Payment payment) {
-        if (!payment.throughProvider()) {
-            return;
-        }
-        if (payment.status() == PaymentStatus.REQUESTED) {
-            // the authorise step may be talking to the provider right now (the cancel interrupts it, so its answer is
-            // never recorded): cancel by our reference, which also refuses that authorisation should it arrive later
-            payments.record(payment.id(), provider.cancelByReference(payment, payment.id() + ":cancel"));
-            return;
-        }
-        boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
-        if (holdsMoney && payment.providerPaymentId() != null) {
-            payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
-        }
     }
 
     private void decided(DelegateExecution execution, Payment payment) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -20,8 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The house rules for BPMN models, checked on every model in the build: named elements with stable ids,
- * service tasks that call a named bean, no hidden scripts, and a diagram for every element so Modeler and
- * Cockpit can draw it.
+ * service tasks that call a named bean, call activities bound to a version, no hidden scripts, and a diagram
+ * for every element so Modeler and Cockpit can draw it, laid out so a person can read it ({@link DiagramReadability}).
  */
 class ModelConventionsTest {
 
@@ -56,9 +57,24 @@ class ModelConventionsTest {
                 problems.add(task.getId() + " does not call a named bean (${bean.step(execution)}): " + expression);
             }
         }
+        for (CallActivity call : bpmn.getModelElementsByType(CallActivity.class)) {
+            if (!List.of("deployment", "version", "versionTag").contains(call.getCamundaCalledElementBinding())) {
+                problems.add(call.getId() + " calls the latest " + call.getCalledElement()
+                        + ": bind it (calledElementBinding=\"deployment\") so orders in flight keep their version");
+            }
+        }
         if (!bpmn.getModelElementsByType(ScriptTask.class).isEmpty()) {
             problems.add("script tasks hide logic from review; call a named bean instead");
         }
         assertThat(problems).as(model.getFilename()).isEmpty();
+    }
+
+    /** Diagrams are for people: read left to right, no crossing flows, nothing drawn on top of anything else. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void diagramIsReadable(Resource model) throws IOException {
+        try (InputStream in = model.getInputStream()) {
+            assertThat(DiagramReadability.problems(Bpmn.readModelFromStream(in))).as(model.getFilename()).isEmpty();
+        }
     }
 }

@@ -34,7 +34,7 @@ import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.shared.Money;
 
-/** Drives the payment model path by path: immediate answers, webhooks, silence, and a provider that is down. */
+/** Drives the payment model path by path: immediate answers, webhooks, silence, a provider that is down, and the capture. */
 @Deployment(resources = "bpmn/payment/payment.bpmn")
 class PaymentProcessTest {
 
@@ -55,6 +55,7 @@ class PaymentProcessTest {
         Mocks.register("payment", new PaymentSteps(payments.repository(), provider, giftCards));
         process = new PaymentProcess(engine.getProcessEngine().getRuntimeService());
         payment = payments.open(UUID.randomUUID(), PaymentMethod.CARD, Money.of("30.00", "EUR"));
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));
     }
 
     @AfterEach
@@ -63,11 +64,29 @@ class PaymentProcessTest {
     }
 
     @Test
-    void immediateAuthorisationEndsAuthorised() {
+    void immediateAuthorisationIsCapturedWithItsOwnKey() {
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         ProcessInstance instance = startAndAuthorise();
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentAuthorised").variables().containsEntry("authorisation", "AUTHORISED");
+        assertThat(instance).isEnded().hasPassed("Activity_CapturePayment", "EndEvent_PaymentCaptured").variables()
+                .containsEntry("authorisation", "CAPTURED");
+        verify(provider).capture(any(), eq(payment.id() + ":capture"));
+        assertThat(payments.repository().get(payment.id()).status()).isEqualTo(PaymentStatus.CAPTURED);
+    }
+
+    @Test
+    void captureTheProviderRefusesVoidsTheAuthorisationAndEndsDeclinedWithTheReason() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "capture refused by issuer"));
+        when(provider.voidAuthorisation(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, null));
+        ProcessInstance instance = startAndAuthorise();
+        captureWhenDue(instance);
+
+        assertThat(instance).isEnded().hasPassed("Event_CaptureRefused", "Activity_VoidRefusedCapture", "EndEvent_CaptureRefused").variables()
+                .containsEntry("authorisation", "DECLINED").containsEntry("reason", "payment capture refused: capture refused by issuer");
+        verify(provider).voidAuthorisation(any(), eq(payment.id() + ":void"));
+        assertThat(payments.repository().get(payment.id()).status()).isEqualTo(PaymentStatus.VOIDED);
     }
 
     @Test
@@ -88,8 +107,9 @@ class PaymentProcessTest {
         payments.record(payment.id(), answer(PaymentStatus.AUTHORISED, null)); // what the webhook endpoint stores
         assertThat(process.providerAnswered(payment.id())).isTrue();
         execute(job());
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_RecordProviderAnswer", "EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("Activity_RecordProviderAnswer", "EndEvent_PaymentCaptured");
     }
 
     @Test
@@ -110,10 +130,13 @@ class PaymentProcessTest {
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
         when(provider.status(any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         ProcessInstance instance = startAndAuthorise();
+        assertThat(job("Event_ProviderSilent").getDuedate()).as("the order's payment timeout, PT2M")
+                .isAfter(java.time.Instant.now().plusSeconds(100)).isBefore(java.time.Instant.now().plusSeconds(130));
 
         execute(job("Event_ProviderSilent"));
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_QueryProviderStatus", "EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("Activity_QueryProviderStatus", "EndEvent_PaymentCaptured");
     }
 
     @Test
@@ -151,8 +174,9 @@ class PaymentProcessTest {
         doReturn(answer(PaymentStatus.AUTHORISED, null)).when(provider).authorise(any(), any()); // the provider is back
         management.setJobRetries(jobId, 1); // what "Retry" in Cockpit does
         execute(job());
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentCaptured");
         verify(provider, times(4)).authorise(any(), eq(payment.id() + ":authorise"));
     }
 
@@ -163,9 +187,12 @@ class PaymentProcessTest {
         when(giftCards.redeem(eq(CARD), eq(Money.of("50.00", "EUR")), any())).thenReturn(new ProviderAnswer("red_1", PaymentStatus.CAPTURED, null, null));
         ProcessInstance instance = start("Activity_RedeemGiftCard");
         execute(job());
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "EndEvent_PaymentCaptured");
         verify(provider, times(0)).authorise(any(), any());
+        verify(provider, times(0)).capture(any(), any());
+        assertThat(payments.repository().get(payment.id()).status()).as("the CRM took the money").isEqualTo(PaymentStatus.CAPTURED);
         verify(giftCards).redeem(CARD, Money.of("50.00", "EUR"), payment.id() + ":redeem");
     }
 
@@ -190,8 +217,9 @@ class PaymentProcessTest {
         ProcessInstance instance = start("Activity_RedeemGiftCard");
         execute(job());
         execute(job());
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "Activity_AuthorisePayment", "EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "Activity_AuthorisePayment", "EndEvent_PaymentCaptured");
         org.mockito.ArgumentCaptor<Payment> authorised = org.mockito.ArgumentCaptor.forClass(Payment.class);
         verify(provider).authorise(authorised.capture(), any());
         assertThat(authorised.getValue().cardAmount()).isEqualTo(Money.of("37.50", "EUR"));
@@ -217,8 +245,10 @@ class PaymentProcessTest {
         ProcessInstance instance = start("Gateway_AwaitTill");
 
         assertThat(process.paidAtTill(payment.orderId())).isTrue();
+        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_RecordTillPayment", "EndEvent_PaymentAuthorised");
+        assertThat(instance).isEnded().hasPassed("Activity_RecordTillPayment", "EndEvent_PaymentCaptured");
+        verify(provider, times(0)).capture(any(), any());
         assertThat(process.paidAtTill(payment.orderId())).as("a second confirmation finds nothing waiting").isFalse();
     }
 
@@ -229,7 +259,8 @@ class PaymentProcessTest {
 
         execute(job("Event_NotPaidInStore"));
 
-        assertThat(instance).isEnded().hasPassed("Activity_ExpireStorePayment", "EndEvent_PaymentTimedOut");
+        assertThat(instance).isEnded().hasPassed("Activity_ExpireStorePayment", "EndEvent_StorePaymentTimedOut")
+                .variables().containsEntry("authorisation", "TIMED_OUT");
     }
 
     private void usePayment(PaymentMethod method, String amount) {
@@ -248,6 +279,12 @@ class PaymentProcessTest {
                 .execute();
         assertThat(instance).isWaitingAt(firstWait);
         return instance;
+    }
+
+    /** The capture is a step of its own (a job), so a provider that is down there becomes an incident of the capture alone. */
+    private void captureWhenDue(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt("Activity_CapturePayment");
+        execute(job());
     }
 
     private ProcessInstance startAndAuthorise() {

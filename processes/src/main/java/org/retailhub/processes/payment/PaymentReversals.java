@@ -1,0 +1,76 @@
+package org.retailhub.processes.payment;
+
+import org.retailhub.domain.payment.GiftCards;
+import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentRepository;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.shared.Money;
+
+/**
+ * Gives back what a payment holds or took, for the steps of both payment models. Every call carries an idempotency
+ * key derived from the payment id, so a retried step never voids, refunds or reverses twice.
+ */
+final class PaymentReversals {
+
+    private final PaymentRepository payments;
+    private final PaymentProvider provider;
+    private final GiftCards giftCards;
+
+    PaymentReversals(PaymentRepository payments, PaymentProvider provider, GiftCards giftCards) {
+        this.payments = payments;
+        this.provider = provider;
+        this.giftCards = giftCards;
+    }
+
+    /** True while money is taken, or held at the provider or on the gift card, so giving back has something to do. */
+    boolean holdsMoney(Payment payment) {
+        boolean atProvider = payment.throughProvider() && switch (payment.status()) {
+            case REQUESTED, PENDING, AUTHORISED -> true;
+            default -> false;
+        };
+        return atProvider || payment.giftCardRedemption() != null && payment.giftCardAmount().amount().signum() > 0;
+    }
+
+    /** Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card money. */
+    void giveBack(Payment payment) {
+        voidAtProvider(payment);
+        reverseGiftCard(payment);
+    }
+
+    /** A captured payment back to the customer: the card part at the provider, the gift card part to the card. */
+    void refund(Payment payment) {
+        if (payment.status() != PaymentStatus.CAPTURED) {
+            return;
+        }
+        if (payment.throughProvider() && payment.providerPaymentId() != null) {
+            provider.refund(payment, payment.cardAmount(), payment.id() + ":refund-all");
+        }
+        reverseGiftCard(payment);
+        payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.REFUNDED, null, null));
+    }
+
+    void reverseGiftCard(Payment payment) {
+        if (payment.giftCardRedemption() != null && payment.giftCardAmount().amount().signum() > 0) {
+            giftCards.reverse(payment.giftCardRedemption(), payment.id() + ":reverse");
+            payments.recordGiftCard(payment.id(), Money.zero(payment.amount().currency()), payment.giftCardRedemption());
+        }
+    }
+
+    private void voidAtProvider(Payment payment) {
+        if (!payment.throughProvider()) {
+            return;
+        }
+        if (payment.status() == PaymentStatus.REQUESTED) {
+            // the authorise step may be talking to the provider right now (a cancel interrupts it, so its answer is
+            // never recorded): cancel by our reference, which also refuses that authorisation should it arrive later
+            payments.record(payment.id(), provider.cancelByReference(payment, payment.id() + ":cancel"));
+            return;
+        }
+        boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
+        if (holdsMoney && payment.providerPaymentId() != null) {
+            payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.retailhub.processes.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.retailhub.domain.fulfilment.FulfilmentAnswer;
+import org.retailhub.domain.fulfilment.FulfilmentRequests;
+import org.retailhub.domain.order.OrderStatus;
+import org.retailhub.domain.payment.GiftCards;
+import org.retailhub.domain.payment.PaymentProvider;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.shared.Money;
+import org.retailhub.processes.fulfilment.DeliverySteps;
+import org.retailhub.processes.payment.PaymentProcess;
+import org.retailhub.processes.payment.PaymentReversalSteps;
+import org.retailhub.processes.payment.PaymentSteps;
+
+/**
+ * The order model with the real models it calls, deployed together as the hub deploys them: what each hands the
+ * other, a cancel that meets a step the order handed to another model, and the versions an order keeps.
+ */
+class OrderWithCalledModelsTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+
+    private final PaymentProvider provider = mock(PaymentProvider.class);
+    private final FulfilmentRequests erp = mock(FulfilmentRequests.class);
+    private OrderFixture order;
+    private String firstDeployment;
+
+    @BeforeEach
+    void deployTogether() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        order = new OrderFixture(processEngine);
+        Mocks.register("payment", new PaymentSteps(order.payments.repository(), provider, mock(GiftCards.class)));
+        Mocks.register("paymentReversal", new PaymentReversalSteps(order.payments.repository(), provider, mock(GiftCards.class)));
+        Mocks.register("delivery", new DeliverySteps(order.orders, erp));
+        firstDeployment = order.deploy(withCalledModels(processEngine.getRepositoryService()));
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));
+        when(provider.voidAuthorisation(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, null));
+        when(provider.refund(any(), any(), any())).thenReturn(answer(PaymentStatus.REFUNDED, null));
+        when(erp.request(any(), any())).thenReturn(new FulfilmentAnswer(true, "8012345678", null));
+        order.allInStock();
+    }
+
+    @AfterEach
+    void undeploy() {
+        order.close();
+    }
+
+    @Test
+    void cardOrderIsAuthorisedCapturedDeliveredAndPaid() {
+        ProcessInstance instance = order.startAndRunJobs();
+
+        assertThat(instance).isEnded().hasPassed("Activity_TakePayment", "Activity_CommitStock", "Activity_RequestFulfilment", "EndEvent_OrderPaid");
+        verify(provider).capture(any(), eq(paymentId() + ":capture"));
+        assertThat(order.payments.ofOrder(order.orderId).status()).isEqualTo(PaymentStatus.CAPTURED);
+        verify(erp).request(any(), eq(order.orderId + ":deliver"));
+        verify(order.orders).recordDelivery(order.orderId, "8012345678");
+        verify(order.journal).change(order.orderId, OrderStatus.PAID, null);
+    }
+
+    @Test
+    void captureTheProviderRefusesVoidsTheAuthorisationAndRejectsTheOrder() {
+        when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "capture refused by issuer"));
+        ProcessInstance instance = order.startAndRunJobs();
+
+        assertThat(instance).isEnded().hasPassed("Activity_ReleaseStockAfterDecline", "Activity_RejectOrder").hasNotPassed("Activity_CommitStock");
+        verify(provider).voidAuthorisation(any(), eq(paymentId() + ":void"));
+        verify(order.ledger).release(order.orderId);
+        verify(order.journal).change(order.orderId, OrderStatus.REJECTED, "payment capture refused: capture refused by issuer");
+    }
+
+    @Test
+    void deliveryTheErpRefusesRefundsTheCapturedPayment() {
+        when(erp.request(any(), any())).thenReturn(new FulfilmentAnswer(false, null, "plant STORE-001 blocked for deliveries"));
+        ProcessInstance instance = order.startAndRunJobs();
+
+        assertThat(instance).isEnded().hasPassed("Activity_RefundAfterFailedFulfilment", "Activity_ReturnStock");
+        verify(provider).refund(any(), eq(Money.of("51.49", "EUR")), eq(paymentId() + ":refund-all"));
+        assertThat(order.payments.ofOrder(order.orderId).status()).isEqualTo(PaymentStatus.REFUNDED);
+        verify(order.journal).change(order.orderId, OrderStatus.CANCELLED,
+                "fulfilment rejected by the ERP: plant STORE-001 blocked for deliveries; payment refunded");
+    }
+
+    @Test
+    void cancelWhileTheAuthorisationIsOnItsWayCancelsByReferenceAtTheProvider() {
+        when(provider.cancelByReference(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, "cancelled before authorisation"));
+        order.process.start(order.orderId);
+        runJob("Activity_ValidateOrder");
+        // the authorise step is a job that has not finished: the provider may or may not have the request
+        assertThat(order.called("payment")).isWaitingAt("Activity_AuthorisePayment");
+
+        assertThat(order.process.cancel(order.orderId, "customer changed their mind")).isTrue();
+
+        verify(provider).cancelByReference(any(), eq(paymentId() + ":cancel"));
+        verify(provider, never()).voidAuthorisation(any(), any());
+        assertThat(order.payments.ofOrder(order.orderId).status()).isEqualTo(PaymentStatus.VOIDED);
+        verify(order.journal).change(order.orderId, OrderStatus.CANCELLED, "customer changed their mind");
+    }
+
+    @Test
+    void cancelWhileWaitingForTheProviderVoidsAndALateWebhookFindsNothingWaiting() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        order.startAndRunJobs();
+        assertThat(order.called("payment")).isWaitingAt("Gateway_AwaitProvider");
+
+        assertThat(order.process.cancel(order.orderId, "customer changed their mind")).isTrue();
+
+        verify(provider).voidAuthorisation(any(), eq(paymentId() + ":void"));
+        verify(order.ledger).release(order.orderId);
+        assertThat(new PaymentProcess(engine.getProcessEngine().getRuntimeService()).providerAnswered(order.payments.ofOrder(order.orderId).id()))
+                .as("a late webhook finds no payment waiting").isFalse();
+    }
+
+    @Test
+    void cancelWhileTheCaptureIsDueVoidsTheAuthorisationInsteadOfCapturing() {
+        order.process.start(order.orderId);
+        runJob("Activity_ValidateOrder");
+        runJob("Activity_AuthorisePayment");
+        assertThat(order.called("payment")).isWaitingAt("Activity_CapturePayment");
+
+        assertThat(order.process.cancel(order.orderId, "customer changed their mind")).isTrue();
+
+        verify(provider, never()).capture(any(), any());
+        verify(provider).voidAuthorisation(any(), eq(paymentId() + ":void"));
+        assertThat(order.payments.ofOrder(order.orderId).status()).isEqualTo(PaymentStatus.VOIDED);
+        verify(order.ledger).release(order.orderId);
+        verify(order.journal).change(order.orderId, OrderStatus.CANCELLED, "customer changed their mind");
+    }
+
+    @Test
+    void cancelWhileTheErpHandOverIsDueRefundsInsteadOfDelivering() {
+        order.process.start(order.orderId);
+        runJob("Activity_ValidateOrder");
+        runJob("Activity_AuthorisePayment");
+        runJob("Activity_CapturePayment");
+        assertThat(order.called("delivery")).isWaitingAt("Activity_HandOverToErp");
+
+        assertThat(order.process.cancel(order.orderId, "customer changed their mind")).isTrue();
+
+        verify(erp, never()).request(any(), any());
+        verify(provider).refund(any(), eq(Money.of("51.49", "EUR")), eq(paymentId() + ":refund-all"));
+        verify(order.ledger).returnCommitted(order.orderId);
+        verify(order.journal).change(order.orderId, OrderStatus.CANCELLED, "customer changed their mind");
+    }
+
+    @Test
+    void anOrderWaitingInPaymentKeepsItsModelsWhenALaterPaymentIsDeployed() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(erp.request(any(), any())).thenReturn(new FulfilmentAnswer(false, null, "plant STORE-001 blocked for deliveries"));
+        ProcessInstance instance = order.startAndRunJobs();
+        assertThat(order.called(PaymentProcess.PROCESS_KEY)).isWaitingAt("Gateway_AwaitProvider");
+
+        String later = deployLaterPaymentModels();
+        order.payments.record(order.payments.ofOrder(order.orderId).id(), answer(PaymentStatus.AUTHORISED, null)); // the webhook
+        assertThat(new PaymentProcess(engine.getProcessEngine().getRuntimeService()).providerAnswered(order.payments.ofOrder(order.orderId).id())).isTrue();
+        order.runDueJobs(); // capture, commit, hand-over refused by the ERP, refund
+
+        assertThat(instance).isEnded().hasPassed("Activity_RefundAfterFailedFulfilment");
+        var history = engine.getProcessEngine().getHistoryService();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(order.orderId.toString()).list())
+                .as("payment, delivery and reversal all ran in the versions deployed with the order")
+                .extracting(p -> engine.getProcessEngine().getRepositoryService().getProcessDefinition(p.getProcessDefinitionId()).getDeploymentId())
+                .hasSize(4).containsOnly(firstDeployment).doesNotContain(later);
+    }
+
+    @Test
+    void anOrderNotYetInPaymentCallsThePaymentDeployedWithIt() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        order.process.start(order.orderId);
+        assertThat(order.instance()).isWaitingAt("Activity_ValidateOrder");
+
+        String later = deployLaterPaymentModels();
+        order.runDueJobs();
+
+        ProcessDefinition called = definitionOf(order.called(PaymentProcess.PROCESS_KEY));
+        assertThat(called.getDeploymentId()).isEqualTo(firstDeployment).isNotEqualTo(later);
+        assertThat(called.getVersion()).as("not the latest version").isLessThan(latestPayment().getVersion());
+    }
+
+    @Test
+    void ordersStartedAfterTheModelsAreDeployedTogetherAgainTakeTheNewPayment() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        String release = order.deploy(withCalledModels(engine.getProcessEngine().getRepositoryService()));
+
+        order.startAndRunJobs();
+
+        assertThat(definitionOf(order.called(PaymentProcess.PROCESS_KEY)).getDeploymentId()).isEqualTo(release).isNotEqualTo(firstDeployment);
+    }
+
+    /** An analyst's later deployment of the payment models alone: it becomes the latest version of each. */
+    private String deployLaterPaymentModels() {
+        RepositoryService repository = engine.getProcessEngine().getRepositoryService();
+        String later = order.deployed(withCalledModels(repository).deploy().getId());
+        assertThat(latestPayment().getDeploymentId()).isEqualTo(later);
+        return later;
+    }
+
+    private ProcessDefinition latestPayment() {
+        return engine.getProcessEngine().getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(PaymentProcess.PROCESS_KEY).latestVersion().singleResult();
+    }
+
+    private static DeploymentBuilder withCalledModels(RepositoryService repository) {
+        return repository.createDeployment().addClasspathResource("bpmn/payment/payment.bpmn")
+                .addClasspathResource("bpmn/payment/payment-reversal.bpmn").addClasspathResource("bpmn/fulfilment/delivery.bpmn");
+    }
+
+    private ProcessDefinition definitionOf(ProcessInstance instance) {
+        return engine.getProcessEngine().getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId());
+    }
+
+    private void runJob(String activityId) {
+        var management = engine.getProcessEngine().getManagementService();
+        management.executeJob(management.createJobQuery().activityId(activityId).singleResult().getId());
+    }
+
+    private String paymentId() {
+        return order.payments.ofOrder(order.orderId).id().toString();
+    }
+
+    private static ProviderAnswer answer(PaymentStatus status, String reason) {
+        return new ProviderAnswer("psp_1", status, reason, null);
+    }
+}
