@@ -199,11 +199,7 @@ class GoldenRecordsIT {
     }
 
     private static UUID order() {
-        UUID id = UUID.randomUUID();
-        jdbc.update("""
-                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
-                values (?, 'WEB', ?, 'STORE-001', 'NONE', false, 'RECEIVED', 'EUR')""", id, id.toString());
-        return id;
+        return db.newOrder();
     }
 
     /** Columns of the hub's tables holding {@code text} in clear (text columns, and bytea as UTF-8). */
