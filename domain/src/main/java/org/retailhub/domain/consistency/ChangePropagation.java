@@ -185,11 +185,16 @@ public class ChangePropagation {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ConflictingChangeException(change.island() + " changed " + conflicts.stream().map(c -> c.islandsValue().kind() + " "
-                    + c.islandsValue().key() + " which " + ownership.owner(c.islandsValue().kind()) + " owns: " + c.islandsValue() + " but the hub holds "
-                    + source.asStored(c.ownersValue())).collect(java.util.stream.Collectors.joining("; ")), change.island(), conflicts);
+            throw new ConflictingChangeException(change.island() + " changed " + conflicts.stream().map(c -> describe(c, source))
+                    .collect(java.util.stream.Collectors.joining("; ")), change.island(), conflicts);
         }
         return outcome;
+    }
+
+    private String describe(ConflictingChangeException.Conflict conflict, IslandSystem source) {
+        CanonicalRecord typed = conflict.islandsValue();
+        return typed.kind() + " " + typed.key() + " which " + ownership.owner(typed.kind()) + " owns: " + typed + " but the hub holds "
+                + source.asStored(conflict.ownersValue());
     }
 
     private boolean ownsNothing(IslandSystem island) {
