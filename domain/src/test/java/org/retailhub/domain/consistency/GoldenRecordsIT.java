@@ -103,14 +103,22 @@ class GoldenRecordsIT {
         assertThatThrownBy(() -> jdbc.update("update hub.stock set reserved = reserved + 1 where store_id = 'STORE-001' and sku = 'SKU-0001'"))
                 .hasMessageContaining("stock_reserved_within_on_hand");
 
+        // the early order is still covered; the late one cannot take pieces that are gone, and says why
+        assertThat(commit(ledger, early)).isEqualTo(4);
+        assertThatThrownBy(() -> commit(ledger, late)).isInstanceOf(org.retailhub.domain.inventory.StockShortfallException.class)
+                .hasMessageContaining("SKU-0001 in STORE-001 has 1 on hand for 4 reserved");
+        assertThat(onHand()).isEqualTo(1);
+        jdbc.update("update hub.stock_posting set posted_at = now() where posting_ref like ?", early + "%");
+
         // the ERP counts 4 before it took the queued 5: none left for the hub, all 8 reserved pieces are short
         golden.put(new Stock("STORE-001", "SKU-0001", 4));
         assertThat(onHand()).isZero();
-        assertThat(shortfalls.openPieces()).isEqualTo(8);
+        assertThat(shortfalls.openPieces()).isEqualTo(4);
         // a goods receipt covers the orders again
         tx.executeWithoutResult(s -> jdbc.update("update hub.stock_posting set posted_at = now()"));
         golden.put(new Stock("STORE-001", "SKU-0001", 9));
         assertThat(shortfalls.open()).isEmpty();
+        assertThat(commit(ledger, late)).isEqualTo(4);
     }
 
     @Test
@@ -192,6 +200,11 @@ class GoldenRecordsIT {
                 issued.add(sale);
             }
         };
+    }
+
+    private static int commit(ReservationLedger ledger, UUID order) {
+        Integer units = tx.execute(s -> ledger.commit(order));
+        return units == null ? -1 : units;
     }
 
     private static int onHand() {
