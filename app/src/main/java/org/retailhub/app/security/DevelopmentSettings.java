@@ -32,7 +32,7 @@ import org.springframework.util.StringUtils;
  *   <li>every value that contains {@value #DEV_ONLY_MARK} (the mark every shipped development secret carries), whether it
  *       comes from application.yaml, the environment or a {@code @DefaultValue} of a {@code hub.*} properties record;</li>
  *   <li>every {@code *.simulator} switch that is on, and every {@code *.simulator-pause} above zero (island simulators);</li>
- *   <li>the embedded servers ({@code hub.embedded.enabled}), and the real servers' addresses that are then missing.</li>
+ *   <li>the embedded servers ({@code hub.embedded.enabled}), and the real servers' addresses and logins that are then missing.</li>
  * </ul>
  */
 final class DevelopmentSettings {
@@ -43,12 +43,14 @@ final class DevelopmentSettings {
 
     /** Namespaces of the hub's own settings: other variables of the process environment are none of its business. */
     private static final List<String> OWN_NAMESPACES = List.of("hub", "spring", "camunda", "camel", "server", "management");
-    private static final Map<String, String> REAL_SERVERS = new TreeMap<>(Map.of(
+    /** What a hub without its embedded servers cannot start without. */
+    private static final Map<String, String> REQUIRED = new TreeMap<>(Map.of(
             "spring.datasource.url", "the hub's PostgreSQL (JDBC URL; also its _USERNAME and _PASSWORD)",
             "spring.kafka.bootstrap-servers", "the Kafka cluster",
             "hub.islands.pos.url", "the POS island's database (JDBC URL; also its _USERNAME and _PASSWORD)",
             "hub.islands.erp.url", "the ERP island's database (JDBC URL; also its _USERNAME and _PASSWORD)",
-            "hub.islands.crm.url", "the CRM island's database (JDBC URL; also its _USERNAME and _PASSWORD)"));
+            "hub.islands.crm.url", "the CRM island's database (JDBC URL; also its _USERNAME and _PASSWORD)",
+            "hub.cdc.username", "the capture role in the islands' databases (also HUB_CDC_PASSWORD)"));
 
     /** One setting: the property, and what is wrong with it and what to do. */
     record Setting(String property, String problem) {
@@ -104,7 +106,7 @@ final class DevelopmentSettings {
         if (embeddedEnabled(binder)) {
             add("hub.embedded.enabled", "is true: the DEV-ONLY embedded PostgreSQL and Kafka; set false and name the real servers");
         }
-        REAL_SERVERS.forEach((server, what) -> {
+        REQUIRED.forEach((server, what) -> {
             if (binder.bind(server, String.class).map(String::isBlank).orElse(true)) {
                 add(server, "is missing: " + what);
             }

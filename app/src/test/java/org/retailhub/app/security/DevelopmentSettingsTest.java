@@ -29,6 +29,7 @@ class DevelopmentSettingsTest {
             Map.entry("HUB_ISLANDS_ERP_URL", "jdbc:postgresql://erp:5432/erp"),
             Map.entry("HUB_ISLANDS_CRM_URL", "jdbc:postgresql://crm:5432/crm"),
             Map.entry("HUB_ISLANDS_SIMULATOR_PAUSE", "0s"),
+            Map.entry("HUB_CDC_USERNAME", "retailhub_cdc"),
             Map.entry("HUB_PAYMENT_PSP_SIMULATOR", "false"),
             Map.entry("HUB_PAYMENT_PSP_WEBHOOK_SECRET", "a-long-shared-secret-from-the-psp"),
             Map.entry("HUB_ERP_SIMULATOR", "false"),
@@ -46,6 +47,7 @@ class DevelopmentSettingsTest {
                 .anyMatch(l -> l.startsWith("hub.embedded.enabled (HUB_EMBEDDED_ENABLED): is true"))
                 .anyMatch(l -> l.startsWith("spring.datasource.url (SPRING_DATASOURCE_URL): is missing"))
                 .anyMatch(l -> l.startsWith("spring.kafka.bootstrap-servers (SPRING_KAFKA_BOOTSTRAP_SERVERS): is missing"))
+                .anyMatch(l -> l.startsWith("hub.cdc.username (HUB_CDC_USERNAME): is missing"))
                 .anyMatch(l -> l.startsWith("hub.islands.simulator-pause (HUB_ISLANDS_SIMULATOR_PAUSE): is PT2S"));
         assertThat(lines).as("every simulator, also one switched on by a record's default only (CRM customer API)")
                 .anyMatch(l -> l.startsWith("hub.payment.psp.simulator (HUB_PAYMENT_PSP_SIMULATOR): is true"))
