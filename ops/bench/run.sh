@@ -18,7 +18,9 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/retail-hub-bench.XXXXXX")"
 log="$work/hub.log"
-hub_args=(--hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=0 --server.port="$port"
+# a development run (--dev) on the embedded kit, as README command 1: the DEV-ONLY Basic user below needs it
+kit=(-Dloader.path=app/embedded-kit/target/kit)
+hub_args=(--dev --hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=0 --server.port="$port"
           --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0
           --hub.payment.psp.simulator-latency="$psp_latency" --hub.payment.settlement.inbox="$work/settlements"
           --hub.demo.enabled=false
@@ -27,11 +29,11 @@ hub_args=(--hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=
           # the generator stands for every shop and marketplace at once: one client's limit would throttle the test itself
           --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000
           --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000)
-export HUB_BENCH_SETTINGS="java $java_opts -jar app/target/retail-hub.jar ${hub_args[*]}"
+export HUB_BENCH_SETTINGS="java $java_opts ${kit[*]} -jar app/target/retail-hub.jar ${hub_args[*]}"
 
 echo "[bench] starting the hub (log: $log)"
 # shellcheck disable=SC2086
-java $java_opts -jar app/target/retail-hub.jar "${hub_args[@]}" >"$log" 2>&1 &
+java $java_opts "${kit[@]}" -jar app/target/retail-hub.jar "${hub_args[@]}" >"$log" 2>&1 &
 hub=$!
 stop_hub() {
   kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true

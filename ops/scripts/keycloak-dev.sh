@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # DEV-ONLY: starts the real Keycloak (dev mode, its own H2 database) with the retail-hub realm export imported, on
 # http://localhost:${KEYCLOAK_PORT:-8180}. Maven fetches and caches the distribution zip; nothing else is needed.
-# Then: java -jar app/target/retail-hub.jar --hub.security.mode=keycloak   (see README, "Security")
+# Then: java -Dloader.path=app/embedded-kit/target/kit -jar app/target/retail-hub.jar --dev --hub.security.mode=keycloak   (docs/security.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)

@@ -1,7 +1,6 @@
 package org.retailhub.app;
 
 import java.util.Arrays;
-import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,13 +13,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RetailHubApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RetailHubApplication.class, withDemoSwitch(args));
+        SpringApplication.run(RetailHubApplication.class, withSwitches(args));
     }
 
-    /** {@code --demo} is the short form of {@code --hub.demo.enabled=true}. */
-    static String[] withDemoSwitch(String[] args) {
+    /**
+     * {@code --dev} is the short form of {@code --hub.development=true} (a development run: DEV-ONLY users, secrets,
+     * simulators and embedded servers allowed, see {@code FailClosedStart}); {@code --demo} of {@code --hub.demo.enabled=true}.
+     */
+    static String[] withSwitches(String[] args) {
         return Arrays.stream(args)
-                .flatMap(a -> a.equals("--demo") ? Stream.of("--hub.demo.enabled=true") : Stream.of(a))
+                .map(a -> switch (a) {
+                    case "--dev" -> "--hub.development=true";
+                    case "--demo" -> "--hub.demo.enabled=true";
+                    default -> a;
+                })
                 .toArray(String[]::new);
     }
 }

@@ -30,7 +30,7 @@ class DocumentationTest {
     private static final Set<String> LIBRARY_TYPES = Set.of(
             "EmbeddedKafkaKraftBroker", "JwtAuthenticationConverter", "RouteConfigurationBuilder", "ProblemDetail",
             "PropertiesLauncher", "JdbcTemplate", "ConfigurationProperties", "OutOfOrderSequenceException",
-            "CamelSpringBootTest", "AdviceWith", "KafkaStreams", "EnvironmentPostProcessor", "BigDecimal");
+            "CamelSpringBootTest", "AdviceWith", "KafkaStreams", "EnvironmentPostProcessor", "BigDecimal", "DefaultValue");
 
     /** {@code OrderJournal} names each event after the status it records: OrderReceived, OrderPaid, ... */
     private static final Set<String> ORDER_EVENT_TYPES = Arrays.stream(OrderStatus.values())

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * With Keycloak, Camunda does not get the DEV-ONLY {@code demo}/{@code demo} administrator of
  * {@code camunda.bpm.admin-user}: Keycloak's admins are Camunda's ({@code camunda-admin} through their role), and a
- * password user beside single sign-on would be a way around it. Removes the starter's bean that would create it.
+ * password user beside single sign-on would be a way around it. Removes the starter's bean that would create it, also
+ * when {@code camunda.bpm.admin-user.id} is set empty (the production checklist's way to drop the demo login).
  */
 @Component
 class NoDemoLoginWithKeycloak implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
@@ -27,7 +28,9 @@ class NoDemoLoginWithKeycloak implements BeanDefinitionRegistryPostProcessor, En
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        if ("keycloak".equalsIgnoreCase(environment.getProperty("hub.security.mode")) && registry.containsBeanDefinition(ADMIN_USER_BEAN)) {
+        boolean noAdminUser = "keycloak".equalsIgnoreCase(environment.getProperty("hub.security.mode"))
+                || environment.getProperty("camunda.bpm.admin-user.id", "").isBlank();
+        if (noAdminUser && registry.containsBeanDefinition(ADMIN_USER_BEAN)) {
             registry.removeBeanDefinition(ADMIN_USER_BEAN);
         }
     }

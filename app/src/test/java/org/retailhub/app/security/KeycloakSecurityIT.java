@@ -185,6 +185,35 @@ class KeycloakSecurityIT {
     }
 
     @Test
+    void aChannelsAccountSubmitsOrdersAndTillPaymentsForItsOwnChannelsOnly() throws Exception {
+        assertThat(send(api(keycloak.clientToken("mobile-app")), Call.json(HttpMethod.POST, "/api/orders",
+                order("APP", "CH-" + UUID.randomUUID()), Set.of())).getStatusCode().value()).as("the app's own channel").isEqualTo(202);
+
+        String foreign = "CH-" + UUID.randomUUID();
+        ResponseEntity<String> refused = send(api(keycloak.clientToken("web-shop")), Call.json(HttpMethod.POST, "/api/orders",
+                order("APP", foreign), Set.of()));
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getHeaders().getContentType()).matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("type").asText()).endsWith("/channel-not-permitted");
+        assertThat(problem.get("channel").asText()).isEqualTo("APP");
+        assertThat(problem.get("account").asText()).isEqualTo("web-shop");
+        assertThat(problem.get("detail").asText()).contains("APP", "web-shop", "WEB");
+        assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id = ?", Integer.class, foreign))
+                .as("nothing stored").isZero();
+
+        assertThat(send(api(keycloak.clientToken("erp-connector")), Call.json(HttpMethod.POST, "/api/orders",
+                order("WEB", "CH-" + UUID.randomUUID()), Set.of())).getStatusCode().value()).as("a connector of no channel").isEqualTo(403);
+
+        String tillPayment = "/api/orders/" + UUID.randomUUID() + "/till-payment";
+        ResponseEntity<String> notATill = send(api(keycloak.clientToken("web-shop")), Call.of(HttpMethod.POST, tillPayment, Set.of()));
+        assertThat(notATill.getStatusCode().value()).isEqualTo(403);
+        assertThat(json.readTree(notATill.getBody()).get("channel").asText()).isEqualTo("POS");
+        assertThat(status(api(keycloak.clientToken("pos-gateway")), HttpMethod.POST, tillPayment))
+                .as("the tills pass the channel check and learn the order does not exist").isEqualTo(404);
+    }
+
+    @Test
     void expiredForgedForeignAndUnsignedTokensAreRejected() throws Exception {
         String probe = "/api/orders/" + UUID.randomUUID();
         String integration = keycloak.userToken("integration");
@@ -350,6 +379,11 @@ class KeycloakSecurityIT {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo("operator");
         assertThat(json.readTree(me.body()).get("authorizedApps").toString()).contains("cockpit", "tasklist").doesNotContain("admin");
+        HttpResponse<String> profile = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/engine/engine/default/user/operator/profile"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(profile.body()).get("firstName").asText() + " " + json.readTree(profile.body()).get("lastName").asText())
+                .as("Cockpit shows the person's name from the token, not \"null null\"").isEqualTo("Operator Demo");
+        assertThat(engine.getIdentityService().createUserQuery().userId("operator").singleResult().getEmail()).isEqualTo("operator@retail-hub.invalid");
         assertThat(engine.getIdentityService().createGroupQuery().groupMember("operator").list()).extracting(g -> g.getId())
                 .as("Camunda's memberships follow the realm roles").containsExactly("operator");
         HttpResponse<String> deploy = operatorBrowser.send(HttpRequest.newBuilder(hub("/camunda/api/engine/engine/default/deployment/create"))
@@ -378,21 +412,48 @@ class KeycloakSecurityIT {
         assertThat(engine.getIdentityService().createUserQuery().userId("first-admin").count()).isZero();
     }
 
+    @Test
+    void aPersonWhomTheWebappsRefuseIsToldWhyAndCanSignOut() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> refused = signIn(browser, "integration");
+
+        assertThat(refused.uri().getPath()).isEqualTo("/camunda/app/cockpit/default/");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body()).contains("signed in as <b>integration</b>", "roles: integration",
+                        "Cockpit is open to the roles <b>admin, analyst, operator</b>", "action=\"/logout\"", "Sign out")
+                .doesNotContain("Whitelabel");
+
+        HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(hub("/logout")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.uri().toString()).as("signed out of Keycloak too: the webapps ask for a login again").startsWith(keycloak.issuer());
+        assertThat(signedOut.body()).contains("kc-form-login");
+    }
+
     /** Opens Cockpit like a browser: redirected to Keycloak's login form, signs in, and lands back in Cockpit. */
     private HttpClient browserLoggedInAs(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(hub("/camunda/app/cockpit/default/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(loginPage.uri().toString()).startsWith(keycloak.issuer());
-        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
-        assertThat(action.find()).as("Keycloak's login form").isTrue();
-        HttpResponse<String> cockpit = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev-only")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = browser();
+        HttpResponse<String> cockpit = signIn(browser, user);
         assertThat(cockpit.uri().getPath()).as(() -> "Keycloak says: " + feedback(cockpit.body())).isEqualTo("/camunda/app/cockpit/default/");
         assertThat(cockpit.statusCode()).isEqualTo(200);
         return browser;
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Asks for Cockpit, signs in on Keycloak's login form, and returns the page the browser lands on. */
+    private HttpResponse<String> signIn(HttpClient browser, String user) throws Exception {
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(hub("/camunda/app/cockpit/default/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().toString()).startsWith(keycloak.issuer());
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+        return browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev-only")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String feedback(String page) {
@@ -451,7 +512,12 @@ class KeycloakSecurityIT {
     }
 
     private static String order(String externalId) {
-        return "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"lines\":[{\"sku\":\"SKU-0007\",\"quantity\":1}]}";
+        return order("WEB", externalId);
+    }
+
+    private static String order(String channel, String externalId) {
+        return "{\"channel\":\"" + channel + "\",\"externalId\":\"" + externalId
+                + "\",\"storeId\":\"WEB-DC\",\"lines\":[{\"sku\":\"SKU-0007\",\"quantity\":1}]}";
     }
 
     private static Object deployment(String processId, String work) {

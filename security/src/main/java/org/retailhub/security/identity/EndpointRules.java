@@ -12,6 +12,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.retailhub.domain.shared.Channel;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -40,7 +41,10 @@ public final class EndpointRules {
                         "/api/payments/webhooks/*"),
                 EndpointRule.open(null, "error rendering of an already authorised request", "/error"),
                 EndpointRule.roles(GET, WATCHERS, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info"),
-                EndpointRule.roles(POST, CHANNELS, "/api/orders", "/api/orders/*/till-payment"),
+                // and the order's channel must be one of the account's (OrderChannelGuard reads it from the body)
+                EndpointRule.roles(POST, CHANNELS, "/api/orders"),
+                // a till payment is the stores' act: POS accounts only, for an order of any channel (click and collect)
+                EndpointRule.channel(POST, Channel.POS, CHANNELS, "/api/orders/*/till-payment"),
                 EndpointRule.roles(GET, ORDER_READERS, "/api/orders/*"),
                 EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
                 EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"),

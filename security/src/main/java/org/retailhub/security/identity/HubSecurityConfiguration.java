@@ -1,6 +1,7 @@
 package org.retailhub.security.identity;
 
 import java.util.List;
+import java.util.Map;
 import org.retailhub.security.edge.BodyLimit;
 import org.retailhub.security.edge.EdgeLimits;
 import org.retailhub.security.edge.FloodGuard;
@@ -10,11 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -22,6 +27,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -62,19 +69,20 @@ public class HubSecurityConfiguration {
                     rules.requestMatchers(paths("/camunda/api/admin/auth/user/*/login/**")).denyAll();
                     // nor may anyone create the "first" administrator: Keycloak's admins are Camunda's
                     rules.requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll();
-                    declare(rules, EndpointRules.engine(WEBAPP_ENGINE));
+                    declare(rules, EndpointRules.engine(WEBAPP_ENGINE), null);
                     rules.requestMatchers(paths("/")).permitAll().anyRequest().authenticated();
                 })
                 .oauth2Login(login -> login.clientRegistrationRepository(clients.getObject())
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(KeycloakTokens.webappRoles())))
-                .logout(Customizer.withDefaults());
+                // signing out ends the Keycloak session too, or the next page would sign the same person in again
+                .logout(logout -> logout.logoutSuccessHandler(signedOutEverywhere(clients.getObject())));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apis(HttpSecurity http, SecurityProperties security, EdgeLimits limits, ObjectProvider<JwtDecoder> tokens)
-            throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, SecurityProperties security, EdgeLimits limits, ObjectProvider<JwtDecoder> tokens,
+                             ChannelAccounts channels) throws Exception {
         RefusalProblems refusals = new RefusalProblems(security.mode() == SecurityProperties.Mode.DEV ? "Basic realm=\"retail-hub\"" : "Bearer");
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no cookies and no session: every request carries its credentials, so there is nothing to forge
@@ -87,8 +95,8 @@ public class HubSecurityConfiguration {
                 .addFilterAfter(FloodGuard.perIp(limits.perIp()), SecurityContextHolderFilter.class)
                 .addFilterBefore(FloodGuard.perClient(limits.perClient()), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> {
-                    declare(rules, EndpointRules.api());
-                    declare(rules, EndpointRules.engine(ENGINE_REST));
+                    declare(rules, EndpointRules.api(), channels);
+                    declare(rules, EndpointRules.engine(ENGINE_REST), channels);
                     rules.anyRequest().denyAll();
                 });
         if (security.mode() == SecurityProperties.Mode.DEV) {
@@ -129,23 +137,47 @@ public class HubSecurityConfiguration {
                 .clientId(realm.webappsClientId()).clientSecret(realm.webappsClientSecret())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .scope("openid", "profile")
+                // profile and email: Camunda shows the person's name (SingleSignOnUser copies it at login)
+                .scope("openid", "profile", "email")
                 .authorizationUri(realm.endpoint("auth")).tokenUri(realm.endpoint("token"))
                 .jwkSetUri(realm.endpoint("certs")).userInfoUri(realm.endpoint("userinfo"))
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", realm.endpoint("logout")))
                 .userNameAttributeName("preferred_username").issuerUri(realm.issuerUri())
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .clientName("Keycloak").build());
     }
 
     private static void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
-                                List<EndpointRule> declared) {
+                                List<EndpointRule> declared, ChannelAccounts channels) {
         for (EndpointRule rule : declared) {
             if (rule.isOpen()) {
                 rules.requestMatchers(rule.matcher()).permitAll();
+            } else if (rule.channel() != null) {
+                rules.requestMatchers(rule.matcher()).access(forChannel(rule, channels));
             } else {
                 rules.requestMatchers(rule.matcher()).hasAnyAuthority(rule.authorities());
             }
         }
+    }
+
+    /** The rule's roles first; then the channel, refused with a decision that names it (RefusalProblems tells the caller). */
+    private static AuthorizationManager<RequestAuthorizationContext> forChannel(EndpointRule rule, ChannelAccounts channels) {
+        AuthorizationManager<RequestAuthorizationContext> roles = AuthorityAuthorizationManager.hasAnyAuthority(rule.authorities());
+        return (caller, context) -> {
+            AuthorizationResult byRole = roles.authorize(caller, context);
+            if (byRole == null || !byRole.isGranted()) {
+                return new AuthorizationDecision(false);
+            }
+            return channels.refusal(caller.get(), rule.channel()).<AuthorizationDecision>map(ChannelRefused.Decision::new)
+                    .orElse(new AuthorizationDecision(true));
+        };
+    }
+
+    /** After signing out of the hub, Keycloak's end-session endpoint, then back to the webapps (which ask for a login). */
+    private static LogoutSuccessHandler signedOutEverywhere(ClientRegistrationRepository clients) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        handler.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+        return handler;
     }
 
     private static RequestMatcher paths(String... patterns) {

@@ -3,13 +3,15 @@ package org.retailhub.security.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.retailhub.security.edge.Problems;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 (no or bad credentials, with the scheme to use) and 403 (credentials fine, role missing) as problem details. */
+/** 401 (no or bad credentials, with the scheme to use) and 403 (credentials fine, role or channel missing) as problem details. */
 final class RefusalProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final String challenge;
@@ -27,6 +29,14 @@ final class RefusalProblems implements AuthenticationEntryPoint, AccessDeniedHan
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        ChannelRefused refused = e instanceof ChannelRefused channel ? channel
+                : e instanceof AuthorizationDeniedException denied && denied.getAuthorizationResult() instanceof ChannelRefused.Decision decision
+                ? decision.refused() : null;
+        if (refused != null) {
+            Problems.write(response, 403, "channel-not-permitted", "Not this account's channel", refused.getMessage(),
+                    Map.of("channel", refused.channel().name(), "account", refused.account()));
+            return;
+        }
         Problems.write(response, 403, "forbidden", "Forbidden", "your roles do not allow this call");
     }
 }
