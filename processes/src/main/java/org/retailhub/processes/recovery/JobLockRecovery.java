@@ -2,6 +2,7 @@ package org.retailhub.processes.recovery;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,23 +13,28 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the jobs of a hub instance that died back to the living. Camunda's job executor locks each job it acquires
- * under its lock owner for its lock time (5 minutes); a killed instance never unlocks them, so its orders would sit
- * out that time. Here every instance writes a heartbeat under its lock owner into {@code hub.hub_instance}. An
- * instance whose heartbeat is older than {@code staleAfter} is dead: a living instance forgets it and releases its
- * job locks in one statement (raising each job's revision, so a completion by the supposedly dead owner would fail on
- * Camunda's optimistic lock instead of committing twice), then wakes its own job acquisition.
- * <p>
- * A long step of a live instance keeps its lock however long it runs, as long as that instance beats: the lock time
- * stays Camunda's. An instance releases nothing until it has itself beaten for two intervals in a row, so after a
- * database outage every live peer gets the chance to beat again first. Locks of an owner that never registered (a hub
- * of an older version) are left to expire.
+ * Gives jobs that nobody runs any more back to the job executor at once, instead of after Camunda's lock time
+ * (5 minutes). Camunda's job executor locks each job it acquires under its lock owner until it completed or failed it.
+ * <ul>
+ * <li><b>A killed instance</b> never unlocks its jobs. Every instance writes a heartbeat under its lock owner into
+ * {@code hub.hub_instance}; one whose heartbeat is older than {@code staleAfter} is dead, and a living instance forgets
+ * it and releases its job locks in one statement, then wakes its own job acquisition. An instance releases nothing
+ * until it has itself beaten for two intervals in a row, so after a database outage every live peer gets the chance
+ * to beat again first. Locks of an owner that never registered (a hub of an older version) are left to expire.</li>
+ * <li><b>A restart of the database server</b> ends every session: the jobs this instance was running then could not
+ * commit, and Camunda could not record their failure either (the database was gone), so they would stay locked by this
+ * live instance. The heartbeat sees the server's start time change and releases this instance's own locks taken
+ * before the outage.</li>
+ * </ul>
+ * A release raises each job's revision, so should the owner still complete the job (a live instance taken for dead),
+ * that completion fails on Camunda's optimistic lock instead of committing twice; the provider calls a step makes
+ * again carry the same idempotency keys. A long step of a live instance keeps its lock however long it runs.
  */
 @Component
 public class JobLockRecovery implements SmartLifecycle {
@@ -42,6 +48,10 @@ public class JobLockRecovery implements SmartLifecycle {
     private ScheduledExecutorService heart;
     /** Since when this instance's heartbeats succeed without a gap; null after a failed one. */
     private volatile Instant beatingSince;
+    /** When the first heartbeat of the current outage failed; null while the database answers. */
+    private volatile Instant outageSince;
+    /** When the database server started, as the last heartbeat saw it. */
+    private volatile Instant serverStarted;
 
     public JobLockRecovery(JdbcTemplate jdbc, JobExecutor jobExecutor, JobLockRecoveryProperties properties) {
         this.jdbc = jdbc;
@@ -63,9 +73,8 @@ public class JobLockRecovery implements SmartLifecycle {
         beat();
         long every = properties.heartbeatInterval().toMillis();
         heart.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
-        log.info("Hub instance {} (job lock owner {}) beats every {}; peers silent for {} are taken as dead",
-                host + "/" + ProcessHandle.current().pid(), jobExecutor.getLockOwner(), properties.heartbeatInterval(),
-                properties.staleAfter());
+        log.info("Hub instance {}/{} (job lock owner {}) beats every {}; peers silent for {} are taken as dead",
+                host, ProcessHandle.current().pid(), jobExecutor.getLockOwner(), properties.heartbeatInterval(), properties.staleAfter());
     }
 
     /** Beats no more; the row goes stale and the next living instance removes it with whatever locks are left. */
@@ -84,11 +93,18 @@ public class JobLockRecovery implements SmartLifecycle {
 
     void beat() {
         try {
-            Boolean inserted = jdbc.queryForObject("""
+            Map<String, Object> beat = jdbc.queryForMap("""
                     insert into hub.hub_instance (lock_owner, host, pid) values (?, ?, ?)
                     on conflict (lock_owner) do update set heartbeat_at = now()
-                    returning (xmax = 0)""", Boolean.class, jobExecutor.getLockOwner(), host, ProcessHandle.current().pid());
-            if (Boolean.TRUE.equals(inserted) && beatingSince != null) {
+                    returning (xmax = 0) as inserted, pg_postmaster_start_time() as server_started""",
+                    jobExecutor.getLockOwner(), host, ProcessHandle.current().pid());
+            Instant started = ((Timestamp) beat.get("server_started")).toInstant();
+            if (serverStarted != null && !serverStarted.equals(started)) {
+                releaseOwnLocksTakenBefore(outageSince == null ? Instant.now() : outageSince);
+            }
+            serverStarted = started;
+            outageSince = null;
+            if (Boolean.TRUE.equals(beat.get("inserted")) && beatingSince != null) {
                 log.warn("A peer took this hub instance for dead (no heartbeat for {}) and released its job locks; jobs it was"
                         + " running may run again elsewhere, their effects are idempotent", properties.staleAfter());
             }
@@ -101,6 +117,7 @@ public class JobLockRecovery implements SmartLifecycle {
         } catch (DataAccessException e) {
             if (beatingSince != null) {
                 log.warn("Hub heartbeat failed, will retry: {}", e.getMessage());
+                outageSince = Instant.now();
             }
             beatingSince = null;
         }
@@ -126,10 +143,30 @@ public class JobLockRecovery implements SmartLifecycle {
             log.warn("Hub instance {}/{} (job lock owner {}) has not beaten since {}: released its {} locked jobs",
                     instance.get("host"), instance.get("pid"), instance.get("lock_owner"), instance.get("heartbeat_at"), instance.get("jobs"));
         }
-        if (jobs > 0) {
+        wakeAcquisition(jobs);
+        return jobs;
+    }
+
+    /**
+     * Releases this instance's locks on jobs it acquired before {@code cutoff}: after a database restart none of them
+     * can still be running (their sessions ended with the server); a queued one that starts now runs against the raised
+     * revision, so it cannot complete twice.
+     */
+    int releaseOwnLocksTakenBefore(Instant cutoff) {
+        // Camunda sets a lock's expiry to acquisition + lock time, by this JVM's clock
+        int jobs = jdbc.update("""
+                update act_ru_job set lock_owner_ = null, lock_exp_time_ = null, rev_ = rev_ + 1
+                 where lock_owner_ = ? and lock_exp_time_ < ?""",
+                jobExecutor.getLockOwner(), Timestamp.from(cutoff.plusMillis(jobExecutor.getLockTimeInMillis())));
+        log.warn("The database server restarted, cutting every session: released the {} jobs this instance had locked before", jobs);
+        wakeAcquisition(jobs);
+        return jobs;
+    }
+
+    private void wakeAcquisition(int releasedJobs) {
+        if (releasedJobs > 0) {
             jobExecutor.jobWasAdded();
         }
-        return jobs;
     }
 
     private static String hostName() {
