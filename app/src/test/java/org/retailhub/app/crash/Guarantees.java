@@ -88,9 +88,11 @@ final class Guarantees {
     /**
      * Where each order's processing stands: its status and number of status changes, and the steps its process tree
      * (the order's process and the payment process it called) is at, with their jobs. Any completed step changes it.
+     * An accepted order the hub has not taken from its topic yet stands "not in the hub".
      */
     Map<String, String> progress(Collection<String> keys) {
         Map<String, String> progress = new HashMap<>();
+        keys.forEach(key -> progress.put(key, "not in the hub"));
         hub.query("""
                 select o.channel || ':' || o.external_id as key,
                        o.status || '/' || (select count(*) from hub.order_history h where h.order_id = o.id) || '/' ||
@@ -98,7 +100,8 @@ final class Guarantees {
                                    from act_ru_execution e join act_ru_execution r on e.root_proc_inst_id_ = r.id_
                                   where r.business_key_ = o.id::text and r.id_ = r.proc_inst_id_ and r.super_exec_ is null), '') || '/' ||
                        coalesce((select string_agg(j.id_, ',' order by j.id_)
-                                   from act_ru_job j join act_ru_execution r on j.root_proc_inst_id_ = r.id_
+                                   from act_ru_job j join act_ru_execution e on e.id_ = j.execution_id_
+                                   join act_ru_execution r on e.root_proc_inst_id_ = r.id_
                                   where r.business_key_ = o.id::text and r.id_ = r.proc_inst_id_ and r.super_exec_ is null), '') as progress
                   from hub.customer_order o where o.channel || ':' || o.external_id = any(?)""",
                 rs -> {
@@ -117,7 +120,7 @@ final class Guarantees {
      * order whose jobs a dead instance holds does neither); returns the seconds since {@code since}.
      */
     long awaitEachMovesOn(Map<String, String> before, long since, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(within).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Map<String, String> now = progress(before.keySet());
             List<String> stuck = before.entrySet().stream().filter(e -> e.getValue().equals(now.get(e.getKey())))
                     .map(e -> e.getKey() + " " + e.getValue()).sorted().limit(10).toList();

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * <li><b>A restart of the database server</b> ends every session: the jobs this instance was running then could not
  * commit, and Camunda could not record their failure either (the database was gone), so they would stay locked by this
  * live instance. The heartbeat sees the server's start time change and releases this instance's own locks taken
- * before the outage.</li>
+ * before the outage (before its first failed heartbeat, or, after a restart quicker than a heartbeat, before the last
+ * heartbeat that saw the old server), never one taken from the new server.</li>
  * </ul>
  * A release raises each job's revision, so should the owner still complete the job (a live instance taken for dead),
  * that completion fails on Camunda's optimistic lock instead of committing twice; the provider calls a step makes
@@ -50,8 +51,9 @@ public class JobLockRecovery implements SmartLifecycle {
     private volatile Instant beatingSince;
     /** When the first heartbeat of the current outage failed; null while the database answers. */
     private volatile Instant outageSince;
-    /** When the database server started, as the last heartbeat saw it. */
+    /** When the database server started, as the last heartbeat saw it, and when that heartbeat began. */
     private volatile Instant serverStarted;
+    private volatile Instant lastBeat;
 
     public JobLockRecovery(JdbcTemplate jdbc, JobExecutor jobExecutor, JobLockRecoveryProperties properties) {
         this.jdbc = jdbc;
@@ -92,6 +94,7 @@ public class JobLockRecovery implements SmartLifecycle {
     }
 
     void beat() {
+        Instant beganAt = Instant.now();
         try {
             Map<String, Object> beat = jdbc.queryForMap("""
                     insert into hub.hub_instance (lock_owner, host, pid) values (?, ?, ?)
@@ -100,9 +103,11 @@ public class JobLockRecovery implements SmartLifecycle {
                     jobExecutor.getLockOwner(), host, ProcessHandle.current().pid());
             Instant started = ((Timestamp) beat.get("server_started")).toInstant();
             if (serverStarted != null && !serverStarted.equals(started)) {
-                releaseOwnLocksTakenBefore(outageSince == null ? Instant.now() : outageSince);
+                // the server went down after the last beat that saw it; a restart quicker than a beat left no failed one
+                releaseOwnLocksTakenBefore(outageSince == null ? lastBeat : outageSince);
             }
             serverStarted = started;
+            lastBeat = beganAt;
             outageSince = null;
             if (Boolean.TRUE.equals(beat.get("inserted")) && beatingSince != null) {
                 log.warn("A peer took this hub instance for dead (no heartbeat for {}) and released its job locks; jobs it was"
