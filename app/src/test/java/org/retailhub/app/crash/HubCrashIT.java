@@ -93,6 +93,8 @@ class HubCrashIT {
                     "--hub.islands.simulator-pause=0s", "--hub.orders.payment-timeout=PT1M",
                     "--hub.payment.psp.simulator=false", "--hub.payment.psp.base-url=" + psp.baseUrl(),
                     "--hub.payment.psp.webhook-secret=" + SECRET,
+                    // the provider shares this test's JVM and its load: give it time before the circuit breaker counts a failure
+                    "--hub.payment.psp.read-timeout=PT10S",
                     "--hub.erp.simulator=false", "--hub.erp.base-url=" + erpDeliveries.baseUrl(),
                     "--hub.crm.simulator=false", "--hub.crm.base-url=" + giftCards.baseUrl());
             guarantees = new Guarantees(hubDb, kafka, psp);
