@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled      start the embedded servers at all
  * @param dataDir      where PostgreSQL keeps its data between runs; blank = a fresh temporary folder per start
  * @param postgresPort port of the embedded PostgreSQL; 0 = any free port
- *                     (the in-process Kafka broker always takes a free port; the log names it)
+ * @param kafkaPort    clients' port of the in-process Kafka broker (its log is kept beside PostgreSQL's data, in
+ *                     {@code kafka}); 0 = any free port, named in the log
  */
 public record EmbeddedProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("") String dataDir,
-                                 @DefaultValue("5433") int postgresPort) {
+                                 @DefaultValue("5433") int postgresPort,
+                                 @DefaultValue("0") int kafkaPort) {
 }

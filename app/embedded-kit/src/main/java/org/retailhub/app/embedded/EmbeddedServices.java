@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.logging.Log;
-import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -18,7 +16,6 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -36,7 +33,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         EmbeddedProperties props = Binder.get(environment).bind("hub.embedded", EmbeddedProperties.class)
-                .orElseGet(() -> new EmbeddedProperties(true, "", 5433));
+                .orElseGet(() -> new EmbeddedProperties(true, "", 5433, 0));
         if (!props.enabled() || environment.getPropertySources().contains("hub-embedded")) {
             return;
         }
@@ -44,24 +41,22 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
         Path dataDir = dataDir(props);
         boolean throwAway = props.dataDir().isBlank();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, props.postgresPort());
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperty("auto.create.topics.enable", "true");
-        // Kafka's test kit deletes its folders in a JVM shutdown hook of its own, which runs at the same time as the
-        // context's close: on SIGTERM the broker could lose its folders under the still-running consumers, and the stop
-        // then hung for a minute on their timeouts. The deletions are kept here and run after the broker stopped.
-        List<Runnable> deleteKafkaFolders = new CopyOnWriteArrayList<>();
-        Exit.setShutdownHookAdder((name, deletion) -> deleteKafkaFolders.add(deletion));
+        postgres.orphanStopped().ifPresent(pid -> log.warn("PostgreSQL (pid " + pid + ") was still running on " + dataDir
+                + " without the hub that started it (killed?): stopped it before this start"));
+        Path kafkaDir = EmbeddedKafkaServer.folderFor(dataDir, throwAway);
+        EmbeddedKafkaServer kafka;
         try {
-            kafka.afterPropertiesSet();
-        } finally {
-            Exit.resetShutdownHookAdder();
+            kafka = EmbeddedKafkaServer.start(kafkaDir, props.kafkaPort());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
         }
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("spring.datasource.url", postgres.jdbcUrl());
         settings.put("spring.datasource.username", EmbeddedPostgresServer.ROLE);
         settings.put("spring.datasource.password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
-        settings.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         settings.put("hub.embedded.postgres-actual-port", postgres.port());
         List<String> islands = List.of("pos", "erp", "crm");
         postgres.createLegacyDatabases(islands);
@@ -73,7 +68,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
         settings.put("hub.cdc.username", EmbeddedPostgresServer.CDC_ROLE);
         settings.put("hub.cdc.password", EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
         environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded", settings));
-        log.info("Embedded PostgreSQL on port " + postgres.port() + " and Kafka at " + kafka.getBrokersAsString()
+        log.info("Embedded PostgreSQL on port " + postgres.port() + " and Kafka at " + kafka.bootstrapServers()
                 + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 
         Runnable stop = new Runnable() {
@@ -83,11 +78,11 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
             public synchronized void run() {
                 if (!stopped) {
                     stopped = true;
-                    kafka.destroy();
-                    deleteKafkaFolders.forEach(Runnable::run);
+                    kafka.close();
                     postgres.close();
                     if (throwAway) {
                         FileSystemUtils.deleteRecursively(dataDir.toFile());
+                        FileSystemUtils.deleteRecursively(kafkaDir.toFile());
                     }
                 }
             }

@@ -1,0 +1,137 @@
+package org.retailhub.app.crash;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.retailhub.app.embedded.EmbeddedPostgresServer;
+
+/**
+ * The hub as an operating system process of its own, started from the repackaged jar as an operator would start it,
+ * and killed with SIGKILL as a crash would kill it. This is the one place that knows how the jar is launched: the
+ * crash tests only hand it the hub's settings.
+ */
+final class HubProcess implements AutoCloseable {
+
+    /** What a process killed by SIGKILL exits with on Linux: 128 + 9. */
+    static final int KILLED_BY_SIGKILL = 137;
+    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final Path log;
+    private final Path postgresData;
+    private final int port;
+    private final long launched = System.nanoTime();
+    private Duration startup;
+
+    private HubProcess(Process process, Path log, Path postgresData, int port) {
+        this.process = process;
+        this.log = log;
+        this.postgresData = postgresData;
+        this.port = port;
+    }
+
+    /**
+     * Starts the jar in {@code folder} (its working directory) on its embedded default, with PostgreSQL's and Kafka's data
+     * in {@code folder/postgres} and {@code folder/kafka}, the given settings and HTTP port, and waits until it answers.
+     */
+    static HubProcess start(Path folder, String name, int port, List<String> settings) {
+        Path jar = Path.of(System.getProperty("hub.jar", "target/retail-hub.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no hub jar at " + jar + ": the crash tests run after the package phase (mvn verify)");
+        }
+        // as README command 1 starts it: the embedded kit on the loader path, the development switch on
+        Path kit = Path.of(System.getProperty("hub.kit", "embedded-kit/target/kit")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-Dloader.path=" + kit, "-jar", jar.toString(),
+                "--dev", "--server.port=" + port, "--hub.embedded.data-dir=" + folder.resolve("postgres")));
+        command.addAll(settings);
+        try {
+            Path log = Files.createDirectories(Path.of("target", "crash-logs")).resolve(name + ".log").toAbsolutePath();
+            Process process = new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            HubProcess hub = new HubProcess(process, log, folder.resolve("postgres"), port);
+            hub.awaitAnswer();
+            return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not launch the hub jar " + jar, e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI baseUrl() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The health endpoint's HTTP status (200 UP, 503 DOWN), or -1 while nothing answers. */
+    int health() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl().resolve("/actuator/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void awaitAnswer() {
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the hub exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            return health() == 200;
+        });
+        startup = Duration.ofNanos(System.nanoTime() - launched);
+    }
+
+    /** From launch until it first answered. */
+    Duration startup() {
+        return startup;
+    }
+
+    /** Kills the hub the hard way ({@link Process#destroyForcibly()}: SIGKILL on Linux) and returns its exit code. */
+    int kill() {
+        process.destroyForcibly();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the hub", e);
+        }
+    }
+
+    /** Kills the hub if it still runs, and stops the PostgreSQL it leaves behind. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+        EmbeddedPostgresServer.stopOrphan(postgresData);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
