@@ -22,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.retailhub.connectors.payment.PspSimulator;
+import org.retailhub.simulator.psp.PspSimulator;
+import org.retailhub.simulator.psp.SimPayment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -187,7 +188,7 @@ final class Guarantees {
         List<String> wrong = new ArrayList<>();
         for (Standing order : standing(accepted).values()) {
             List<String> payments = hub.queryForList("select id::text from hub.payment where order_id = ?::uuid", String.class, order.id());
-            int captured = payments.stream().map(psp::byReference).filter(p -> p != null).mapToInt(PspSimulator.SimPayment::captures).sum();
+            int captured = payments.stream().map(psp::byReference).filter(p -> p != null).mapToInt(SimPayment::captures).sum();
             captures += captured;
             if (captured != ("PAID".equals(order.status()) ? 1 : 0)) {
                 wrong.add(order.id() + " " + order.status() + " with " + captured + " captures");

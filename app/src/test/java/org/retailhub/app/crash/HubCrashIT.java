@@ -33,10 +33,10 @@ import org.retailhub.app.crash.ChannelTraffic.ChannelOrder;
 import org.retailhub.app.crash.Guarantees.EventCount;
 import org.retailhub.app.crash.Guarantees.Standing;
 import org.retailhub.app.embedded.EmbeddedPostgresServer;
-import org.retailhub.connectors.payment.PspSimulator;
+import org.retailhub.simulator.psp.PspSimulator;
 import org.retailhub.domain.shared.Channel;
-import org.retailhub.legacy.crm.CrmGiftCardSimulator;
-import org.retailhub.legacy.erp.ErpDeliverySimulator;
+import org.retailhub.simulator.crm.CrmGiftCardSimulator;
+import org.retailhub.simulator.erp.ErpDeliverySimulator;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
