@@ -1,18 +1,20 @@
 package org.retailhub.legacy.crm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.retailhub.domain.shared.RefusedInputException;
 
 /**
  * The CRM's customer API over HTTP (JSON, parsed with Jackson). The HTTP exchange itself is handed in
  * ({@link JsonExchange}: the application gives the hub's time-outs, retries and circuit breaker), so this module
  * keeps only the CRM's paths and format. A refusal of the CRM (e.g. 422 for an invalid email) is an
- * {@link IllegalStateException} with the CRM's problem detail.
+ * {@link IllegalStateException} with the CRM's problem detail. Every answer is read strictly ({@link CrmAnswers}): an
+ * answer the hub cannot read is refused whole ({@link RefusedInputException} naming the call and what is wrong), so no
+ * caller acts on part of it (a customer left out of a list would look retired).
  */
 public class CrmCustomerClient implements CrmCustomers {
 
@@ -26,13 +28,13 @@ public class CrmCustomerClient implements CrmCustomers {
 
     private final Supplier<URI> baseUrl;
     private final JsonExchange calls;
-    private final ObjectMapper json;
+    private final CrmAnswers answers;
     private final int pageSize;
 
     public CrmCustomerClient(Supplier<URI> baseUrl, JsonExchange calls, ObjectMapper json, int pageSize) {
         this.baseUrl = baseUrl;
         this.calls = calls;
-        this.json = json;
+        this.answers = new CrmAnswers(json);
         this.pageSize = pageSize;
     }
 
@@ -41,33 +43,29 @@ public class CrmCustomerClient implements CrmCustomers {
         List<CrmCustomer> customers = new ArrayList<>();
         long pages = 1;
         for (int page = 0; page < pages; page++) {
-            JsonNode answer = calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "?page=" + page + "&size=" + pageSize), null, null);
-            answer.path("customers").forEach(c -> customers.add(customer(c)));
-            pages = answer.path("totalPages").asLong(0);
+            String call = "GET " + CUSTOMERS + "?page=" + page;
+            CrmAnswers.Page answer = answers.page(call, calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "?page=" + page + "&size=" + pageSize), null, null));
+            customers.addAll(answer.customers());
+            pages = answer.totalPages();
         }
         return customers;
     }
 
     @Override
     public CrmCustomer get(String customerNo) {
-        return customer(calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), null, null));
+        return answers.customer("GET " + CUSTOMERS + "/" + customerNo,
+                calls.call("GET", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), null, null));
     }
 
     @Override
     public CrmCustomer create(CrmCustomer customer) {
-        return customer(calls.call("POST", baseUrl.get().resolve(CUSTOMERS), customer, "create:" + customer.externalRef()));
+        return answers.customer("POST " + CUSTOMERS,
+                calls.call("POST", baseUrl.get().resolve(CUSTOMERS), customer, "create:" + customer.externalRef()));
     }
 
     @Override
     public CrmCustomer update(String customerNo, CrmCustomer customer) {
-        return customer(calls.call("PUT", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), customer, "update:" + customerNo));
-    }
-
-    private CrmCustomer customer(JsonNode node) {
-        try {
-            return json.treeToValue(node, CrmCustomer.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the CRM answered a customer the hub cannot read: " + e.getOriginalMessage(), e);
-        }
+        return answers.customer("PUT " + CUSTOMERS + "/" + customerNo,
+                calls.call("PUT", baseUrl.get().resolve(CUSTOMERS + "/" + customerNo), customer, "update:" + customerNo));
     }
 }
