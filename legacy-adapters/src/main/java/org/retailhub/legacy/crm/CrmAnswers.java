@@ -33,7 +33,7 @@ final class CrmAnswers {
     }
 
     Page page(String call, JsonNode answer) {
-        return RefusedInputException.whileReading("CRM answer to " + call, () -> {
+        return reading(call, () -> {
             JsonNode list = object(answer).path("customers");
             JsonNode pages = answer.path("totalPages");
             if (!list.isArray() || !pages.canConvertToExactIntegral() || pages.asLong() < 0 || pages.asLong() > MAX_PAGES) {
@@ -48,7 +48,16 @@ final class CrmAnswers {
     }
 
     CrmCustomer customer(String call, JsonNode answer) {
-        return RefusedInputException.whileReading("CRM answer to " + call, () -> customer(answer, "customer"));
+        return reading(call, () -> customer(answer, "customer"));
+    }
+
+    /** Whatever reading the answer throws refuses it, named by the call. */
+    private static <T> T reading(String call, java.util.function.Supplier<T> read) {
+        try {
+            return RefusedInputException.whileReading("CRM answer", read);
+        } catch (RefusedInputException refused) {
+            throw new RefusedInputException("CRM answer to " + call + ": " + refused.getMessage(), refused);
+        }
     }
 
     private CrmCustomer customer(JsonNode node, String where) {

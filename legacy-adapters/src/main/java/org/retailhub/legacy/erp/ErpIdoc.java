@@ -162,11 +162,16 @@ public final class ErpIdoc {
         if (value.length() > 20) {
             throw new UndecodableChangeException("ERP IDoc " + field + " is not a number the hub reads");
         }
+        BigDecimal number;
         try {
-            return new BigDecimal(value.strip());
+            number = new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw new UndecodableChangeException("ERP IDoc " + field + " '" + abbreviate(value) + "' is not a number");
         }
+        if (Math.abs(number.scale()) > 20) {
+            throw new UndecodableChangeException("ERP IDoc " + field + " '" + abbreviate(value) + "' is out of range");
+        }
+        return number;
     }
 
     private static String text(JsonNode segment, String field) {
