@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class ChannelTopics {
 
     @Bean
-    KafkaAdmin.NewTopics channelTopics(IntakeProperties intake, KafkaTopicProperties topics) {
+    KafkaAdmin.NewTopics intakeTopics(IntakeProperties intake, KafkaTopicProperties topics) {
         return KafkaTopics.of(topics, intake.topics());
     }
 }
