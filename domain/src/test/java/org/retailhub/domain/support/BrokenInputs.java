@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.engine.SourceOfRandomness;
 
 /**
  * Broken variants of a well-formed inbound message, for property tests of every format: a null in every position,
@@ -45,6 +46,15 @@ public final class BrokenInputs {
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80});
 
     private BrokenInputs() {
+    }
+
+    /**
+     * {@code count} broken messages drawn with {@code seed} (the same seed, the same messages), for tests that send
+     * them through a real transport instead of calling a reader inside a property.
+     */
+    public static List<Broken> sample(Arbitrary<Broken> broken, int count, long seed) {
+        SourceOfRandomness.create(Long.toString(seed));
+        return broken.sampleStream().limit(count).toList();
     }
 
     /** Breakage at the level of bytes and lines, which every format meets. */

@@ -13,6 +13,7 @@ import org.retailhub.domain.consistency.ChangePropagation;
 import org.retailhub.domain.consistency.DeadLetters;
 import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.UndecodableChangeException;
+import org.retailhub.routes.redelivery.Refusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +89,7 @@ public class CdcRoutes extends RouteBuilder {
 
     /** A change that failed: recorded with the reason and its payload, counted; the stream goes on. */
     void deadLetter(IslandChange change, Throwable cause) {
-        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + Refusals.reason(cause);
         deadLetters.record(change, reason);
         Counter.builder("hub.cdc.dead.letters").tag("island", change.island().name()).register(meters).increment();
         log.warn("CDC change from {} {} at {} dead-lettered: {}", change.island(), change.table(), change.position(), reason);

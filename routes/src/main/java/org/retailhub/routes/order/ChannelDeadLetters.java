@@ -7,13 +7,15 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.shared.RefusedInputException;
+import org.retailhub.routes.redelivery.Refusals;
 import org.springframework.stereotype.Component;
 
 /**
- * Error handling of every channel intake route, declared once: a message refused while it was read or by the
- * acceptance's checks ({@link RefusedInputException}) goes to the dead-letter topic with the reason, unchanged but
- * for card numbers, masked to their last four digits, and the partition goes on; anything else (database or CRM
- * down) is tried again in place with a growing pause, then the consumer polls the same offset again.
+ * Error handling of every channel intake route, declared once: a message refused while it was read, by the
+ * acceptance's checks ({@link RefusedInputException}) or by the hub's database ({@link Refusals}) goes to the
+ * dead-letter topic with the reason, unchanged but for card numbers, masked to their last four digits, and the
+ * partition goes on; anything else (database or CRM down) is tried again in place with a growing pause, then the
+ * consumer polls the same offset again.
  * Metric {@code hub.orders.deadlettered} (per source topic).
  */
 @Component
@@ -35,11 +37,8 @@ public class ChannelDeadLetters extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .errorHandler(properties.retry().errorHandler())
-                .onException(RefusedInputException.class)
+        Refusals.of(routeConfiguration(ID).errorHandler(properties.retry().errorHandler()))
                     .handled(true)
-                    .maximumRedeliveries(0)
                     .useOriginalMessage()
                     .process(this::describeRejection)
                     .to(endpoints.deadLetters(getContext()));
@@ -48,7 +47,7 @@ public class ChannelDeadLetters extends RouteConfigurationBuilder {
     private void describeRejection(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String source = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
-        String reason = cause == null ? "unknown" : GiftCardToken.maskNumbers(cause.getMessage());
+        String reason = GiftCardToken.maskNumbers(Refusals.reason(cause));
         exchange.getMessage().setHeader(REASON_HEADER, reason);
         exchange.getMessage().setBody(withoutCardNumbers(exchange.getMessage().getBody(byte[].class)));
         exchange.getMessage().setHeader(SOURCE_HEADER, source);
