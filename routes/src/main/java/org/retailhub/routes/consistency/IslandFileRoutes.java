@@ -39,24 +39,23 @@ public class IslandFileRoutes extends RouteBuilder {
     public void configure() {
         EndOfDayLog endOfDay = new EndOfDayLog(getContext());
 
+        // each line and each document is read and applied in one step: a refused one is set aside and the file goes
+        // on after that step (see IslandFileDeadLetters)
         from(inbox("pos", "eod-.*\\.txt")).routeId("pos-end-of-day").routeConfigurationId(IslandFileDeadLetters.ID)
                 .setProperty(IslandFileDeadLetters.ISLAND, constant(Island.POS))
                 .split(body().tokenize("\n")).streaming().stopOnException()
                     .process(exchange -> exchange.setProperty(IslandFileDeadLetters.LINE_NUMBER,
                             exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1L))
                     .filter(exchange -> !EndOfDayLog.isBlank(exchange.getMessage().getBody(String.class)))
-                    .setProperty(IslandFileDeadLetters.RAW_TEXT, body())
-                    .process(exchange -> exchange.getMessage().setBody(RefusedInputException.whileReading("end-of-day line",
-                            () -> endOfDay.line(exchange.getMessage().getBody(String.class)))))
-                    .process(exchange -> propagation.sell(pos.sale(exchange.getMessage().getBody(EndOfDayLine.class))))
+                        .setProperty(IslandFileDeadLetters.RAW_TEXT, body())
+                        .process(exchange -> sell(endOfDay, exchange))
+                    .end()
                 .end();
 
         from(inbox("erp", ".*\\.xml")).routeId("erp-idoc").routeConfigurationId(IslandFileDeadLetters.ID)
                 .setProperty(IslandFileDeadLetters.ISLAND, constant(Island.ERP))
                 .process(exchange -> exchange.setProperty(IslandFileDeadLetters.RAW_TEXT,
                         new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8)))
-                .process(exchange -> exchange.getMessage().setBody(RefusedInputException.whileReading("ERP IDoc",
-                        () -> ErpIdoc.parse(exchange.getMessage().getBody(byte[].class)))))
                 .process(this::state);
     }
 
@@ -66,8 +65,17 @@ public class IslandFileRoutes extends RouteBuilder {
                 + properties.fileSettleTime().toMillis();
     }
 
+    /** One line of the end-of-day log: read on its own (whatever that throws refuses it), mapped, sold. */
+    private void sell(EndOfDayLog endOfDay, Exchange exchange) {
+        EndOfDayLine line = RefusedInputException.whileReading("end-of-day line",
+                () -> endOfDay.line(exchange.getMessage().getBody(String.class)));
+        propagation.sell(pos.sale(line));
+    }
+
+    /** One IDoc: read on its own (whatever that throws refuses it), mapped, stated. */
     private void state(Exchange exchange) {
-        ErpIdoc.Document idoc = exchange.getMessage().getBody(ErpIdoc.Document.class);
+        ErpIdoc.Document idoc = RefusedInputException.whileReading("ERP IDoc",
+                () -> ErpIdoc.parse(exchange.getMessage().getBody(byte[].class)));
         idocs.records(idoc).forEach(record -> propagation.applyStatement(record, Island.ERP));
         log.info("ERP IDoc {} applied", idoc.number());
     }
