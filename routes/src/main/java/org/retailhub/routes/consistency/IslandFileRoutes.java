@@ -59,9 +59,12 @@ public class IslandFileRoutes extends RouteBuilder {
                 .process(this::state);
     }
 
-    /** A folder of the inbox; a file read to its end moves to {@code .done}, one that failed stays to be read again. */
+    /**
+     * A folder of the inbox; a file read to its end moves to {@code .done}, one that failed stays to be read again.
+     * Its text is UTF-8 whatever the machine's default charset (a byte order mark is then recognised as one).
+     */
     private String inbox(String folder, String include) {
-        return "file:" + properties.inbox() + "/" + folder + "?include=" + include + "&move=.done&readLock=changed&readLockMinAge="
+        return "file:" + properties.inbox() + "/" + folder + "?include=" + include + "&charset=UTF-8&move=.done&readLock=changed&readLockMinAge="
                 + properties.fileSettleTime().toMillis();
     }
 
