@@ -36,21 +36,11 @@ class CdcRoutesTest {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(CamelAutoConfiguration.class)
-    @Import({CdcRoutes.class, CdcDeadLetters.class, CapturedChangeGate.class})
+    @Import({CdcRoutes.class, CdcDeadLetters.class, CapturedChangeGate.class, ConsistencyDoubles.class})
     static class Wiring {
         @Bean
         SimpleMeterRegistry meters() {
             return new SimpleMeterRegistry();
-        }
-
-        @Bean
-        IslandLedger propagation() {
-            return new IslandLedger();
-        }
-
-        @Bean
-        DeadLetterTable deadLetters() {
-            return new DeadLetterTable();
         }
     }
 

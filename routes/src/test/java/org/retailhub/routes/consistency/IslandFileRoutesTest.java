@@ -54,18 +54,8 @@ class IslandFileRoutesTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({CamelAutoConfiguration.class, ValidationAutoConfiguration.class})
     @EnableConfigurationProperties(ConsistencyProperties.class)
-    @Import({IslandFileRoutes.class, IslandFileDeadLetters.class})
+    @Import({IslandFileRoutes.class, IslandFileDeadLetters.class, ConsistencyDoubles.class})
     static class Wiring {
-        @Bean
-        IslandLedger propagation() {
-            return new IslandLedger();
-        }
-
-        @Bean
-        DeadLetterTable deadLetters() {
-            return new DeadLetterTable();
-        }
-
         @Bean
         KeyTable keys() {
             KeyTable keys = new KeyTable();
