@@ -40,8 +40,13 @@ public final class Inbox {
 
     /** Writes a file under another name first, then renames it, so the route never reads half a file. */
     public void drop(String name, String content) {
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same with the file's bytes as they are (which need not be UTF-8). */
+    public void drop(String name, byte[] content) {
         try {
-            Path staged = Files.writeString(root.resolve(name + ".part"), content, StandardCharsets.UTF_8);
+            Path staged = Files.write(root.resolve(name + ".part"), content);
             Files.move(staged, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

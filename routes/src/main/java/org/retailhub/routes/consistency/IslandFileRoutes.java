@@ -43,6 +43,9 @@ public class IslandFileRoutes extends RouteBuilder {
         // on after that step (see IslandFileDeadLetters)
         from(inbox("pos", "eod-.*\\.txt")).routeId("pos-end-of-day").routeConfigurationId(IslandFileDeadLetters.ID)
                 .setProperty(IslandFileDeadLetters.ISLAND, constant(Island.POS))
+                // decoded here, leniently: bytes that are not UTF-8 make their line unreadable, not the whole file
+                .process(exchange -> exchange.getMessage().setBody(
+                        new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8)))
                 .split(body().tokenize("\n")).streaming().stopOnException()
                     .process(exchange -> exchange.setProperty(IslandFileDeadLetters.LINE_NUMBER,
                             exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1L))
@@ -59,12 +62,9 @@ public class IslandFileRoutes extends RouteBuilder {
                 .process(this::state);
     }
 
-    /**
-     * A folder of the inbox; a file read to its end moves to {@code .done}, one that failed stays to be read again.
-     * Its text is UTF-8 whatever the machine's default charset (a byte order mark is then recognised as one).
-     */
+    /** A folder of the inbox; a file read to its end moves to {@code .done}, one that failed stays to be read again. */
     private String inbox(String folder, String include) {
-        return "file:" + properties.inbox() + "/" + folder + "?include=" + include + "&charset=UTF-8&move=.done&readLock=changed&readLockMinAge="
+        return "file:" + properties.inbox() + "/" + folder + "?include=" + include + "&move=.done&readLock=changed&readLockMinAge="
                 + properties.fileSettleTime().toMillis();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,8 +93,13 @@ class IslandFileRoutesTest {
                 new SQLException("ERROR: new row for relation \"stock\" violates check constraint \"stock_reserved_within_on_hand\"\n"
                         + "  Detail: Failing row contains (STORE-002, SKU-0011, 3, 5).", "23514")));
 
-        INBOX.drop("pos/eod-20261125.txt", "\uFEFF" + SALE + "\r\n" + "this is no sale line\r\n" + "\r\n" + UNKNOWN_PLU + "\r\n" + RESERVED + "\r\n"
-                + NEXT_SALE + "\r\n");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(("\uFEFF" + SALE + "\r\n" + "this is no sale line\r\n" + "\r\n" + UNKNOWN_PLU + "\r\n" + RESERVED + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        // a line with a byte that is not UTF-8: that line is unreadable, the file is not
+        file.writeBytes(new byte[] {'0', '1', '2', (byte) 0xC3, 0x28, '\r', '\n'});
+        file.writeBytes((NEXT_SALE + "\r\n").getBytes(StandardCharsets.UTF_8));
+        INBOX.drop("pos/eod-20261125.txt", file.toByteArray());
 
         INBOX.awaitMoved("pos/eod-20261125.txt", ".done");
         assertThat(ledger.sales()).containsExactly(new StockSale("POS-11-3-777-1", "STORE-001", "SKU-0007", 2),
@@ -100,13 +107,15 @@ class IslandFileRoutesTest {
         assertThat(deadLetters.letters()).extracting(Letter::island, Letter::source, Letter::position).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Island.POS, "eod-20261125.txt", 2L),
                 org.assertj.core.groups.Tuple.tuple(Island.POS, "eod-20261125.txt", 4L),
-                org.assertj.core.groups.Tuple.tuple(Island.POS, "eod-20261125.txt", 5L));
+                org.assertj.core.groups.Tuple.tuple(Island.POS, "eod-20261125.txt", 5L),
+                org.assertj.core.groups.Tuple.tuple(Island.POS, "eod-20261125.txt", 6L));
         assertThat(deadLetters.letters()).extracting(Letter::reason).satisfiesExactly(
                 reason -> assertThat(reason).contains("43 digits"),
                 reason -> assertThat(reason).contains("'9999' has no cross-reference"),
-                reason -> assertThat(reason).contains("stock_reserved_within_on_hand").doesNotContain("Failing row"));
+                reason -> assertThat(reason).contains("stock_reserved_within_on_hand").doesNotContain("Failing row"),
+                reason -> assertThat(reason).contains("43 digits"));
         assertThat(deadLetters.letters()).extracting(Letter::payload)
-                .containsExactly("this is no sale line\r", UNKNOWN_PLU + "\r", RESERVED + "\r");
+                .containsExactly("this is no sale line\r", UNKNOWN_PLU + "\r", RESERVED + "\r", "012\uFFFD(\r");
         assertThat(ledger.saleAttempts()).as("two sales, and the refused one tried once").isEqualTo(3);
     }
 
