@@ -14,6 +14,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public final class Refusals {
 
+    private static final int MAX_REASON = 500;
+
     private Refusals() {
     }
 
@@ -23,17 +25,20 @@ public final class Refusals {
     }
 
     /**
-     * Why the input was refused: the failure's message; for the database, only which constraint it broke, never the
-     * row's values (a customer's name or e-mail may be among them, and reasons are logged).
+     * Why the input was refused, in at most 500 characters: the failure's message; for the database, only which
+     * constraint it broke, never the row's values (a customer's name or e-mail may be among them, and reasons are logged).
      */
     public static String reason(Throwable failure) {
+        String reason;
         if (failure == null) {
-            return "unknown";
-        }
-        if (failure instanceof DataIntegrityViolationException refused) {
+            reason = "unknown";
+        } else if (failure instanceof DataIntegrityViolationException refused) {
             String constraint = String.valueOf(NestedExceptionUtils.getMostSpecificCause(refused).getMessage());
-            return "the hub's database refused it: " + constraint.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+            reason = "the hub's database refused it: " + constraint.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+        } else {
+            reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         }
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        // a parser may quote the whole offending value: the reason names it, the dead letter carries it
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
     }
 }
