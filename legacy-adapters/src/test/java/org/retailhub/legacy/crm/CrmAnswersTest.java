@@ -50,9 +50,10 @@ class CrmAnswersTest {
                 assertThat(c.customerNo()).matches("C[0-9]{7}");
                 assertThat(c.lastName()).isNotBlank().hasSizeLessThanOrEqualTo(40);
             });
-            answers.clear();
-            answers.add(CUSTOMER);
         }
+        // a broken page may name more pages than it has, so the call may have taken the next answer as well
+        answers.clear();
+        answers.add(CUSTOMER);
         assertThat(client.get("C0000123").lastName()).isEqualTo("Berg");
     }
 
