@@ -2,6 +2,7 @@ package org.retailhub.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.inventory.ReservationLedger;
@@ -47,8 +48,8 @@ class HubConfiguration {
     }
 
     @Bean
-    OrderJournal orderJournal(OrderRepository orders, Outbox outbox, Clock clock) {
-        return new OrderJournal(orders, outbox, clock);
+    OrderJournal orderJournal(OrderRepository orders, Outbox outbox, Clock clock, KafkaTopicProperties topics) {
+        return new OrderJournal(orders, outbox, clock, topics.events());
     }
 
     @Bean

@@ -1,17 +1,28 @@
 package org.retailhub.app.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -27,6 +38,9 @@ import org.retailhub.connectors.cdc.CdcEngines;
 import org.retailhub.connectors.cdc.CdcProperties;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.support.BrokenInputs;
+import org.retailhub.domain.support.BrokenInputs.Broken;
+import org.retailhub.legacy.erp.ErpIdoc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -222,16 +236,15 @@ class ConsistencyIT {
     @Order(4)
     void theIslandsNativeFilesAreReadThroughTheSameRules() throws Exception {
         // an end-of-day log with one sale CDC already brought (absorbed), one new sale and one line for an unknown PLU
-        Files.writeString(INBOX.resolve("pos/eod-20261125.txt.part"), String.join("\n",
+        int storeTwoBefore = hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class);
+        drop("pos/eod-20261125.txt", (String.join("\n",
                 "011030000077700100400700020000009982026112 5".replace(" ", ""),
                 "012010000900100100401100030000015002026112 5".replace(" ", ""),
-                "011010000900200100999900010000001002026112 5".replace(" ", "")) + "\n");
-        int storeTwoBefore = hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class);
-        Files.move(INBOX.resolve("pos/eod-20261125.txt.part"), INBOX.resolve("pos/eod-20261125.txt"));
-        Files.writeString(INBOX.resolve("erp/idoc-4711.xml"), """
+                "011010000900200100999900010000001002026112 5".replace(" ", "")) + "\n").getBytes(StandardCharsets.UTF_8));
+        drop("erp/idoc-4711.xml", """
                 <IDOC><EDI_DC40><DOCNUM>0000000000004711</DOCNUM><MESTYP>COND_A</MESTYP></EDI_DC40>
                   <E1KOMG><MATNR>000000000000100009</MATNR><E1KONP><KBETR>45.60</KBETR><KPEIN>1</KPEIN><KONWA>EUR</KONWA></E1KONP></E1KOMG>
-                </IDOC>""");
+                </IDOC>""".getBytes(StandardCharsets.UTF_8));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0011'", Integer.class))
@@ -243,8 +256,92 @@ class ConsistencyIT {
         });
     }
 
+    /**
+     * An end-of-day log with generated broken lines between two good sales, and generated broken IDocs before a good
+     * one: each line that is not a sale line is a dead letter with the file, its line number and its text, the good
+     * sales are applied once and nothing else is sold; each IDoc the hub cannot read is a dead letter with its text,
+     * and the good one reaches the hub and the tills.
+     */
     @Test
     @Order(5)
+    void generatedBrokenLinesAndIdocsAreDeadLetteredAndTheGoodOnesApplied() throws Exception {
+        // store 12 (STORE-002), till 4: receipt 9101 sells 2 x PLU 4013, 9103 sells 3 x PLU 4015; the broken lines are
+        // variants of receipt 9102, 1 x PLU 4014
+        String first = "012040000910100100401300020000019982026112" + "5";
+        String last = "012040000910300100401500030000029972026112" + "5";
+        String template = "012040000910200100401400010000009992026112" + "5";
+        Map<String, Integer> before = new HashMap<>();
+        for (String sku : List.of("SKU-0013", "SKU-0014", "SKU-0015")) {
+            before.put(sku, hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = ?", Integer.class, sku));
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        log.writeBytes((first + "\n").getBytes(StandardCharsets.UTF_8));
+        // field by field on the layout (joined again without separators), and byte by byte on the whole line
+        Arbitrary<Broken> brokenLines = Arbitraries.oneOf(BrokenInputs.delimited("012|04|00009102|001|004014|0001|000000999|20261125", "|", 0)
+                .map(b -> new Broken(b.kind(), b.where(), BrokenInputs.utf8(b.text().replace("|", "")))), BrokenInputs.bytes(BrokenInputs.utf8(template)));
+        for (Broken broken : BrokenInputs.sample(brokenLines, 30, 20261129L)) {
+            log.writeBytes(broken.bytes());
+            log.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        }
+        log.writeBytes((last + "\n").getBytes(StandardCharsets.UTF_8));
+        drop("pos/eod-20261127.txt", log.toByteArray());
+        List<byte[]> idocs = new ArrayList<>();
+        for (Broken broken : BrokenInputs.sample(BrokenInputs.xml("""
+                <IDOC><EDI_DC40><DOCNUM>0000000000004801</DOCNUM><MESTYP>COND_A</MESTYP></EDI_DC40>
+                  <E1KOMG><MATNR>000000000000100016</MATNR><E1KONP><KBETR>16.16</KBETR><KPEIN>1</KPEIN><KONWA>EUR</KONWA></E1KONP></E1KOMG>
+                </IDOC>"""), 8, 20261130L)) {
+            idocs.add(broken.bytes());
+            drop("erp/idoc-fuzz-" + idocs.size() + ".xml", broken.bytes());
+        }
+        drop("erp/idoc-4802.xml", """
+                <IDOC><EDI_DC40><DOCNUM>0000000000004802</DOCNUM><MESTYP>COND_A</MESTYP></EDI_DC40>
+                  <E1KOMG><MATNR>000000000000100017</MATNR><E1KONP><KBETR>51.70</KBETR><KPEIN>1</KPEIN><KONWA>EUR</KONWA></E1KONP></E1KOMG>
+                </IDOC>""".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() -> Files.exists(INBOX.resolve("pos/.done/eod-20261127.txt"))
+                && Files.exists(INBOX.resolve("erp/.done/idoc-4802.xml")) && idocsDone(idocs.size()));
+        // the lines as the hub reads them: which are sale lines is the log's layout, 43 digits
+        List<String> lines = List.of(new String(log.toByteArray(), StandardCharsets.UTF_8).split("\n", -1));
+        Map<Long, String> poison = new TreeMap<>();
+        Set<String> sales = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("^\uFEFF", "").replaceFirst("\r$", "");
+            if (line.matches("[0-9]{43}")) {
+                sales.add(line);
+            } else if (!line.isBlank()) {
+                poison.put(i + 1L, lines.get(i).replace('\u0000', '\uFFFD'));
+            }
+        }
+        assertThat(sales).as("the readable lines are the sales written").isSubsetOf(first, last, template);
+        Map<Long, String> deadLettered = new TreeMap<>();
+        hub.query("select position, payload from hub.cdc_dead_letter where source_table = 'eod-20261127.txt'",
+                rs -> { deadLettered.put(rs.getLong(1), rs.getString(2)); });
+        assertThat(deadLettered).as("a dead letter with its text for each line that is not a sale line, and none else").isEqualTo(poison);
+        int templateSold = sales.contains(template) ? 1 : 0;
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(onHand("SKU-0013")).isEqualTo(before.get("SKU-0013") - 2);
+            assertThat(onHand("SKU-0015")).isEqualTo(before.get("SKU-0015") - 3);
+            assertThat(onHand("SKU-0014")).as("the broken receipt's article: sold once if a variant was readable").isEqualTo(before.get("SKU-0014") - templateSold);
+        });
+        assertThat(count("select count(*) from hub.applied_sale where receipt like 'POS-12-4-910%'")).isEqualTo(2 + templateSold);
+
+        List<String> idocLetters = hub.queryForList("select source_table from hub.cdc_dead_letter where source_table like 'idoc-fuzz-%'", String.class);
+        for (int i = 0; i < idocs.size(); i++) {
+            byte[] idoc = idocs.get(i);
+            if (catchThrowable(() -> ErpIdoc.parse(idoc)) != null) {
+                assertThat(idocLetters).as("IDoc %d, which the hub cannot read", i + 1).contains("idoc-fuzz-" + (i + 1) + ".xml");
+            }
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForObject("select list_price from hub.article where sku = 'SKU-0017'", BigDecimal.class)).isEqualByComparingTo("51.70");
+            assertThat(islands.pos().queryForObject("select price_cents from plu_item where plu = 4017", Integer.class)).isEqualTo(5170);
+        });
+        org.slf4j.LoggerFactory.getLogger(ConsistencyIT.class).info("Generated island files: {} end-of-day lines, {} dead-lettered; {} IDocs, {} dead-lettered",
+                lines.size(), deadLettered.size(), idocs.size(), idocLetters.size());
+    }
+
+    @Test
+    @Order(6)
     void aNewErpMaterialGetsItsSkuAndReachesTheHubAndTheTills() {
         islands.erp().update("insert into mara (matnr, maktx, matkl, aenam) values ('000000000000100051', 'Garden chair', 'HOME01', 'CLERK7')");
         islands.erp().update("insert into a004 (vkorg, matnr, kbetr, kpein, konwa, aenam) values ('DE01', '000000000000100051', 59.90, 1, 'EUR', 'CLERK7')");
@@ -262,7 +359,7 @@ class ConsistencyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stockAnOrderCommitsIsIssuedAtTheErpOnceAndTheErpsNextFigureAgreesWithTheHub() throws Exception {
         String erpStock = "select labst::int from mard where matnr = '000000000000100012' and werks = '1001'";
         String hubStock = "select on_hand from hub.stock where store_id = 'STORE-001' and sku = 'SKU-0012'";
@@ -293,7 +390,7 @@ class ConsistencyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aTillSaleOfStockOrdersReservedIsRecordedItsGoodsIssueReachesTheErpAndTheShortfallIsShown() throws Exception {
         String hubStock = "select on_hand from hub.stock where store_id = 'STORE-001' and sku = 'SKU-0014'";
         String erpStock = "select labst::int from mard where matnr = '000000000000100014' and werks = '1001'";
@@ -331,7 +428,7 @@ class ConsistencyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPriceTypedAtTheTillForAnArticleWhosePriceTheErpOwnsIsPutBackAtOnce() {
         String tillPrice = "select price_cents from plu_item where plu = 4013";
         int erpCents = hub.queryForObject("select (list_price * 100)::int from hub.article where sku = 'SKU-0013'", Integer.class);
@@ -352,7 +449,7 @@ class ConsistencyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aCustomersPersonalDataIsSealedAtRestErasedOnRequestAndNotBroughtBack() throws Exception {
         islands.crm().update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) "
                 + "values ('C0000501', 'Zora', 'Quastenberg', 'zora.quastenberg@example.org', 70, 'agent.lisa')");
@@ -407,7 +504,7 @@ class ConsistencyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void oneReconciliationRunsAtATimeWhoeverStartsItOnWhicheverInstance() throws Exception {
         // a customer entered twice makes the run wait for an operator's decision
         islands.crm().update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) "
@@ -517,6 +614,25 @@ class ConsistencyIT {
         } finally {
             second.stop();
         }
+    }
+
+    /** Writes an island's file into the inbox as the island does: under another name first, then renamed. */
+    private static void drop(String name, byte[] content) throws java.io.IOException {
+        Path staged = Files.write(INBOX.resolve(name + ".part"), content);
+        Files.move(staged, INBOX.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean idocsDone(int generated) {
+        for (int i = 1; i <= generated; i++) {
+            if (!Files.exists(INBOX.resolve("erp/.done/idoc-fuzz-" + i + ".xml"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int onHand(String sku) {
+        return hub.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = ?", Integer.class, sku);
     }
 
     private int count(String sql) {

@@ -44,6 +44,13 @@ final class HubApi {
                 .get("id").asText();
     }
 
+    /** Posts a one-line card order, waits until it is paid and returns the id of its payment (the provider's reference). */
+    String paidByCard(String externalId, String sku) {
+        String id = submit(externalId, sku, 1, "CARD", null);
+        awaitStatus(id, "PAID");
+        return paymentOf(id);
+    }
+
     JsonNode read(String id) {
         return tree(http.get().uri("/api/orders/" + id).retrieve().body(String.class));
     }

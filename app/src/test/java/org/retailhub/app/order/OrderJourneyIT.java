@@ -5,6 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitrary;
+import org.retailhub.domain.support.BrokenInputs;
+import org.retailhub.domain.support.BrokenInputs.Broken;
+import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +63,10 @@ import org.springframework.web.client.RestClient;
 class OrderJourneyIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Generated broken messages per channel topic. */
+    private static final int POISON_SAMPLE = 40;
+    /** What a dead letter masks: a run of 16 to 19 digits may be a card number. */
+    private static final Pattern CARD_LIKE = Pattern.compile("(?<![0-9])[0-9]{16,19}(?![0-9])");
 
     @LocalServerPort
     int port;
@@ -134,7 +148,7 @@ class OrderJourneyIT {
         assertThat(json.readTree(second.getBody()).get("id").asText()).isEqualTo(id);
         awaitStatus(id, "PAID");
         // the Kafka copy was consumed after the REST ones (same topic order is not guaranteed, so wait on the metric)
-        await().atMost(PATIENCE).until(() -> repeatedCount("APP") >= 2);
+        await().atMost(PATIENCE).until(() -> intake("APP", "repeated") >= 2);
         assertThat(jdbc.queryForObject("select count(*) from hub.customer_order where external_id = 'IT-DUP-1'", Integer.class)).isEqualTo(1);
         assertThat(stock("WEB-DC", "SKU-0021")).isEqualTo(199);
     }
@@ -184,6 +198,91 @@ class OrderJourneyIT {
         kafka.send("orders.marketplace", "IT-AFTER-POISON", """
                 {"orderRef":"IT-AFTER-POISON","store":"WEB-DC","items":[{"sku":"SKU-0001","qty":1}]}""");
         awaitOrderId("MARKETPLACE", "IT-AFTER-POISON");
+    }
+
+    /**
+     * Generated broken messages on one partition of the web topic and of the till topic, a good order behind them on
+     * the same partition: each is dead-lettered exactly as it came (card-like numbers masked) with its reason and source
+     * topic, or was readable and accepted; the good order is accepted; the hub stored an order for each accepted message
+     * and nothing for the others.
+     */
+    @Test
+    void generatedPoisonOnAPartitionIsDeadLetteredAsItCameAndTheOrderBehindItIsAccepted() {
+        String web = """
+                {"orderRef":"IT-FUZZ-W","store":"WEB-DC","customer":{"loyaltyTier":"SILVER"},"allowPartialDelivery":false,
+                 "payment":{"method":"CARD"},"items":[{"sku":"SKU-0041","qty":1},{"sku":"SKU-0042","qty":2}]}""";
+        String till = new String(PosSaleFormat.format("STORE-002", "TILL-09", "8800", "20261125101500", LoyaltyTier.GOLD,
+                List.of(new OrderLineRequest("SKU-0043", 1), new OrderLineRequest("SKU-0044", 2))), StandardCharsets.UTF_8);
+        Map<String, byte[]> webSent = poisonThenGood("IT-FUZZ-W-", BrokenInputs.json(web), 20261125L,
+                "{\"orderRef\":\"IT-FUZZ-W-GOOD\",\"store\":\"WEB-DC\",\"items\":[{\"sku\":\"SKU-0041\",\"qty\":1}]}");
+        Map<String, byte[]> tillSent = poisonThenGood("IT-FUZZ-T-", BrokenInputs.delimited(till, ";", 0), 20261126L,
+                new String(PosSaleFormat.format("STORE-002", "TILL-09", "8801", "20261125101600", LoyaltyTier.NONE,
+                        List.of(new OrderLineRequest("SKU-0043", 1))), StandardCharsets.UTF_8));
+        IntakeCounts webBefore = intakeCounts("WEB");
+        IntakeCounts tillBefore = intakeCounts("POS");
+
+        KafkaProbe.publish(bootstrap, "orders.web", 0, webSent);
+        KafkaProbe.publish(bootstrap, "orders.pos", 0, tillSent);
+
+        awaitOrderId("WEB", "IT-FUZZ-W-GOOD");
+        awaitOrderId("POS", "STORE-002-TILL-09-8801");
+        List<ConsumerRecord<String, byte[]>> letters = KafkaProbe.all(bootstrap, "orders.deadletter", PATIENCE);
+        int webLetters = deadLettersAsTheyCame(letters, "orders.web", webSent);
+        int tillLetters = deadLettersAsTheyCame(letters, "orders.pos", tillSent);
+        decidedOnceAndStoredOnlyIfAccepted("WEB", webBefore, webSent.size(), webLetters);
+        decidedOnceAndStoredOnlyIfAccepted("POS", tillBefore, tillSent.size(), tillLetters);
+        assertThat(webLetters).as("the web sample is mostly poison").isGreaterThan(webSent.size() / 2);
+        assertThat(tillLetters).as("the till sample is mostly poison").isGreaterThan(tillSent.size() / 2);
+        LoggerFactory.getLogger(OrderJourneyIT.class).info("Generated channel messages on one partition: web {} sent, {} dead-lettered; "
+                + "till {} sent, {} dead-lettered", webSent.size(), webLetters, tillSent.size(), tillLetters);
+    }
+
+    /** The generated broken messages (distinct), keyed in order, and the good message last. */
+    private static Map<String, byte[]> poisonThenGood(String keyPrefix, Arbitrary<Broken> broken, long seed, String good) {
+        Map<String, byte[]> messages = new LinkedHashMap<>();
+        Set<ByteBuffer> seen = new HashSet<>();
+        for (Broken message : BrokenInputs.sample(broken, POISON_SAMPLE, seed)) {
+            if (seen.add(ByteBuffer.wrap(message.bytes()))) {
+                messages.put(keyPrefix + messages.size(), message.bytes());
+            }
+        }
+        messages.put(keyPrefix + "GOOD", good.getBytes(StandardCharsets.UTF_8));
+        return messages;
+    }
+
+    /** What the hub counted for a channel's intake, and the orders it holds of that channel. */
+    private record IntakeCounts(double accepted, double repeated, int orders) {
+    }
+
+    private IntakeCounts intakeCounts(String channel) {
+        return new IntakeCounts(intake(channel, "accepted"), intake(channel, "repeated"),
+                jdbc.queryForObject("select count(*) from hub.customer_order where channel = ?", Integer.class, channel));
+    }
+
+    /** Checks the dead letters of the sent messages (found by key) and returns how many there are. */
+    private static int deadLettersAsTheyCame(List<ConsumerRecord<String, byte[]>> letters, String topic, Map<String, byte[]> sent) {
+        List<ConsumerRecord<String, byte[]>> ours = letters.stream().filter(l -> sent.containsKey(l.key())).toList();
+        for (ConsumerRecord<String, byte[]> letter : ours) {
+            byte[] message = sent.get(letter.key());
+            if (CARD_LIKE.matcher(new String(message, StandardCharsets.UTF_8)).find()) {
+                assertThat(new String(letter.value(), StandardCharsets.UTF_8)).as(letter.key() + ": card-like numbers masked")
+                        .doesNotContainPattern(CARD_LIKE);
+            } else {
+                assertThat(letter.value()).as(letter.key() + ": the original bytes").isEqualTo(message);
+            }
+            assertThat(KafkaProbe.header(letter, "dlq-reason")).as(letter.key() + ": the reason").isNotBlank();
+            assertThat(KafkaProbe.header(letter, "dlq-source-topic")).isEqualTo(topic);
+        }
+        assertThat(ours.stream().map(ConsumerRecord::key).distinct().count()).as("one dead letter per message").isEqualTo(ours.size());
+        return ours.size();
+    }
+
+    /** Every sent message was decided once (dead-lettered, or accepted or repeated), and orders were stored for the accepted only. */
+    private void decidedOnceAndStoredOnlyIfAccepted(String channel, IntakeCounts before, int sent, int deadLettered) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(intake(channel, "accepted") + intake(channel, "repeated")
+                - before.accepted() - before.repeated() + deadLettered).as("messages decided on %s", channel).isEqualTo(sent));
+        IntakeCounts after = intakeCounts(channel);
+        assertThat(after.orders() - before.orders()).as("orders stored for %s", channel).isEqualTo((int) (after.accepted() - before.accepted()));
     }
 
     @Test
@@ -308,8 +407,8 @@ class OrderJourneyIT {
         return onHand == null ? -1 : onHand;
     }
 
-    private double repeatedCount(String channel) {
-        var counter = meters.find("hub.orders.intake").tags("channel", channel, "result", "repeated").counter();
+    private double intake(String channel, String result) {
+        var counter = meters.find("hub.orders.intake").tags("channel", channel, "result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
 import org.retailhub.simulator.psp.PspSimulator;
 import org.retailhub.domain.payment.WebhookSignature;
+import org.retailhub.domain.support.BrokenInputs;
+import org.retailhub.domain.support.BrokenInputs.Broken;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -210,12 +214,8 @@ class PaymentJourneyIT {
 
     @Test
     void settlementFileIsReconciledAgainstTheDaysCapturesAndMismatchesReported() throws Exception {
-        String a = hub.submit("IT-SETTLE-A", "SKU-0023", 1, "CARD", null);
-        String b = hub.submit("IT-SETTLE-B", "SKU-0024", 1, "CARD", null);
-        hub.awaitStatus(a, "PAID");
-        hub.awaitStatus(b, "PAID");
-        String paymentA = hub.paymentOf(a);
-        String paymentB = hub.paymentOf(b);
+        String paymentA = hub.paidByCard("IT-SETTLE-A", "SKU-0023");
+        String paymentB = hub.paidByCard("IT-SETTLE-B", "SKU-0024");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         java.util.List<String> lines = new java.util.ArrayList<>(psp.settlementCsv(today).lines().toList());
         assertThat(lines).anyMatch(l -> l.contains(paymentA)).anyMatch(l -> l.contains(paymentB));
@@ -224,10 +224,8 @@ class PaymentJourneyIT {
         lines.removeIf(l -> l.contains(paymentB));
         String stranger = UUID.randomUUID().toString();
         lines.add("psp_stranger," + stranger + ",CAPTURE,9.99,EUR");
-        java.nio.file.Path inbox = java.nio.file.Files.createDirectories(java.nio.file.Path.of(INBOX));
         String name = "settlement-simpsp-" + today + ".csv";
-        java.nio.file.Path staged = java.nio.file.Files.write(inbox.resolve(name + ".part"), lines);
-        java.nio.file.Files.move(staged, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        java.nio.file.Path inbox = dropSettlement(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from hub.settlement_run where file_name = ?", Integer.class, name) == 1);
@@ -238,6 +236,94 @@ class PaymentJourneyIT {
                 .containsExactlyInAnyOrder("AMOUNT_DIFFERS " + paymentA, "MISSING " + paymentB, "EXTRA " + stranger);
         assertThat(meters.get("hub.payments.settlement.mismatches").gauge().value()).isEqualTo(3.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(inbox.resolve(".done").resolve(name)));
+    }
+
+    /**
+     * Webhook bodies generated from a real event, correctly signed, over HTTP: each is answered 4xx with a problem
+     * detail that says why, or (when the breakage left it readable) like any event; none changes the captured payment
+     * or its paid order, none but the readable ones is recorded, and a good webhook right after is recorded.
+     */
+    @Test
+    void generatedBrokenWebhooksAreAnsweredWithProblemsAndTheWebhookAfterThemIsRecorded() throws Exception {
+        String id = hub.submit("IT-HOOK-FUZZ", "SKU-0018", 1, "CARD", null);
+        hub.awaitStatus(id, "PAID");
+        String paymentId = hub.paymentOf(id);
+        String event = "{\"id\":\"evt_fuzz\",\"type\":\"payment.updated\",\"created\":1764064500,\"data\":{\"paymentId\":\"psp_fuzz\","
+                + "\"reference\":\"" + paymentId + "\",\"status\":\"AUTHORISED\",\"reason\":\"\"}}";
+        WebhookSignature signer = new WebhookSignature(DEV_SECRET, Duration.ofMinutes(5));
+        String recorded = "select count(*) from hub.payment_provider_event where payment_id = ?::uuid";
+        int recordedBefore = jdbc.queryForObject(recorded, Integer.class, paymentId);
+
+        int refused = 0;
+        int readable = 0;
+        for (Broken broken : BrokenInputs.sample(BrokenInputs.json(event), 60, 20261127L)) {
+            ResponseEntity<String> answer = webhook(broken.bytes(), signer.sign(broken.bytes(), Instant.now()));
+            if (answer.getStatusCode().is4xxClientError()) {
+                assertThat(answer.getHeaders().getContentType()).as(broken.toString()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(json.readTree(answer.getBody()).get("detail").asText()).as(broken.toString()).isNotBlank();
+                refused++;
+            } else {
+                assertThat(answer.getStatusCode().value()).as(broken + ": a readable event is handled").isEqualTo(200);
+                readable++;
+            }
+        }
+        byte[] good = event.replace("evt_fuzz", "evt_fuzz_good").getBytes(StandardCharsets.UTF_8);
+        assertThat(webhook(good, signer.sign(good, Instant.now())).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select count(*) from hub.payment_provider_event where event_id = 'evt_fuzz_good'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(recorded, Integer.class, paymentId) - recordedBefore).as("recorded: the readable ones at most, and the good one")
+                .isBetween(1, readable + 1);
+        assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
+        assertThat(hub.read(id).get("status").asText()).isEqualTo("PAID");
+        assertThat(refused).as("the sample is mostly unreadable").isGreaterThan(30);
+        LoggerFactory.getLogger(PaymentJourneyIT.class).info("Generated webhook bodies over HTTP: {} answered 4xx, {} readable", refused, readable);
+    }
+
+    /**
+     * A settlement file of the day with generated broken lines between two good ones: the file is reconciled, each line
+     * the hub cannot read is an UNREADABLE mismatch named by its line number (never a good line), and the good lines
+     * are matched against their captures.
+     */
+    @Test
+    void aSettlementFileWithGeneratedBrokenLinesIsReconciledLineByLine() throws Exception {
+        String paymentA = hub.paidByCard("IT-SETTLE-FUZZ-A", "SKU-0033");
+        String paymentB = hub.paidByCard("IT-SETTLE-FUZZ-B", "SKU-0034");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.util.List<String> captures = psp.settlementCsv(today).lines().toList();
+        String lineA = captures.stream().filter(l -> l.contains(paymentA)).findFirst().orElseThrow();
+        String lineB = captures.stream().filter(l -> l.contains(paymentB)).findFirst().orElseThrow();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(("payment_id,reference,type,amount,currency\n" + lineA + "\n").getBytes(StandardCharsets.UTF_8));
+        java.util.Set<String> brokenLines = new java.util.HashSet<>();
+        int record = 3;
+        for (Broken broken : BrokenInputs.sample(BrokenInputs.delimited("psp_fuzz," + UUID.randomUUID() + ",CAPTURE,1.00,EUR", ",", 0),
+                30, 20261128L)) {
+            // the line's bytes as generated (invalid UTF-8 included), without the line end it may have got
+            String text = new String(broken.bytes(), StandardCharsets.ISO_8859_1).stripTrailing();
+            file.writeBytes((text + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int line = 0; line < text.split("\n", -1).length; line++) {
+                brokenLines.add("line " + record++);
+            }
+        }
+        file.writeBytes((lineB + "\n").getBytes(StandardCharsets.UTF_8));
+        // a second file of the day, from another of the retailer's accounts at the provider
+        String name = "settlement-simpspb-" + today + ".csv";
+        dropSettlement(name, file.toByteArray());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from hub.settlement_run where file_name = ?", Integer.class, name) == 1);
+        var mismatches = jdbc.queryForList("""
+                select m.reference, m.kind, m.detail from hub.settlement_mismatch m join hub.settlement_run r on r.id = m.run_id
+                 where r.file_name = ?""", name);
+        var unreadable = mismatches.stream().filter(m -> "UNREADABLE".equals(m.get("kind"))).toList();
+        assertThat(unreadable).as("unreadable lines").isNotEmpty().allSatisfy(m -> {
+            assertThat(brokenLines).contains((String) m.get("reference"));
+            assertThat((String) m.get("detail")).isNotBlank();
+        });
+        assertThat(mismatches).extracting(m -> m.get("reference")).doesNotContain(paymentA, paymentB);
+        assertThat(jdbc.queryForObject("select matched from hub.settlement_run where file_name = ?", Integer.class, name)).isGreaterThanOrEqualTo(2);
+        LoggerFactory.getLogger(PaymentJourneyIT.class).info("Generated settlement lines: {} broken lines, {} UNREADABLE", brokenLines.size(),
+                unreadable.size());
     }
 
     @Test
@@ -307,14 +393,16 @@ class PaymentJourneyIT {
                 .retrieve().toEntity(String.class);
     }
 
+    /** Drops a settlement file into the inbox as the provider's transfer does (another name first, then renamed); returns the inbox. */
+    private static java.nio.file.Path dropSettlement(String name, byte[] content) throws java.io.IOException {
+        java.nio.file.Path inbox = java.nio.file.Files.createDirectories(java.nio.file.Path.of(INBOX));
+        java.nio.file.Path staged = java.nio.file.Files.write(inbox.resolve(name + ".part"), content);
+        java.nio.file.Files.move(staged, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return inbox;
+    }
+
     private ResponseEntity<String> webhook(byte[] body, String signature) {
         return api.post().uri("/api/payments/webhooks/simpsp").contentType(MediaType.APPLICATION_JSON).header("PSP-Signature", signature)
                 .body(body).retrieve().toEntity(String.class);
     }
-
-
-
-
-
-
 }

@@ -1,22 +1,23 @@
 package org.retailhub.connectors.kafka;
 
 import jakarta.validation.constraints.Min;
-import java.util.List;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Topics the hub creates at start if they do not exist yet (existing topics are left as they are).
+ * How the hub's topics are made at start if they do not exist yet (existing topics are left as they are), and the
+ * name of the topic the outbox fills. The intake's topics are named in {@code hub.intake.*} and made the same way.
  *
- * @param names             topic names
+ * @param events            the order events every status change is published on
  * @param partitions        partitions per topic: the most hub instances that can share one channel's intake
  * @param replicationFactor replicas per partition (1 for the embedded broker, 3 in production)
  */
 @Validated
 @ConfigurationProperties("hub.kafka.topics")
 public record KafkaTopicProperties(
-        @DefaultValue({"orders.web", "orders.app", "orders.marketplace", "orders.pos", "orders.events", "orders.deadletter"}) List<String> names,
+        @NotBlank @DefaultValue("orders.events") String events,
         @Min(1) @DefaultValue("3") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor) {
 }

@@ -7,11 +7,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /** Declares the hub's topics so that Spring's KafkaAdmin creates the missing ones at start. */
 @Configuration(proxyBeanMethods = false)
-class KafkaTopics {
+public class KafkaTopics {
 
     @Bean
-    KafkaAdmin.NewTopics hubTopics(KafkaTopicProperties properties) {
-        return new KafkaAdmin.NewTopics(properties.names().stream()
+    KafkaAdmin.NewTopics eventTopics(KafkaTopicProperties properties) {
+        return of(properties, java.util.List.of(properties.events()));
+    }
+
+    /** The topics named, each with the hub's partitions and replication. */
+    public static KafkaAdmin.NewTopics of(KafkaTopicProperties properties, java.util.List<String> names) {
+        return new KafkaAdmin.NewTopics(names.stream()
                 .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
                 .toArray(NewTopic[]::new));
     }

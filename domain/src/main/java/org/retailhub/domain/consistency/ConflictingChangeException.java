@@ -2,12 +2,13 @@ package org.retailhub.domain.consistency;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.retailhub.domain.shared.RefusedInputException;
 
 /**
  * An island changed a field another island owns: not applied, dead-lettered. The owner's value is put back on that
  * island at once ({@link ChangePropagation#apply}); {@link #restored()} says which records were.
  */
-public class ConflictingChangeException extends RuntimeException {
+public class ConflictingChangeException extends RefusedInputException {
 
     /** What the island wrote, and what the owner holds (the hub's golden record) to be put back there. */
     public record Conflict(CanonicalRecord islandsValue, CanonicalRecord ownersValue) {

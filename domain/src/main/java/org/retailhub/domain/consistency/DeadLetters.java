@@ -22,7 +22,12 @@ public class DeadLetters {
     public void record(Island island, String source, long position, String reason, String payload) {
         String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         jdbc.update("insert into hub.cdc_dead_letter (island, source_table, position, reason, payload) values (?, ?, ?, ?, ?)",
-                island.name(), source, position, why, payload == null ? "" : payload);
+                island.name(), source == null || source.length() <= 64 ? source : source.substring(0, 64), position, storable(why), payload == null ? "" : storable(payload));
+    }
+
+    /** PostgreSQL text holds no NUL character: a poison line may carry one, and its dead letter must still be written. */
+    private static String storable(String text) {
+        return text.replace('\u0000', '\uFFFD');
     }
 
     /**

@@ -10,17 +10,17 @@ import org.retailhub.domain.outbox.Outbox;
  */
 public class OrderJournal {
 
-    /** Kafka topic that carries every order status change. */
-    public static final String EVENTS_TOPIC = "orders.events";
-
     private final OrderRepository orders;
     private final Outbox outbox;
     private final Clock clock;
+    private final String eventsTopic;
 
-    public OrderJournal(OrderRepository orders, Outbox outbox, Clock clock) {
+    /** @param eventsTopic the topic that carries every order status change (configuration: {@code hub.kafka.topics.events}) */
+    public OrderJournal(OrderRepository orders, Outbox outbox, Clock clock, String eventsTopic) {
         this.orders = orders;
         this.outbox = outbox;
         this.clock = clock;
+        this.eventsTopic = eventsTopic;
     }
 
     /** The order was accepted from a channel. */
@@ -46,7 +46,7 @@ public class OrderJournal {
                 order.externalId(), order.orderNumber(), order.status(), order.statusReason(),
                 order.total() == null ? null : order.total().amount(),
                 order.total() == null ? null : order.total().currency().getCurrencyCode(), clock.instant());
-        outbox.append(EVENTS_TOPIC, order.id().toString(), event.type(), event);
+        outbox.append(eventsTopic, order.id().toString(), event.type(), event);
     }
 
     private static String camel(OrderStatus status) {

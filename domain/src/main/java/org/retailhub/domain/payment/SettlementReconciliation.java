@@ -24,6 +24,15 @@ public class SettlementReconciliation {
     }
 
     public SettlementReport reconcile(String provider, LocalDate date, String fileName, List<SettlementLine> lines) {
+        return reconcile(provider, date, fileName, lines, List.of());
+    }
+
+    /**
+     * Reconciles the lines the file's reader understood; {@code unreadable} (kind UNREADABLE) are reported with the
+     * mismatches of the run, so a file with one bad line is still reconciled and the bad line is not forgotten.
+     */
+    public SettlementReport reconcile(String provider, LocalDate date, String fileName, List<SettlementLine> lines,
+                                      List<SettlementMismatch> unreadable) {
         return tx.execute(status -> {
             Map<String, BigDecimal> captured = new HashMap<>();
             jdbc.query("""
@@ -33,7 +42,7 @@ public class SettlementReconciliation {
                     rs -> {
                         captured.put(rs.getString(1), rs.getBigDecimal(2));
                     }, date);
-            List<SettlementMismatch> mismatches = new ArrayList<>();
+            List<SettlementMismatch> mismatches = new ArrayList<>(unreadable);
             int matched = 0;
             Map<String, BigDecimal> settled = new HashMap<>();
             for (SettlementLine line : lines) {
@@ -59,15 +68,15 @@ public class SettlementReconciliation {
             List<Long> run = jdbc.queryForList("""
                     insert into hub.settlement_run (provider, settlement_date, file_name, lines, matched, mismatches)
                     values (?, ?, ?, ?, ?, ?) on conflict (provider, settlement_date, file_name) do nothing returning id""",
-                    Long.class, provider, date, fileName, lines.size(), matched, mismatches.size());
+                    Long.class, provider, date, fileName, lines.size() + unreadable.size(), matched, mismatches.size());
             if (run.isEmpty()) {
-                return new SettlementReport(provider, date, fileName, lines.size(), matched, mismatches, true);
+                return new SettlementReport(provider, date, fileName, lines.size() + unreadable.size(), matched, mismatches, true);
             }
             for (SettlementMismatch m : mismatches) {
-                jdbc.update("insert into hub.settlement_mismatch (run_id, reference, kind, hub_amount, provider_amount) values (?, ?, ?, ?, ?)",
-                        run.get(0), m.reference(), m.kind().name(), m.hubAmount(), m.providerAmount());
+                jdbc.update("insert into hub.settlement_mismatch (run_id, reference, kind, hub_amount, provider_amount, detail)"
+                        + " values (?, ?, ?, ?, ?, ?)", run.get(0), m.reference(), m.kind().name(), m.hubAmount(), m.providerAmount(), m.detail());
             }
-            return new SettlementReport(provider, date, fileName, lines.size(), matched, List.copyOf(mismatches), false);
+            return new SettlementReport(provider, date, fileName, lines.size() + unreadable.size(), matched, List.copyOf(mismatches), false);
         });
     }
 }

@@ -36,7 +36,9 @@ public final class PosSaleFormat {
         if (message.length > MAX_BYTES) {
             throw new InvalidOrderException(null, "POS sale record larger than " + MAX_BYTES + " bytes");
         }
-        String[] records = new String(message, StandardCharsets.UTF_8).strip().split("\\R");
+        String text = new String(message, StandardCharsets.UTF_8);
+        // a byte order mark some till servers write; line ends may be LF or CRLF
+        String[] records = (text.startsWith("\uFEFF") ? text.substring(1) : text).strip().split("\\R");
         String[] header = fields(records[0], "HDR", 6, 1, null);
         String externalId = header[1] + "-" + header[2] + "-" + header[3];
         List<OrderLineRequest> lines = new ArrayList<>();

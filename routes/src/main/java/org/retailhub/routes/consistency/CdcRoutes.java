@@ -14,13 +14,14 @@ import org.retailhub.domain.consistency.ConflictingChangeException;
 import org.retailhub.domain.consistency.DeadLetters;
 import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.UndecodableChangeException;
+import org.retailhub.routes.redelivery.Refusals;
 import org.springframework.stereotype.Component;
 
 /**
  * Every captured island change, in commit order: applied to the golden records and propagated under field
  * ownership ({@link ChangePropagation}). A batch the engine polled is applied in one hub transaction; when one of its
  * changes fails, the batch is rolled back and applied change by change, so only that change becomes a dead letter
- * (with the reason and the original payload) and the stream goes on.
+ * (with the reason and the original payload, {@link CdcDeadLetters}) and the stream goes on.
  * Metrics: {@code hub.cdc.lag} (commit in the island → applied in the hub, per island), {@code hub.cdc.changes}
  * (per island and outcome), {@code hub.cdc.dead.letters} (per island), {@code hub.cdc.conflicts.restored} (per island
  * and kind: the owner's value put back after a conflicting change).
@@ -43,14 +44,10 @@ public class CdcRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class)
-                .handled(true)
-                .process(this::deadLetter);
-
-        from(ENDPOINT).routeId("cdc-apply")
+        from(ENDPOINT).routeId("cdc-apply").routeConfigurationId(CdcDeadLetters.ID)
                 .process(this::apply);
 
-        from(BATCH_ENDPOINT).routeId("cdc-apply-batch")
+        from(BATCH_ENDPOINT).routeId("cdc-apply-batch").routeConfigurationId(CdcDeadLetters.ID)
                 .doTry()
                     .process(this::applyBatch)
                 .doCatch(Exception.class)
@@ -92,12 +89,9 @@ public class CdcRoutes extends RouteBuilder {
         }
     }
 
-    private void deadLetter(Exchange exchange) {
-        deadLetter(exchange.getMessage().getBody(IslandChange.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-    }
-
-    private void deadLetter(IslandChange change, Throwable cause) {
-        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    /** A change that failed: recorded with the reason and its payload, counted; the stream goes on. */
+    void deadLetter(IslandChange change, Throwable cause) {
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + Refusals.reason(cause);
         deadLetters.record(change, reason);
         Counter.builder("hub.cdc.dead.letters").tag("island", change.island().name()).register(meters).increment();
         if (cause instanceof ConflictingChangeException conflict) {

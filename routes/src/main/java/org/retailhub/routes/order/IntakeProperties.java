@@ -1,23 +1,35 @@
 package org.retailhub.routes.order;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.retailhub.domain.shared.Channel;
+import org.retailhub.routes.redelivery.Redelivery;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Kafka topics of the channel intake.
+ * The channel intake on Kafka: the only place its topic names and consumer options are written down.
  *
- * @param webTopic         web shop orders (JSON)
- * @param appTopic         mobile app orders (JSON, same shape as the web shop's)
- * @param marketplaceTopic marketplace orders (JSON, same shape)
- * @param posTopic         till sales in the POS record format
- * @param deadLetterTopic  where malformed messages go, original bytes and the reason in header {@code dlq-reason}
- * @param consumerGroup    consumer group shared by all hub instances
+ * @param webTopic          web shop orders (JSON)
+ * @param appTopic          mobile app orders (JSON, same shape as the web shop's)
+ * @param marketplaceTopic  marketplace orders (JSON, same shape)
+ * @param posTopic          till sales in the POS record format
+ * @param deadLetterTopic   where messages that can never become an order go: original bytes, the reason in header
+ *                          {@code dlq-reason}, the topic they came from in {@code dlq-source-topic}
+ * @param consumerGroup     consumer group shared by all hub instances
  * @param consumersPerTopic consumers per topic in this instance (each takes some of the topic's partitions), so one
- *                         channel's orders are accepted in parallel; more than the topic's partitions would sit idle
+ *                          channel's orders are accepted in parallel; more than the topic's partitions would sit idle
+ * @param pollTimeout       how long one poll of the broker waits for messages
+ * @param retry             how a message whose acceptance failed for a reason other than the message (database or CRM
+ *                          down) is tried again in place before its partition is polled again from the same offset
  */
 @Validated
 @ConfigurationProperties("hub.intake")
@@ -27,5 +39,24 @@ public record IntakeProperties(@NotBlank @DefaultValue("orders.web") String webT
                                @NotBlank @DefaultValue("orders.pos") String posTopic,
                                @NotBlank @DefaultValue("orders.deadletter") String deadLetterTopic,
                                @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup,
-                               @Min(1) @Max(64) @DefaultValue("3") int consumersPerTopic) {
+                               @Min(1) @Max(64) @DefaultValue("3") int consumersPerTopic,
+                               @NotNull @DefaultValue("500ms") Duration pollTimeout,
+                               @Valid @NotNull @DefaultValue Redelivery retry) {
+
+    /** Each channel's topic. */
+    public Map<Channel, String> channelTopics() {
+        Map<Channel, String> topics = new LinkedHashMap<>();
+        topics.put(Channel.WEB, webTopic);
+        topics.put(Channel.APP, appTopic);
+        topics.put(Channel.MARKETPLACE, marketplaceTopic);
+        topics.put(Channel.POS, posTopic);
+        return topics;
+    }
+
+    /** Every topic the intake reads or writes, for the broker to create. */
+    public List<String> topics() {
+        List<String> all = new java.util.ArrayList<>(channelTopics().values());
+        all.add(deadLetterTopic);
+        return List.copyOf(all);
+    }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The edge every channel's order passes after its format was parsed: Bean Validation of the canonical
- * order, then acceptance. Counts accepted and repeated orders per channel.
+ * order ({@link #validated}, which touches nothing), then acceptance ({@link #accept}, which stores). Counts accepted
+ * and repeated orders per channel.
  */
 @Component
 public class OrderIntake {
@@ -29,8 +30,13 @@ public class OrderIntake {
         this.meters = meters;
     }
 
-    /** @throws InvalidOrderException listing every violated constraint when the order is not well-formed */
+    /** Validates, then accepts. */
     public AcceptedOrder submit(OrderRequest request) {
+        return accept(validated(request));
+    }
+
+    /** @throws InvalidOrderException listing every violated constraint when the order is not well-formed */
+    public OrderRequest validated(OrderRequest request) {
         Set<ConstraintViolation<OrderRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new InvalidOrderException(request.externalId(), violations.stream()
@@ -38,8 +44,17 @@ public class OrderIntake {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage())
                     .collect(Collectors.joining("; ")));
         }
-        AcceptedOrder accepted = acceptance.accept(request);
-        meters.counter("hub.orders.intake", "channel", request.channel().name(),
+        return request;
+    }
+
+    /**
+     * Accepts a validated order (see {@link OrderAcceptance#accept}).
+     *
+     * @throws InvalidOrderException when the store, an article or the payment method is refused; nothing is stored then
+     */
+    public AcceptedOrder accept(OrderRequest valid) {
+        AcceptedOrder accepted = acceptance.accept(valid);
+        meters.counter("hub.orders.intake", "channel", valid.channel().name(),
                 "result", accepted.created() ? "accepted" : "repeated").increment();
         return accepted;
     }

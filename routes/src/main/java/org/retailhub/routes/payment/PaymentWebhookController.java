@@ -1,18 +1,15 @@
 package org.retailhub.routes.payment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.UUID;
 import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentRepository;
-import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.PaymentUpdates;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.payment.WebhookSignature;
+import org.retailhub.domain.shared.RefusedInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Payment provider webhooks. The signature (HMAC-SHA256 over timestamp and body) and a timestamp window are
- * checked before anything is read; an event id seen before answers 200 without effect; the outcome is stored
- * and handed to the waiting payment process, whose next step runs asynchronously, so the answer is fast.
+ * checked before anything is read; the body is then read on its own ({@link WebhookEvent}: a body it refuses is
+ * answered 400 with the reason, and nothing is looked up or stored); an event id seen before answers 200 without
+ * effect; the outcome is stored and handed to the waiting payment process, whose next step runs asynchronously, so
+ * the answer is fast. A failure after the body was read (database down) is not the body's fault: it reaches the
+ * hub's error handling (5xx), so the provider sends the webhook again.
  */
 @RestController
 public class PaymentWebhookController {
@@ -60,46 +60,41 @@ public class PaymentWebhookController {
     @PostMapping("/api/payments/webhooks/{provider}")
     public ResponseEntity<?> receive(@PathVariable("provider") String from,
                                      @RequestHeader(value = "PSP-Signature", required = false) String signatureHeader,
-                                     @RequestBody byte[] body) {
+                                     @RequestBody(required = false) byte[] body) {
         if (!provider.equals(from)) {
             return problem(HttpStatus.NOT_FOUND, "unknown-provider", "Unknown payment provider", "no webhooks are expected from this provider");
         }
-        if (body.length > MAX_BODY || !signature.verify(signatureHeader, body, clock.instant())) {
+        byte[] signed = body == null ? new byte[0] : body;
+        if (signed.length > MAX_BODY || !signature.verify(signatureHeader, signed, clock.instant())) {
             count("rejected-signature");
             return problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Webhook signature invalid",
                     "the PSP-Signature header does not match the body or is outside the accepted time window");
         }
-        JsonNode event;
-        UUID paymentId;
-        PaymentStatus status;
+        WebhookEvent event;
         try {
-            event = json.readTree(body);
-            paymentId = UUID.fromString(event.path("data").path("reference").asText());
-            status = PaymentStatus.valueOf(event.path("data").path("status").asText());
-        } catch (IOException | IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed-webhook", "Webhook not understood", "event lacks a payment reference or status");
+            event = WebhookEvent.read(json, signed);
+        } catch (RefusedInputException refused) {
+            count("malformed");
+            return problem(HttpStatus.BAD_REQUEST, "malformed-webhook", "Webhook not understood", refused.getMessage());
         }
-        String eventId = event.path("id").asText();
-        Boolean known = tx.execute(s -> apply(paymentId, eventId, event, status));
+        Boolean known = tx.execute(s -> apply(event));
         if (Boolean.FALSE.equals(known)) {
-            return problem(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", "no payment with reference " + paymentId);
+            return problem(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", "no payment with reference " + event.reference());
         }
         return ResponseEntity.ok().build();
     }
 
-    private boolean apply(UUID paymentId, String eventId, JsonNode event, PaymentStatus status) {
-        Payment payment = payments.find(paymentId).orElse(null);
+    private boolean apply(WebhookEvent event) {
+        Payment payment = payments.find(event.reference()).orElse(null);
         if (payment == null) {
             return false;
         }
-        if (!payments.firstSighting(provider, eventId, paymentId)) {
+        if (!payments.firstSighting(provider, event.eventId(), event.reference())) {
             count("replayed");
             return true;
         }
-        String reason = event.path("data").path("reason").asText("");
-        payments.record(paymentId, new ProviderAnswer(event.path("data").path("paymentId").asText(null), status,
-                reason.isBlank() ? null : reason, null));
-        count(updates.providerAnswered(paymentId) ? "correlated" : "recorded");
+        payments.record(event.reference(), new ProviderAnswer(event.providerPaymentId(), event.status(), event.reason(), null));
+        count(updates.providerAnswered(event.reference()) ? "correlated" : "recorded");
         return true;
     }
 

@@ -47,6 +47,13 @@ class WebOrderFormatTest {
         assertThatThrownBy(() -> format.parse(new byte[300 * 1024], Channel.WEB)).hasMessageContaining("larger than");
     }
 
+    /** Found by trying it: valid JSON of an odd shape used to escape as a NullPointerException, retried forever. */
+    @Test
+    void aNullItemIsRefusedNotThrownAsAnUnexpectedFailure() {
+        assertThatThrownBy(() -> format.parse(bytes("{\"orderRef\":\"W-3\",\"store\":\"WEB-DC\",\"items\":[null]}"), Channel.WEB))
+                .isInstanceOf(InvalidOrderException.class).hasMessageContaining("items[0]");
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,46 @@
+package org.retailhub.routes.order;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.component.kafka.KafkaEndpoint;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake's Kafka endpoints, configured from {@link IntakeProperties} with typed options (brokers and anything set
+ * under {@code camel.component.kafka.*} come from the component). Messages are read and dead-lettered as bytes, so a
+ * dead letter is the message exactly as it came.
+ */
+@Component
+public class ChannelEndpoints {
+
+    private final IntakeProperties properties;
+
+    public ChannelEndpoints(IntakeProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * A channel topic's consumer. {@code breakOnFirstError}: a message that failed for another reason than itself is
+     * polled again from its offset, so nothing behind it on the partition is accepted first and nothing is lost.
+     */
+    public KafkaEndpoint channel(CamelContext camel, String topic) {
+        KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + topic, KafkaEndpoint.class);
+        KafkaConfiguration kafka = endpoint.getConfiguration();
+        kafka.setGroupId(properties.consumerGroup());
+        kafka.setConsumersCount(properties.consumersPerTopic());
+        kafka.setAutoOffsetReset("earliest");
+        kafka.setBreakOnFirstError(true);
+        kafka.setPollTimeoutMs(properties.pollTimeout().toMillis());
+        kafka.setValueDeserializer(ByteArrayDeserializer.class.getName());
+        return endpoint;
+    }
+
+    /** The dead-letter topic's producer. */
+    public KafkaEndpoint deadLetters(CamelContext camel) {
+        KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + properties.deadLetterTopic(), KafkaEndpoint.class);
+        endpoint.getConfiguration().setValueSerializer(ByteArraySerializer.class.getName());
+        return endpoint;
+    }
+}
