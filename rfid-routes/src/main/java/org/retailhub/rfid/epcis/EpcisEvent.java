@@ -1,0 +1,18 @@
+package org.retailhub.rfid.epcis;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An EPCIS 2.0 event as JSON-LD, with the members the hub stores and queries by pulled out.
+ *
+ * @param bizLocation {@code null} when the event has none (an item seen at a door is on its way out)
+ */
+public record EpcisEvent(String eventId, String type, Instant eventTime, String action, String bizStep, String disposition,
+                         String readPoint, String bizLocation, List<String> epcs, ObjectNode json) {
+
+    public EpcisEvent {
+        epcs = List.copyOf(epcs);
+    }
+}
