@@ -46,11 +46,15 @@ public class StockCounts {
     }
 
     /** The counts open now, by store. */
-    public Map<String, UUID> openCounts() {
-        Map<String, UUID> open = new HashMap<>();
-        jdbc.query("select store_id, count_id from hub.stock_count where status = 'OPEN'",
-                rs -> { open.put(rs.getString(1), rs.getObject(2, UUID.class)); });
+    public Map<String, OpenCount> openCounts() {
+        Map<String, OpenCount> open = new HashMap<>();
+        jdbc.query("select store_id, count_id, opened_at from hub.stock_count where status = 'OPEN'",
+                rs -> { open.put(rs.getString(1), new OpenCount(rs.getObject(2, UUID.class), rs.getString(1), rs.getTimestamp(3).toInstant())); });
         return open;
+    }
+
+    /** A count whose zones are being scanned: reads from {@code openedAt} on count. */
+    public record OpenCount(UUID countId, String storeId, Instant openedAt) {
     }
 
     /** Tags seen in a counted zone: each EPC once, the latest sighting kept. */
@@ -101,7 +105,8 @@ public class StockCounts {
 
     /**
      * Queues each difference as a goods movement for the stock's owner and moves the hub's copy by it, once: posting
-     * twice changes nothing. The hub's copy never goes below what is reserved (the owner's figure settles it).
+     * twice changes nothing. Like a till sale, a count is never refused: pieces that orders hold reserved beyond what
+     * the count found are recorded as a shortfall ({@code hub.stock_shortfall}, cause: the posting's reference).
      */
     public int post(UUID countId) {
         Integer posted = transactions.execute(tx -> {
@@ -111,10 +116,14 @@ public class StockCounts {
                       from hub.stock_count_difference d join hub.stock_count c on c.count_id = d.count_id
                      where d.count_id = ? and c.status = 'CLOSED'
                     on conflict (posting_ref) do nothing
-                    returning store_id, sku, quantity""", countId);
+                    returning posting_ref, store_id, sku, quantity""", countId);
             for (Map<String, Object> movement : queued) {
-                jdbc.update("update hub.stock set on_hand = greatest(reserved, on_hand - ?) where store_id = ? and sku = ?",
+                jdbc.update("update hub.stock set on_hand = greatest(0, on_hand - ?) where store_id = ? and sku = ?",
                         movement.get("quantity"), movement.get("store_id"), movement.get("sku"));
+                jdbc.update("""
+                        insert into hub.stock_shortfall (store_id, sku, cause, pieces)
+                        select store_id, sku, ?, reserved - on_hand from hub.stock where store_id = ? and sku = ? and reserved > on_hand""",
+                        movement.get("posting_ref"), movement.get("store_id"), movement.get("sku"));
             }
             jdbc.update("update hub.stock_count set status = 'POSTED' where count_id = ? and status = 'CLOSED'", countId);
             return queued.size();
