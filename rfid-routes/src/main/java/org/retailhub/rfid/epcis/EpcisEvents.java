@@ -1,5 +1,6 @@
 package org.retailhub.rfid.epcis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +57,17 @@ public final class EpcisEvents {
 
     /** An EPCIS document holding the events. */
     public ObjectNode document(Collection<EpcisEvent> events, Instant created) {
+        return documentOf(events.stream().map(event -> (JsonNode) event.json()).toList(), created);
+    }
+
+    /** An EPCIS document holding events as JSON-LD (the journal's). */
+    public ObjectNode documentOf(Collection<JsonNode> events, Instant created) {
         ObjectNode document = json.createObjectNode();
         document.putArray("@context").add(CONTEXT);
         document.put("type", "EPCISDocument");
         document.put("schemaVersion", SCHEMA_VERSION);
         document.put("creationDate", DateTimeFormatter.ISO_INSTANT.format(created));
-        var list = document.putObject("epcisBody").putArray("eventList");
-        events.forEach(event -> list.add(event.json()));
+        document.putObject("epcisBody").putArray("eventList").addAll(events);
         return document;
     }
 

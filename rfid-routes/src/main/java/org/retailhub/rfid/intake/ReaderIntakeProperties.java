@@ -23,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
  * @param clientId        this hub's MQTT client id (one per hub instance), suffixed with the format
  * @param topicPrefix     the readers' topics start with it
  * @param qos             MQTT quality of service of the subscription (1: at least once)
- * @param epcisTopic      the Kafka topic every EPCIS event goes to (through the outbox)
  * @param deadLetterTopic where reader messages and tag records that cannot become reads go: original bytes, the reason
  *                        in header {@code dlq-reason}, the MQTT topic in {@code dlq-source-topic}
  * @param allowedLateness how much later than the latest read a read may arrive and still count ({@code PresenceSmoothing})
@@ -40,7 +39,6 @@ public record ReaderIntakeProperties(@DefaultValue("true") boolean enabled,
                                      @NotBlank @DefaultValue("retail-hub-rfid") String clientId,
                                      @NotBlank @DefaultValue("rfid") String topicPrefix,
                                      @Min(0) @Max(2) @DefaultValue("1") int qos,
-                                     @NotBlank @DefaultValue("rfid.epcis") String epcisTopic,
                                      @NotBlank @DefaultValue("rfid.deadletter") String deadLetterTopic,
                                      @NotNull @DefaultValue("5s") Duration allowedLateness,
                                      @NotNull @DefaultValue("1s") Duration tick,

@@ -7,6 +7,7 @@ import java.util.List;
 import org.retailhub.domain.epcis.EpcisJournal;
 import org.retailhub.domain.epcis.JournalEvent;
 import org.retailhub.rfid.epcis.EpcisEvents;
+import org.retailhub.rfid.epcis.EpcisProperties;
 import org.retailhub.rfid.inventory.CountSessions;
 import org.retailhub.rfid.layout.StoreLayout;
 import org.retailhub.rfid.layout.Zone;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class TagObservations {
 
     private final StoreLayout layout;
-    private final ReaderIntakeProperties properties;
+    private final EpcisProperties epcis;
     private final EpcisEvents events;
     private final EpcisJournal journal;
     private final CountSessions counts;
@@ -35,10 +36,10 @@ public class TagObservations {
     private final List<JournalEvent> unrecorded = new ArrayList<>();
     private long lateSeen;
 
-    public TagObservations(StoreLayout layout, ReaderIntakeProperties properties, EpcisEvents events, EpcisJournal journal,
+    public TagObservations(StoreLayout layout, ReaderIntakeProperties properties, EpcisProperties epcis, EpcisEvents events, EpcisJournal journal,
                            CountSessions counts, MeterRegistry meters) {
         this.layout = layout;
-        this.properties = properties;
+        this.epcis = epcis;
         this.events = events;
         this.journal = journal;
         this.counts = counts;
@@ -75,7 +76,7 @@ public class TagObservations {
         meters.counter("hub.rfid.reads.late").increment(late - lateSeen);
         lateSeen = late;
         if (!unrecorded.isEmpty()) {
-            journal.record(unrecorded, EpcisJournal.MADE_BY_HUB, properties.epcisTopic());
+            journal.record(unrecorded, EpcisJournal.MADE_BY_HUB, epcis.topic());
             unrecorded.clear();
         }
     }
