@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub.kafka.topics")
 public record KafkaTopicProperties(
-        @DefaultValue({"orders.web", "orders.app", "orders.marketplace", "orders.pos", "orders.events", "orders.deadletter"}) List<String> names,
+        @DefaultValue({"orders.web", "orders.app", "orders.marketplace", "orders.pos", "orders.events", "orders.deadletter", "rfid.epcis", "rfid.deadletter"}) List<String> names,
         @Min(1) @DefaultValue("3") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor) {
 }

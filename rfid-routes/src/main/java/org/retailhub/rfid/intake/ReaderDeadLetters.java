@@ -6,7 +6,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.DefaultErrorHandlerBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
+import org.apache.camel.component.paho.PahoConstants;
 import org.retailhub.rfid.reads.RefusedReadException;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +53,7 @@ public class ReaderDeadLetters extends RouteConfigurationBuilder {
     private void describe(Exchange exchange) {
         RefusedReadException refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RefusedReadException.class);
         exchange.getMessage().setHeader(REASON_HEADER, refused.getMessage());
-        exchange.getMessage().setHeader(SOURCE_HEADER, exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class));
+        exchange.getMessage().setHeader(SOURCE_HEADER, exchange.getMessage().getHeader(PahoConstants.MQTT_TOPIC, String.class));
         exchange.getMessage().setHeader(KafkaConstants.KEY, refused.reader() == null ? "unknown" : refused.reader());
         meters.counter("hub.rfid.deadlettered", "reason", refused.problem().slug()).increment();
         log.warn("Reader message on {} sent to {}: {}", exchange.getMessage().getHeader(SOURCE_HEADER), properties.deadLetterTopic(), refused.getMessage());

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * Readers publish on {@code <topic-prefix>/zebra/<reader id>} and {@code <topic-prefix>/impinj/<reader id>}.
  *
  * @param enabled         false: no reader routes (the EPCIS and count APIs still answer)
- * @param brokerUrl       any MQTT 5 broker, {@code tcp://host:1883} or {@code ssl://host:8883}; the embedded default
+ * @param brokerUrl       any MQTT 3.1.1 or 5 broker, {@code tcp://host:1883} or {@code ssl://host:8883}; the embedded default
  *                        sets its in-process broker's
  * @param username        for the broker, blank: none
  * @param password        for the broker (set HUB_RFID_INTAKE_PASSWORD)

@@ -2,14 +2,14 @@ package org.retailhub.rfid.intake;
 
 import java.time.Instant;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
+import org.apache.camel.component.paho.PahoConstants;
 import org.retailhub.rfid.reads.ReaderFormat;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Reader events over MQTT: one route per format subscribes to its readers' topics ({@code rfid/zebra/+},
- * {@code rfid/impinj/+}) on the configured broker and hands each message to the intake ({@link ReaderIntake}); a tick
+ * {@code rfid/impinj/+}) on the configured broker (MQTT 3.1.1, which MQTT 5 brokers take too) and hands each message to the intake ({@link ReaderIntake}); a tick
  * moves the smoothing on by the hub's clock; dead letters go to their topic. Error handling: {@link ReaderDeadLetters}.
  */
 @Component
@@ -33,7 +33,7 @@ public class ReaderRoutes extends RouteBuilder {
         for (ReaderFormat format : ReaderFormat.values()) {
             from(mqtt(format)).routeId("rfid-" + format.slug())
                     .routeConfigurationId(ReaderDeadLetters.ID)
-                    .process(exchange -> intake.take(format, exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class),
+                    .process(exchange -> intake.take(format, exchange.getMessage().getHeader(PahoConstants.MQTT_TOPIC, String.class),
                             exchange.getMessage().getBody(byte[].class)));
         }
         from("timer:rfid-tick?delay=1000&period=" + properties.tick().toMillis()).routeId("rfid-tick")
@@ -43,13 +43,13 @@ public class ReaderRoutes extends RouteBuilder {
                 .to(deadLetters.deadLetterTopicUri());
     }
 
-    /** The broker's session outlives a restart of the hub (clean start off), so readers' messages wait for it. */
+    /** The broker keeps the hub's session (clean session off), so readers' messages wait for it while the hub is away. */
     private String mqtt(ReaderFormat format) {
-        StringBuilder uri = new StringBuilder("paho-mqtt5:").append(properties.topicFilter(format))
+        StringBuilder uri = new StringBuilder("paho:").append(properties.topicFilter(format))
                 .append("?brokerUrl=").append(properties.brokerUrl())
                 .append("&clientId=").append(properties.clientId()).append('-').append(format.slug())
                 .append("&qos=").append(properties.qos())
-                .append("&persistence=MEMORY&cleanStart=false&sessionExpiryInterval=3600&automaticReconnect=true");
+                .append("&persistence=MEMORY&cleanSession=false&automaticReconnect=true");
         if (!properties.username().isBlank()) {
             uri.append("&userName=").append(properties.username()).append("&password=RAW(").append(properties.password()).append(')');
         }
