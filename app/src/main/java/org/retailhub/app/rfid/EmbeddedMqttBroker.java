@@ -48,12 +48,14 @@ public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
         config.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         config.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        // a reader's batch of 50 tag events is ~10 KB, past Moquette's 8 KB default
+        config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(1 << 20));
         try {
             broker.startServer(config);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded MQTT broker did not start on port " + port, e);
         }
-        String url = "tcp://127.0.0.1:" + broker.getPort();
+        String url = "tcp://127.0.0.1:" + boundPort(broker, port);
         environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded-mqtt", Map.of("hub.rfid.intake.broker-url", url)));
         log.info("Embedded MQTT broker for RFID readers at " + url);
         Runnable stop = broker::stopServer;
@@ -64,5 +66,18 @@ public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
                 stop.run();
             }
         });
+    }
+
+    /** The port the broker listens on: Moquette names a free port (0) only once its acceptor has bound it. */
+    private static int boundPort(Server broker, int configured) {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (configured == 0 && broker.getPort() == 0) {
+            if (System.nanoTime() > giveUp) {
+                broker.stopServer();
+                throw new IllegalStateException("the embedded MQTT broker did not bind a port within 30 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return configured == 0 ? broker.getPort() : configured;
     }
 }

@@ -71,17 +71,18 @@ public class CountController {
 
     @ExceptionHandler(CountNotPossibleException.class)
     ProblemDetail notPossible(CountNotPossibleException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(COUNT_NOT_POSSIBLE);
-        problem.setTitle("Count not possible");
-        return problem;
+        return problem(HttpStatus.CONFLICT, COUNT_NOT_POSSIBLE, "Count not possible", e.getMessage());
     }
 
     @ExceptionHandler(UnknownCountException.class)
     ProblemDetail unknown(UnknownCountException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(UNKNOWN_COUNT);
-        problem.setTitle("Unknown count");
+        return problem(HttpStatus.NOT_FOUND, UNKNOWN_COUNT, "Unknown count", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 

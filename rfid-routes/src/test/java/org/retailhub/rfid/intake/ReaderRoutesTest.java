@@ -235,11 +235,15 @@ class ReaderRoutesTest {
         config.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         config.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        // a reader's batch of 50 tag events is ~10 KB, past Moquette's 8 KB default
+        config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(1 << 20));
         try {
             server.startServer(config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Moquette names the free port it was given only once its acceptor has bound it
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.getPort() != 0);
         return server;
     }
 }
