@@ -242,8 +242,12 @@ class ReaderRoutesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Moquette names the free port it was given only once its acceptor has bound it
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.getPort() != 0);
+        // Moquette names the free port it was given only once its acceptor has bound it; polled in this thread, since a
+        // condition polled in another one would wait for this class's initialisation, which waits for it
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (server.getPort() == 0 && System.nanoTime() < giveUp) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
         return server;
     }
 }
