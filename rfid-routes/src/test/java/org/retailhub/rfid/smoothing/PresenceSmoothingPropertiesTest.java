@@ -21,7 +21,7 @@ import org.retailhub.rfid.layout.Zone;
  * Generated read streams of three tags over two shelves, the backroom and the door, a minute long: the changes do not
  * depend on arrival order within the lateness nor on duplicate reads, and they always describe a possible world.
  */
-class PresenceSmoothingProperties {
+class PresenceSmoothingPropertiesTest {
 
     private static final Duration LATENESS = Duration.ofSeconds(3);
     private static final List<Zone> ZONES = List.of(SampleStore.SHELF_A, SampleStore.SHELF_B, SampleStore.BACKROOM, SampleStore.DOOR);
