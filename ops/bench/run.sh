@@ -24,6 +24,8 @@ hub_args=(--dev --hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres
           --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0
           --hub.payment.psp.simulator-latency="$psp_latency" --hub.payment.settlement.inbox="$work/settlements"
           --hub.demo.enabled=false
+          # the simulated store's RFID readers would add their reads to what is measured
+          --hub.rfid.simulator.enabled=false
           # nothing but the benchmark changes stock: the island simulators' ERP goods receipts reach hub.stock through CDC
           --hub.islands.simulator-pause=0s
           # the generator stands for every shop and marketplace at once: one client's limit would throttle the test itself

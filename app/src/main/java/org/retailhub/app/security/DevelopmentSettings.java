@@ -31,7 +31,7 @@ import org.springframework.util.StringUtils;
  *   <li>the DEV-ONLY users ({@code hub.security.mode=dev}) and Camunda's demo login ({@code camunda.bpm.admin-user});</li>
  *   <li>every value that contains {@value #DEV_ONLY_MARK} (the mark every shipped development secret carries), whether it
  *       comes from application.yaml, the environment or a {@code @DefaultValue} of a {@code hub.*} properties record;</li>
- *   <li>every {@code *.simulator} switch that is on, and every {@code *.simulator-pause} above zero (island simulators);</li>
+ *   <li>every {@code *.simulator} (or {@code *.simulator.enabled}) switch that is on, and every {@code *.simulator-pause} above zero (island simulators);</li>
  *   <li>the embedded servers ({@code hub.embedded.enabled}), and the real servers' addresses and logins that are then missing.</li>
  * </ul>
  */
@@ -179,7 +179,7 @@ final class DevelopmentSettings {
     private void inspect(String property, String lastElement, String value) {
         if (isDevOnly(value)) {
             add(property, "is a DEV-ONLY value (it contains '" + DEV_ONLY_MARK + "'); set a secret of your own");
-        } else if ("simulator".equals(lastElement) && "true".equalsIgnoreCase(value)) {
+        } else if (("simulator".equals(lastElement) || property.endsWith(".simulator.enabled")) && "true".equalsIgnoreCase(value)) {
             add(property, "is true: a DEV-ONLY in-process simulator; set false and the real system's address");
         } else if ("simulator-pause".equals(lastElement) && isPositive(value)) {
             add(property, "is " + value + ": DEV-ONLY island simulators write to the islands; set 0s");

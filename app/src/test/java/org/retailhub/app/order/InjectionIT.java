@@ -107,6 +107,14 @@ class InjectionIT {
             answers.add(channel.post().uri(expand("/api/payments/webhooks/{p}", payload)).contentType(MediaType.APPLICATION_JSON).body("{}")
                     .retrieve().toEntity(String.class));
             answers.add(admin.post().uri(expand("/api/customers/{p}/erasure", payload)).retrieve().toEntity(String.class));
+            answers.add(admin.get().uri(expand("/api/rfid/counts/{p}", payload)).retrieve().toEntity(String.class));
+            answers.add(admin.post().uri(expand("/api/rfid/counts/{p}/close", payload)).retrieve().toEntity(String.class));
+            answers.add(admin.post().uri("/api/rfid/counts").contentType(MediaType.APPLICATION_JSON).body(json(Map.of("storeId", payload)))
+                    .retrieve().toEntity(String.class));
+            answers.add(channel.post().uri("/api/epcis/capture").contentType(MediaType.APPLICATION_JSON).body("{\"type\":\"ObjectEvent\","
+                    + "\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"eventID\":" + json(payload)
+                    + ",\"eventTime\":\"2026-11-30T10:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"epcList\":[" + json(payload)
+                    + "],\"action\":\"OBSERVE\"}").retrieve().toEntity(String.class));
             byte[] webhook = ("{\"id\":" + json(payload) + ",\"data\":{\"reference\":" + json(payload) + ",\"status\":" + json(payload) + "}}")
                     .getBytes(StandardCharsets.UTF_8);
             answers.add(channel.post().uri("/api/payments/webhooks/simpsp").contentType(MediaType.APPLICATION_JSON)

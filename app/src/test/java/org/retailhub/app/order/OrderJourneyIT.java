@@ -57,7 +57,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0",
-        "hub.payment.psp.simulator-webhook-delay=PT0.3S"})
+        "hub.payment.psp.simulator-webhook-delay=PT0.3S", "hub.rfid.simulator.sweep-interval=PT2S"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // close the hub (and its embedded servers) in order before the JVM's exit hooks run
 class OrderJourneyIT {
@@ -335,6 +335,43 @@ class OrderJourneyIT {
         assertThat(KafkaProbe.header(paid, "event-id")).isNotBlank();
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "select count(*) from hub.outbox where event_key = ? and published_at is null", Integer.class, id) == 0);
+    }
+
+    /**
+     * The embedded default's store floor (STORE-001: 194 pieces of SKU-0022 where the ledger says 200, 201 of SKU-0037)
+     * publishes Zebra and Impinj reads on the in-process MQTT broker; they become EPCIS observations, stored, queryable
+     * and on Kafka. An operator's count finds every piece, and closing it corrects the stock through the ERP's postings
+     * and asks the store manager about the shrink (6 x 25.81 above the 100.00 threshold).
+     */
+    @Test
+    void simulatedReadsBecomeEpcisEventsAndACountCorrectsStock() throws Exception {
+        String tag = "urn:epc:id:sgtin:4012345.000022.1";
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
+                "select count(*) from hub.epcis_event_epc where epc = ?", Integer.class, tag) > 0);
+        JsonNode found = json.readTree(api.get().uri("/api/epcis/events?epc={epc}", tag).retrieve().body(String.class));
+        JsonNode observed = found.at("/epcisBody/eventList/0");
+        assertThat(observed.get("type").asText()).isEqualTo("ObjectEvent");
+        assertThat(observed.at("/readPoint/id").asText()).startsWith("urn:epc:id:sgln:4012345.00001.");
+        String published = observed.get("eventID").asText();
+        assertThat(KafkaProbe.await(bootstrap, "rfid.epcis", r -> tag.equals(r.key()), PATIENCE)).isNotEmpty();
+        assertThat(published).startsWith("urn:uuid:");
+
+        RestClient operator = HubApi.client(port, "operator", "operator-dev-only");
+        String countId = json.readTree(operator.post().uri("/api/rfid/counts").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"storeId\":\"STORE-001\"}").retrieve().body(String.class)).get("countId").asText();
+        await().atMost(Duration.ofSeconds(90)).until(() -> json.readTree(operator.get().uri("/api/rfid/counts/" + countId).retrieve()
+                .body(String.class)).get("tags").asInt() == 194 + 201);
+        operator.post().uri("/api/rfid/counts/" + countId + "/close").retrieve().toBodilessEntity();
+
+        JsonNode count = await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(operator.get().uri("/api/rfid/counts/" + countId)
+                .retrieve().body(String.class)), c -> "POSTED".equals(c.get("status").asText()));
+        assertThat(count.get("shrinkValue").decimalValue()).isEqualByComparingTo("154.86");
+        assertThat(stock("STORE-001", "SKU-0022")).isEqualTo(194);
+        assertThat(stock("STORE-001", "SKU-0037")).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from hub.stock_posting where posting_ref like ? "
+                + "and posted_at is not null", Integer.class, "count/" + countId + "/%") == 2);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = 'Activity_InvestigateShrink' "
+                + "and proc_inst_id_ in (select proc_inst_id_ from act_ru_execution where business_key_ = ?)", Integer.class, countId) == 1);
     }
 
     @Test

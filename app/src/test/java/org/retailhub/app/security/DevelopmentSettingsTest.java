@@ -35,6 +35,7 @@ class DevelopmentSettingsTest {
             Map.entry("HUB_ERP_SIMULATOR", "false"),
             Map.entry("HUB_CRM_SIMULATOR", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_SIMULATOR", "false"),
+            Map.entry("HUB_RFID_SIMULATOR_ENABLED", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_PASSWORD", "crm-api-password-from-the-vault"),
             Map.entry("HUB_SAMPLE_VAULT_KEY", "key-from-the-vault"),
             Map.entry("HUB_PERSONAL_DATA_KEY_ID", "2026-11"),
@@ -55,7 +56,8 @@ class DevelopmentSettingsTest {
                 .anyMatch(l -> l.startsWith("hub.payment.psp.simulator (HUB_PAYMENT_PSP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.erp.simulator (HUB_ERP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.simulator (HUB_CRM_SIMULATOR): is true"))
-                .anyMatch(l -> l.startsWith("hub.crm.customers.simulator (HUB_CRM_CUSTOMERS_SIMULATOR): is true"));
+                .anyMatch(l -> l.startsWith("hub.crm.customers.simulator (HUB_CRM_CUSTOMERS_SIMULATOR): is true"))
+                .anyMatch(l -> l.startsWith("hub.rfid.simulator.enabled (HUB_RFID_SIMULATOR_ENABLED): is true"));
         assertThat(lines).as("every DEV-ONLY secret, from application.yaml or from a record's default")
                 .anyMatch(l -> l.startsWith("hub.payment.psp.webhook-secret (HUB_PAYMENT_PSP_WEBHOOK_SECRET): is a DEV-ONLY value"))
                 .anyMatch(l -> l.startsWith("hub.security.keycloak.webapps-client-secret (HUB_SECURITY_KEYCLOAK_WEBAPPS_CLIENT_SECRET): is a DEV-ONLY"))

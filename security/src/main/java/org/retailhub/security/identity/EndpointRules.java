@@ -53,7 +53,11 @@ public final class EndpointRules {
                 EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
                 // erasing a customer's personal data on request cannot be undone: admins only
                 EndpointRule.roles(POST, Set.of(ADMIN), "/api/customers/*/erasure"),
-                EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*"));
+                EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*", "/api/epcis/events"),
+                // other systems' EPCIS documents come in like channel orders
+                EndpointRule.roles(POST, CHANNELS, "/api/epcis/capture"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/rfid/counts", "/api/rfid/counts/*/close"),
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/rfid/counts/*"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */

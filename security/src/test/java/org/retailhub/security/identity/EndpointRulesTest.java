@@ -29,6 +29,16 @@ class EndpointRulesTest {
         assertThat(rolesFor("GET", "/api/consistency/shortfalls")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
     }
 
+    @Test
+    void otherSystemsCaptureEpcisEveryRoleQueriesItAndOperatorsRunCounts() {
+        assertThat(rolesFor("POST", "/api/epcis/capture")).containsExactlyInAnyOrder(HubRole.INTEGRATION, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/epcis/events")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.INTEGRATION, HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/api/rfid/counts")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/api/rfid/counts/7d3f/close")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/rfid/counts/7d3f")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("DELETE", "/api/rfid/counts/7d3f")).as("nothing else on that path").isNull();
+    }
+
     /** The roles of the first rule matching the request, as the filter chain applies them; null when no rule does (denied). */
     private static java.util.Set<HubRole> rolesFor(String method, String path) {
         org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, path);
