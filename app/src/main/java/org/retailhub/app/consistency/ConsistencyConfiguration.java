@@ -8,6 +8,7 @@ import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.AuditedGoldenRecords;
 import org.retailhub.domain.consistency.ChangePropagation;
 import org.retailhub.domain.consistency.ConsistencyReports;
+import org.retailhub.domain.consistency.CustomerErasure;
 import org.retailhub.domain.consistency.DeadLetters;
 import org.retailhub.domain.consistency.GoldenRecords;
 import org.retailhub.domain.consistency.Island;
@@ -15,7 +16,9 @@ import org.retailhub.domain.consistency.IslandChanges;
 import org.retailhub.domain.consistency.IslandSystem;
 import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.consistency.ReconciliationTurn;
 import org.retailhub.domain.consistency.StockPostings;
+import org.retailhub.domain.inventory.StockShortfalls;
 import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmIsland;
 import org.retailhub.legacy.erp.ErpIsland;
@@ -66,9 +69,32 @@ class ConsistencyConfiguration {
         return new CrmIsland(crm, keys);
     }
 
+    /** The golden records; customers still in clear, or sealed with a previous key, are sealed with the current key first. */
     @Bean
-    AuditedGoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail) {
-        return new AuditedGoldenRecords(jdbc, new TransactionTemplate(transactions), trail);
+    AuditedGoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail, PersonalDataProperties personalData) {
+        AuditedGoldenRecords golden = new AuditedGoldenRecords(jdbc, new TransactionTemplate(transactions), personalData.seal(), trail);
+        int sealed = golden.resealCustomers();
+        if (sealed > 0) {
+            org.slf4j.LoggerFactory.getLogger(ConsistencyConfiguration.class).info("{} customers sealed with personal data key '{}'", sealed,
+                    personalData.keyId());
+        }
+        return golden;
+    }
+
+    @Bean
+    ReconciliationTurn reconciliationTurn(JdbcTemplate jdbc) {
+        return new ReconciliationTurn(jdbc);
+    }
+
+    @Bean
+    StockShortfalls stockShortfalls(JdbcTemplate jdbc) {
+        return new StockShortfalls(jdbc);
+    }
+
+    @Bean
+    CustomerErasure customerErasure(List<IslandSystem> islands, GoldenRecords golden, KeyCrossReference keys, DeadLetters deadLetters,
+                                    AuditTrail trail, ConsistencyProperties consistency, PlatformTransactionManager transactions) {
+        return new CustomerErasure(islands, golden, keys, deadLetters, trail, consistency.ownership(), new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.retailhub.app.RetailHubApplication;
+import org.retailhub.app.order.DatabaseScan;
 import org.retailhub.connectors.cdc.CapturedDatabase;
 import org.retailhub.connectors.cdc.CdcEngines;
 import org.retailhub.connectors.cdc.CdcProperties;
@@ -40,7 +41,9 @@ import org.springframework.web.client.RestClient;
  * The islands as the retailer has them today (< 8 % of records agree) converge through the initial load, CDC and
  * one reconciliation run with an operator's decisions on duplicate customers, to 100 %. Then a change in each
  * island reaches the others, with the lag measured, and a poison change is dead-lettered without stopping the stream;
- * island files are read through the same rules; a second instance captures only once the first lets go of the lock.
+ * island files are read through the same rules; a till sale of reserved stock is a shortfall, not a dead letter; a
+ * non-owner's edit is put back at once; customers are sealed at rest and erasable; one reconciliation runs at a time;
+ * a second instance captures only once the first lets go of the lock.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
@@ -98,6 +101,22 @@ class ConsistencyIT {
     org.retailhub.domain.consistency.IslandChanges gate;
     @Autowired
     org.retailhub.domain.consistency.StockPostings stockPostings;
+    @Autowired
+    org.retailhub.domain.inventory.ReservationLedger ledger;
+    @Autowired
+    org.springframework.transaction.support.TransactionOperations transactions;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
+    org.retailhub.processes.consistency.ReconciliationSteps reconciliationSteps;
 
     RestClient api;
 
@@ -275,6 +294,213 @@ class ConsistencyIT {
 
     @Test
     @Order(7)
+    void aTillSaleOfStockOrdersReservedIsRecordedItsGoodsIssueReachesTheErpAndTheShortfallIsShown() throws Exception {
+        String hubStock = "select on_hand from hub.stock where store_id = 'STORE-001' and sku = 'SKU-0014'";
+        String erpStock = "select labst::int from mard where matnr = '000000000000100014' and werks = '1001'";
+        await().atMost(PATIENCE).until(() -> hub.queryForObject(hubStock, Integer.class).equals(islands.erp().queryForObject(erpStock, Integer.class)));
+        int onHand = hub.queryForObject(hubStock, Integer.class);
+        // an order holds every piece the store has
+        java.util.UUID order = java.util.UUID.randomUUID();
+        hub.update("insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency) "
+                + "values (?, 'WEB', ?, 'STORE-001', 'NONE', false, 'RECEIVED', 'EUR')", order, "IT-SHORT-" + order);
+        transactions.executeWithoutResult(s -> ledger.reserve(order, "STORE-001",
+                List.of(new org.retailhub.domain.inventory.StockRequest(1, "SKU-0014", onHand)), false));
+
+        islands.pos().update("insert into till_sale (store_no, till_no, receipt_no, line_no, plu, qty, amount_cents) values (11, 4, 901, 1, 4014, 2, 1998)");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForObject(hubStock, Integer.class)).isEqualTo(onHand - 2);
+            assertThat(islands.erp().queryForObject("select count(*) from goods_movement where ref = 'POS-11-4-901-1'", Integer.class)).isEqualTo(1);
+        });
+        assertThat(islands.erp().queryForObject(erpStock, Integer.class)).isEqualTo(onHand - 2);
+        assertThat(count("select count(*) from hub.cdc_dead_letter where island = 'POS' and source_table = 'till_sale'")).as("the sale happened: no dead letter")
+                .isZero();
+        JsonNode shortfalls = json.readTree(api.get().uri("/api/consistency/shortfalls").retrieve().body(String.class));
+        assertThat(shortfalls).singleElement().satisfies(s -> {
+            assertThat(s.get("sku").asText()).isEqualTo("SKU-0014");
+            assertThat(s.get("shortBy").asInt()).isEqualTo(2);
+            assertThat(s.get("lastCause").asText()).isEqualTo("POS-11-4-901-1");
+            assertThat(s.get("ordersUncovered").get(0).asText()).isEqualTo(order.toString());
+        });
+        assertThat(meters.get("hub.stock.shortfall.pieces").gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get("hub.cdc.changes").tags("island", "POS", "outcome", "SHORTFALL").counter().count()).isEqualTo(1.0);
+
+        // the order gives its reservation back: nothing is short any more
+        transactions.executeWithoutResult(s -> ledger.release(order));
+        assertThat(json.readTree(api.get().uri("/api/consistency/shortfalls").retrieve().body(String.class))).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aPriceTypedAtTheTillForAnArticleWhosePriceTheErpOwnsIsPutBackAtOnce() {
+        String tillPrice = "select price_cents from plu_item where plu = 4013";
+        int erpCents = hub.queryForObject("select (list_price * 100)::int from hub.article where sku = 'SKU-0013'", Integer.class);
+        await().atMost(PATIENCE).until(() -> islands.pos().queryForObject(tillPrice, Integer.class) == erpCents);
+
+        islands.pos().update("update plu_item set price_cents = 1, upd_user = 'STORE11' where plu = 4013");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(hub.queryForList("select reason from hub.cdc_dead_letter where island = 'POS' and source_table = 'plu_item'", String.class))
+                    .anySatisfy(r -> assertThat(r).contains("ConflictingChangeException").contains("SKU-0013").contains("ERP owns"));
+            assertThat(islands.pos().queryForObject(tillPrice, Integer.class)).isEqualTo(erpCents);
+        });
+        assertThat(hub.queryForObject("select list_price from hub.article where sku = 'SKU-0013'", BigDecimal.class).movePointRight(2).intValue())
+                .isEqualTo(erpCents);
+        assertThat(hub.queryForList("select detail from hub.audit_event where actor = 'hub' and action = 'Restore' and subject_type = 'Price' "
+                + "and subject_id = 'SKU-0013'", String.class)).singleElement().asString().contains("POS had changed listPrice").endsWith("-> 0.01; the owner's value is back");
+        assertThat(meters.get("hub.cdc.conflicts.restored").tags("island", "POS", "kind", "PRICE").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(9)
+    void aCustomersPersonalDataIsSealedAtRestErasedOnRequestAndNotBroughtBack() throws Exception {
+        islands.crm().update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) "
+                + "values ('C0000501', 'Zora', 'Quastenberg', 'zora.quastenberg@example.org', 70, 'agent.lisa')");
+        await().atMost(PATIENCE).until(() -> islands.pos().queryForObject("select count(*) from loyalty_member where crm_cust_no = 'C0000501'",
+                Integer.class) == 1);
+        String id = hub.queryForObject("select hub_key from hub.key_xref where kind = 'CUSTOMER' and island = 'CRM' and native_key = 'C0000501'", String.class);
+        assertThat(reconciliation.compare().mismatches()).noneMatch(m -> m.key().equals(id));
+        assertThat(DatabaseScan.columnsContaining(hub, "Quastenberg")).as("sealed at rest").isEmpty();
+        assertThat(DatabaseScan.columnsContaining(hub, "zora.quastenberg@example.org")).isEmpty();
+
+        // a till clerk renames the card: the CRM owns customers, the name goes back; the dead letter keeps the original change
+        islands.pos().update("update loyalty_member set member_name = 'Quastenberg-Neu, Zora', upd_user = 'STORE11' where crm_cust_no = 'C0000501'");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(islands.pos().queryForObject(
+                "select member_name from loyalty_member where crm_cust_no = 'C0000501'", String.class)).isEqualTo("Quastenberg, Zora"));
+        assertThat(meters.get("hub.cdc.conflicts.restored").tags("island", "POS", "kind", "CUSTOMER").counter().count()).isEqualTo(1.0);
+        assertThat(DatabaseScan.columnsContaining(hub, "Quastenberg")).containsExactly("\"hub\".\"cdc_dead_letter\".\"payload\"");
+        int orders = count("select count(*) from hub.customer_order");
+        int reports = count("select count(*) from hub.consistency_report");
+
+        RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth("admin", "admin-dev-only")).build();
+        assertThat(api.post().uri("/api/customers/{id}/erasure", id).retrieve().toBodilessEntity().getStatusCode().value()).as("operator").isEqualTo(403);
+        var erased = admin.post().uri("/api/customers/{id}/erasure", id).retrieve().toEntity(String.class);
+        assertThat(erased.getStatusCode().value()).isEqualTo(200);
+        JsonNode answer = json.readTree(erased.getBody());
+        assertThat(answer.get("islands").get("POS").asText()).isEqualTo("erased");
+        assertThat(answer.get("islands").get("CRM").asText()).startsWith("retired");
+        assertThat(answer.get("deadLettersRedacted").asInt()).isEqualTo(1);
+
+        assertThat(DatabaseScan.columnsContaining(hub, "Quastenberg")).as("erased").isEmpty();
+        assertThat(DatabaseScan.columnsContaining(hub, "zora.quastenberg@example.org")).isEmpty();
+        assertThat(islands.pos().queryForMap("select member_name, email, status from loyalty_member where crm_cust_no = 'C0000501'"))
+                .containsEntry("member_name", "ERASED").containsEntry("email", null).containsEntry("status", "D");
+        assertThat(islands.crm().queryForObject("select deleted from contact where cust_no = 'C0000501'", Boolean.class)).isTrue();
+        assertThat(hub.queryForList("select actor || ' ' || detail from hub.audit_event where action = 'Erase' and subject_id = ?", String.class, id))
+                .hasSize(2).allSatisfy(line -> assertThat(line).startsWith("admin ").doesNotContain("Quastenberg", "zora"));
+        assertThat(count("select count(*) from hub.customer_order")).isEqualTo(orders);
+        assertThat(count("select count(*) from hub.consistency_report")).isEqualTo(reports);
+
+        // an agent brings the customer back in the CRM: the hub recognises the erased customer and takes nothing in
+        islands.crm().update("update contact set deleted = false, email = 'zora.q@example.org', modified_by = 'agent.tom' where cust_no = 'C0000501'");
+        await().atMost(PATIENCE).until(() -> meters.find("hub.cdc.changes").tags("island", "CRM", "outcome", "ERASED").counter() != null);
+        reconciliation.repair(reconciliation.compare());
+        assertThat(DatabaseScan.columnsContaining(hub, "Quastenberg")).isEmpty();
+        assertThat(DatabaseScan.columnsContaining(hub, "zora.q@example.org")).isEmpty();
+        assertThat(islands.pos().queryForObject("select member_name from loyalty_member where crm_cust_no = 'C0000501'", String.class)).isEqualTo("ERASED");
+
+        assertThat(admin.post().uri("/api/customers/CU999999999/erasure").retrieve().toEntity(String.class))
+                .satisfies(r -> assertThat(r.getStatusCode().value()).isEqualTo(404))
+                .satisfies(r -> assertThat(r.getHeaders().getContentType()).hasToString("application/problem+json"));
+        assertThat(admin.post().uri("/api/customers/x'1/erasure").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(10)
+    void oneReconciliationRunsAtATimeWhoeverStartsItOnWhicheverInstance() throws Exception {
+        // a customer entered twice makes the run wait for an operator's decision
+        islands.crm().update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) "
+                + "values ('C0000502', 'Mia', 'Becker', 'customer13@example.org', 0, 'agent.tom')");
+        org.camunda.bpm.engine.ProcessEngine secondInstance = secondInstancesEngine();
+        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newFixedThreadPool(9);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<org.springframework.http.ResponseEntity<String>>> requests = new java.util.ArrayList<>();
+        List<java.util.concurrent.Future<String>> secondsStarts = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                requests.add(starters.submit(() -> {
+                    go.await();
+                    return api.post().uri("/api/consistency/reconciliations").retrieve().toEntity(String.class);
+                }));
+                secondsStarts.add(starters.submit(() -> {
+                    go.await();
+                    try {
+                        return new org.retailhub.processes.consistency.ReconciliationProcess(secondInstance.getRuntimeService()).startNow();
+                    } catch (org.retailhub.domain.consistency.ReconciliationRunningException refused) {
+                        return "refused:" + refused.activeRun();
+                    }
+                }));
+            }
+            String hourly = management.createJobQuery().timers().processDefinitionKey("reconciliation").singleResult().getId();
+            var timer = starters.submit(() -> {
+                go.await();
+                management.executeJob(hourly);
+                return null;
+            });
+            go.countDown();
+            timer.get();
+            List<org.springframework.http.ResponseEntity<String>> answers = new java.util.ArrayList<>();
+            for (var request : requests) {
+                answers.add(request.get());
+            }
+            List<String> running = runtime.createProcessInstanceQuery().processDefinitionKey("reconciliation").list().stream()
+                    .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+            assertThat(running).as("one run, whoever started it").hasSize(1);
+            for (var answer : answers) {
+                JsonNode body = json.readTree(answer.getBody());
+                if (answer.getStatusCode().value() == 202) {
+                    assertThat(body.get("processInstanceId").asText()).isEqualTo(running.get(0));
+                } else {
+                    assertThat(answer.getStatusCode().value()).isEqualTo(409);
+                    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+                    assertThat(body.get("activeRun").asText()).isEqualTo(running.get(0));
+                }
+            }
+            List<String> fromSecond = new java.util.ArrayList<>();
+            for (var start : secondsStarts) {
+                fromSecond.add(start.get());
+            }
+            assertThat(fromSecond).allSatisfy(s -> assertThat(s).isIn(running.get(0), "refused:" + running.get(0)));
+            assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 202).count() + fromSecond.stream().filter(running::contains).count())
+                    .as("at most one start went through (or the timer's)").isLessThanOrEqualTo(1);
+
+            await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processDefinitionKey("reconciliation").count() == 1);
+            assertThat(api.post().uri("/api/consistency/reconciliations").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(409);
+            management.executeJob(management.createJobQuery().timers().processDefinitionKey("reconciliation").singleResult().getId());
+            assertThat(tasks.createTaskQuery().processDefinitionKey("reconciliation").count()).as("no duplicated decision").isEqualTo(1);
+
+            Task decision = tasks.createTaskQuery().processDefinitionKey("reconciliation").singleResult();
+            tasks.complete(decision.getId(), java.util.Map.of("survivor", ((String) tasks.getVariable(decision.getId(), "duplicateGroup")).split(",")[0]));
+            await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey("reconciliation").count() == 0);
+            assertThat(api.post().uri("/api/consistency/reconciliations").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(202);
+        } finally {
+            starters.shutdownNow();
+            secondInstance.close();
+        }
+    }
+
+    /**
+     * What a second hub instance sharing the database runs: its own process engine (no job executor) on the same
+     * PostgreSQL, with the same reconciliation steps; its transactions are its own.
+     */
+    private org.camunda.bpm.engine.ProcessEngine secondInstancesEngine() {
+        var hubEngine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        var second = new org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration();
+        second.setProcessEngineName("second-hub-instance");
+        second.setDataSource(dataSource);
+        second.setTransactionManager(transactionManager);
+        second.setDatabaseSchemaUpdate("false");
+        second.setJobExecutorActivate(false);
+        second.setMetricsEnabled(false);
+        second.setCustomHistoryLevels(List.of(hubEngine.getHistoryLevel()));
+        second.setHistory(hubEngine.getHistoryLevel().getName());
+        second.setBeans(java.util.Map.of("reconciliation", reconciliationSteps));
+        return second.buildProcessEngine();
+    }
+
+    @Test
+    @Order(20)
     void aSecondInstanceCapturesOnlyWhenTheFirstLetsGo() {
         CdcEngines second = new CdcEngines(
                 islandsProperties.all().entrySet().stream().map(e -> new CapturedDatabase(e.getKey(), e.getValue().url())).toList(),

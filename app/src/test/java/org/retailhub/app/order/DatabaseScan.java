@@ -6,13 +6,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Searches every text, JSON and binary column of every table in the hub's database (all schemas, Camunda's too). */
-final class DatabaseScan {
+public final class DatabaseScan {
 
     private DatabaseScan() {
     }
 
     /** {@code schema.table.column} of each column where some row contains {@code text}. */
-    static List<String> columnsContaining(JdbcTemplate jdbc, String text) {
+    public static List<String> columnsContaining(JdbcTemplate jdbc, String text) {
         List<Map<String, Object>> columns = jdbc.queryForList("""
                 select c.table_schema, c.table_name, c.column_name, c.data_type
                   from information_schema.columns c join information_schema.tables t

@@ -106,6 +106,7 @@ class InjectionIT {
                     .encode().buildAndExpand(payload, payload).toUriString()).retrieve().toEntity(String.class));
             answers.add(channel.post().uri(expand("/api/payments/webhooks/{p}", payload)).contentType(MediaType.APPLICATION_JSON).body("{}")
                     .retrieve().toEntity(String.class));
+            answers.add(admin.post().uri(expand("/api/customers/{p}/erasure", payload)).retrieve().toEntity(String.class));
             byte[] webhook = ("{\"id\":" + json(payload) + ",\"data\":{\"reference\":" + json(payload) + ",\"status\":" + json(payload) + "}}")
                     .getBytes(StandardCharsets.UTF_8);
             answers.add(channel.post().uri("/api/payments/webhooks/simpsp").contentType(MediaType.APPLICATION_JSON)

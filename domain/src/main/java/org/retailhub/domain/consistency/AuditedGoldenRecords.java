@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same transaction: who (the island that owns it and, where its row names one, the island's own user; {@code hub}
  * for reconciliation repairs and island documents), what (kind, key and the changed fields) and when. Customers are
  * personal data: their line names the changed fields, never the values. Stock moves with every sale and is left out.
+ * The owner's value written back on an island after a conflicting change is recorded too ({@code Restore}).
  * The island's user comes from the captured change being applied.
  */
 public class AuditedGoldenRecords extends GoldenRecords {
@@ -27,8 +28,8 @@ public class AuditedGoldenRecords extends GoldenRecords {
     private final AuditTrail trail;
     private final ThreadLocal<String> applying = new ThreadLocal<>();
 
-    public AuditedGoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail trail) {
-        super(jdbc, transactions);
+    public AuditedGoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal, AuditTrail trail) {
+        super(jdbc, transactions, seal);
         this.trail = trail;
     }
 
@@ -64,6 +65,13 @@ public class AuditedGoldenRecords extends GoldenRecords {
         if (held) {
             trail.record(actor(), "Retire", subjectType(kind), key, null);
         }
+    }
+
+    /** {@code Restore} by {@code hub}: which island got the owner's value back, and the fields it had changed. */
+    @Override
+    public void restored(Island island, CanonicalRecord islandsValue, CanonicalRecord ownersValue) {
+        trail.record("hub", "Restore", subjectType(ownersValue.kind()), ownersValue.key(),
+                island + " had changed " + changedFields(ownersValue, islandsValue) + "; the owner's value is back");
     }
 
     private String actor() {

@@ -47,7 +47,10 @@ public sealed interface CanonicalRecord {
         }
     }
 
-    /** A customer's contact and loyalty balance; email is lower case or null. */
+    /**
+     * A customer's contact and loyalty balance; email is lower case or null. Personal data: its text form (logs,
+     * dead-letter reasons, reports) withholds name and e-mail.
+     */
     record Customer(String customerId, String name, String email, int loyaltyPoints) implements CanonicalRecord {
         public EntityKind kind() {
             return EntityKind.CUSTOMER;
@@ -55,6 +58,16 @@ public sealed interface CanonicalRecord {
 
         public String key() {
             return customerId;
+        }
+
+        @Override
+        public String toString() {
+            return "Customer[customerId=" + customerId + ", name=" + withheld(name) + ", email=" + withheld(email) + ", loyaltyPoints="
+                    + loyaltyPoints + "]";
+        }
+
+        private static String withheld(String value) {
+            return value == null ? "null" : "(withheld)";
         }
     }
 }

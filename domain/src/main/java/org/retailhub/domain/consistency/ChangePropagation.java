@@ -11,13 +11,17 @@ import java.util.function.BiConsumer;
 /**
  * Applies one captured island change: the owner's records go into the golden record (once per position) and out to
  * every other island that keeps a copy; echoes of the hub's own writes stop here; a non-owner's disagreeing change
- * is a conflict. Till sales reduce the hub's stock and become a goods issue at the stock's owner.
- * A batch of changes ({@link #applyAll}) shares one hub transaction, and its island writes follow the commit.
+ * is a conflict, and the owner's value goes back on that island at once. Till sales reduce the hub's stock and
+ * queue a goods issue for the stock's owner ({@link GoldenRecords#applySale}, posted by {@link StockPostings}).
+ * Customers whose personal data was erased are left alone. A batch of changes ({@link #applyAll}) shares one hub
+ * transaction, and its island writes follow the commit.
  */
 public class ChangePropagation {
 
     /** What became of a change; counted per island. */
-    public enum Outcome { APPLIED, REPLAYED, SUPERSEDED, ECHO, SALE, DRIFT, IGNORED }
+    public enum Outcome { APPLIED, REPLAYED, SUPERSEDED, ECHO, SALE, SHORTFALL, DRIFT, ERASED, IGNORED }
+
+    private static final System.Logger log = System.getLogger(ChangePropagation.class.getName());
 
     private final Map<Island, IslandSystem> islands = new EnumMap<>(Island.class);
     private final GoldenRecords golden;
@@ -29,8 +33,32 @@ public class ChangePropagation {
         this.ownership = ownership;
     }
 
+    /**
+     * Applies one change, its island writes at once. A conflict (a non-owner changed an owned field) is thrown for the
+     * caller to dead-letter, after the owner's value was written back on that island and the restore audited.
+     */
     public Outcome apply(IslandChange change) {
-        return apply(change, new Immediately());
+        try {
+            return apply(change, new Immediately());
+        } catch (ConflictingChangeException conflict) {
+            restoreOwnersValues(conflict);
+            throw conflict;
+        }
+    }
+
+    private void restoreOwnersValues(ConflictingChangeException conflict) {
+        IslandSystem island = islands.get(conflict.island());
+        for (ConflictingChangeException.Conflict c : conflict.conflicts()) {
+            try {
+                island.write(c.ownersValue());
+                golden.restored(island.island(), c.islandsValue(), c.ownersValue());
+                conflict.restoredOnIsland(c.ownersValue());
+            } catch (RuntimeException e) {
+                // the dead letter stays; the next reconciliation writes the owner's value
+                log.log(System.Logger.Level.WARNING, "owner's " + c.ownersValue().kind() + " " + c.ownersValue().key() + " not restored on "
+                        + island.island() + ": " + e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -67,8 +95,6 @@ public class ChangePropagation {
     private interface IslandWrites {
         void propagate(CanonicalRecord record, Island except);
 
-        void issueSoldGoods(StockSale sale);
-
         /** A later change of the same batch carries the owner's next value of this record: this one need not be applied. */
         default boolean supersededLater(CanonicalRecord record) {
             return false;
@@ -78,10 +104,6 @@ public class ChangePropagation {
     private final class Immediately implements IslandWrites {
         public void propagate(CanonicalRecord record, Island except) {
             ChangePropagation.this.propagate(record, except);
-        }
-
-        public void issueSoldGoods(StockSale sale) {
-            issueAtStockOwner(sale);
         }
     }
 
@@ -112,10 +134,6 @@ public class ChangePropagation {
             pending.put(key, new Write(current, () -> ChangePropagation.this.propagate(record, except)));
         }
 
-        public void issueSoldGoods(StockSale sale) {
-            pending.put("sale:" + sale.receipt(), new Write(current, () -> issueAtStockOwner(sale)));
-        }
-
         void run(BiConsumer<IslandChange, RuntimeException> failed) {
             for (Write w : pending.values()) {
                 try {
@@ -125,10 +143,6 @@ public class ChangePropagation {
                 }
             }
         }
-    }
-
-    private void issueAtStockOwner(StockSale sale) {
-        islands.get(ownership.owner(EntityKind.STOCK)).issueSoldGoods(sale);
     }
 
     private Outcome apply(IslandChange change, IslandWrites writes) {
@@ -153,17 +167,34 @@ public class ChangePropagation {
     private Outcome apply(IslandChange change, IslandReading reading, IslandWrites writes) {
         IslandSystem source = islands.get(change.island());
         if (reading.sale() != null) {
-            return sell(reading.sale(), writes);
+            return sell(reading.sale());
         }
         if (reading.echo()) {
             return reading.records().isEmpty() ? Outcome.IGNORED : Outcome.ECHO;
         }
         Outcome outcome = Outcome.IGNORED;
+        List<ConflictingChangeException.Conflict> conflicts = new ArrayList<>();
         for (CanonicalRecord record : reading.records()) {
-            outcome = ownership.owner(record.kind()) == change.island() ? applyOwned(record, change, writes)
-                    : checkNotOwned(record, source, change);
+            if (ownership.owner(record.kind()) == change.island()) {
+                outcome = applyOwned(record, change, writes);
+            } else if (change.isSnapshot() && differs(record, source)) {
+                // today's drift, found while loading: reconciliation repairs it by ownership
+                outcome = Outcome.DRIFT;
+            } else if (differs(record, source)) {
+                conflicts.add(new ConflictingChangeException.Conflict(record, golden.get(record.kind(), record.key()).orElseThrow()));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictingChangeException(change.island() + " changed " + conflicts.stream().map(c -> describe(c, source))
+                    .collect(java.util.stream.Collectors.joining("; ")), change.island(), conflicts);
         }
         return outcome;
+    }
+
+    private String describe(ConflictingChangeException.Conflict conflict, IslandSystem source) {
+        CanonicalRecord typed = conflict.islandsValue();
+        return typed.kind() + " " + typed.key() + " which " + ownership.owner(typed.kind()) + " owns: " + typed + " but the hub holds "
+                + source.asStored(conflict.ownersValue());
     }
 
     private boolean ownsNothing(IslandSystem island) {
@@ -173,6 +204,10 @@ public class ChangePropagation {
     private Outcome applyOwned(CanonicalRecord record, IslandChange change, IslandWrites writes) {
         if (writes.supersededLater(record)) {
             return Outcome.SUPERSEDED;
+        }
+        if (record.kind() == EntityKind.CUSTOMER && golden.isErased(record.key())) {
+            // erased on request: the owner's copy is the owner's business, the hub takes nothing personal in again
+            return Outcome.ERASED;
         }
         if (golden.apply(record, change) == GoldenRecords.Applied.REPLAYED) {
             // delivered again after a crash between the hub's commit and the island writes: finish those with the current value
@@ -197,17 +232,10 @@ public class ChangePropagation {
         }
     }
 
-    private Outcome checkNotOwned(CanonicalRecord record, IslandSystem source, IslandChange change) {
+    /** The record disagrees with the golden record as this island stores it (a till's 24 upper-case characters). */
+    private boolean differs(CanonicalRecord record, IslandSystem source) {
         Optional<CanonicalRecord> expected = golden.get(record.kind(), record.key()).map(source::asStored);
-        if (expected.isEmpty() || expected.get().equals(record)) {
-            return Outcome.IGNORED;
-        }
-        if (change.isSnapshot()) {
-            // today's drift, found while loading: reconciliation repairs it by ownership
-            return Outcome.DRIFT;
-        }
-        throw new ConflictingChangeException(change.island() + " changed " + record.kind() + " " + record.key() + " which "
-                + ownership.owner(record.kind()) + " owns: " + record + " but the hub holds " + expected.get());
+        return expected.isPresent() && !expected.get().equals(record);
     }
 
     /**
@@ -224,16 +252,20 @@ public class ChangePropagation {
         return Outcome.APPLIED;
     }
 
-    /** A till sale (from CDC or the end-of-day log): the hub's stock and the stock owner's go down once per sale line. */
+    /**
+     * A till sale (from CDC or the end-of-day log): the hub's stock goes down and a goods issue is queued for the stock's
+     * owner, once per sale line. {@code SHORTFALL} when the sale took stock that orders hold reserved.
+     */
     public Outcome sell(StockSale sale) {
-        return sell(sale, new Immediately());
-    }
-
-    private Outcome sell(StockSale sale, IslandWrites writes) {
-        if (golden.applySale(sale)) {
-            writes.issueSoldGoods(sale);
-            return Outcome.SALE;
+        GoldenRecords.SaleApplied applied = golden.applySale(sale);
+        if (!applied.applied()) {
+            return Outcome.REPLAYED;
         }
-        return Outcome.REPLAYED;
+        if (applied.shortBy() > 0) {
+            log.log(System.Logger.Level.WARNING, "till sale " + sale.receipt() + " took stock reserved for orders: " + sale.storeId() + " "
+                    + sale.sku() + " is short by " + applied.shortBy() + " (GET /api/consistency/shortfalls)");
+            return Outcome.SHORTFALL;
+        }
+        return Outcome.SALE;
     }
 }

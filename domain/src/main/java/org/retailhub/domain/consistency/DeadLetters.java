@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Captured changes the hub could not apply, with the reason and the original payload (table {@code hub.cdc_dead_letter}). */
 public class DeadLetters {
 
+    /** The payload of a dead letter whose personal data was erased on request. */
+    static final String ERASED = "{\"erased\":\"personal data removed on request\"}";
+
     private final JdbcTemplate jdbc;
 
     public DeadLetters(JdbcTemplate jdbc) {
@@ -20,6 +23,21 @@ public class DeadLetters {
         String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         jdbc.update("insert into hub.cdc_dead_letter (island, source_table, position, reason, payload) values (?, ?, ?, ?, ?)",
                 island.name(), source, position, why, payload == null ? "" : payload);
+    }
+
+    /**
+     * Removes the original payload (and a reason that quotes them) of every dead letter mentioning one of {@code terms},
+     * case-insensitive: personal data erased on request. Returns how many letters were redacted.
+     */
+    public int redact(java.util.List<String> terms) {
+        int redacted = 0;
+        for (String term : terms) {
+            redacted += jdbc.update("update hub.cdc_dead_letter set payload = ?, reason = case when strpos(lower(reason), lower(?)) > 0 "
+                            + "then 'reason withheld: personal data erased on request' else reason end "
+                            + "where payload <> ? and (strpos(lower(payload), lower(?)) > 0 or strpos(lower(reason), lower(?)) > 0)",
+                    ERASED, term, ERASED, term, term);
+        }
+        return redacted;
     }
 
     public int open() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.retailhub.domain.consistency.CanonicalRecord.Article;
 import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.CanonicalRecord.Price;
@@ -14,18 +15,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The hub's golden records (articles, prices, stock, customers in schema {@code hub}) as canonical records, and
  * the idempotent application of an owner's change: each record remembers the last island position applied to it.
+ * Customers' names and e-mails are sealed at rest ({@link SealedCustomers}).
  */
 public class GoldenRecords {
 
     /** What applying a change did. */
     public enum Applied { CHANGED, UNCHANGED, REPLAYED }
 
+    /**
+     * What a till sale did: {@code applied} false when this receipt line was seen before; {@code shortBy} the pieces
+     * that orders hold reserved beyond what is now on hand (0: the sale took only free stock).
+     */
+    public record SaleApplied(boolean applied, int shortBy) {
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final SealedCustomers customers;
 
-    public GoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public GoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.customers = new SealedCustomers(jdbc, seal);
     }
 
     /** Applies an owner's record unless this position (or a later one) of that island was applied already. */
@@ -62,38 +73,84 @@ public class GoldenRecords {
             return jdbc.update("update hub.article set list_price = ? where sku = ? and list_price <> ?", p.listPrice(), p.sku(), p.listPrice()) > 0;
         }
         if (record instanceof Stock s) {
-            // the owner's figure does not yet know the hub's movements still queued for it (committed order lines)
+            // the owner's figure does not yet know the hub's movements still queued for it (order lines, till sales)
             String onHand = "greatest(0, ? - (select coalesce(sum(p.quantity), 0) from hub.stock_posting p "
                     + "where p.store_id = ? and p.sku = ? and p.posted_at is null))";
             int n = jdbc.update("update hub.stock set on_hand = " + onHand + " where store_id = ? and sku = ? and on_hand <> " + onHand,
                     s.onHand(), s.storeId(), s.sku(), s.storeId(), s.sku(), s.onHand(), s.storeId(), s.sku());
-            return n > 0 || jdbc.update("insert into hub.stock (store_id, sku, on_hand) values (?, ?, ?) on conflict do nothing",
+            if (n > 0) {
+                recordShortfall(s.storeId(), s.sku(), "ERP stock figure");
+                return true;
+            }
+            return jdbc.update("insert into hub.stock (store_id, sku, on_hand) values (?, ?, ?) on conflict do nothing",
                     s.storeId(), s.sku(), s.onHand()) > 0;
         }
-        Customer c = (Customer) record;
-        return jdbc.update("insert into hub.customer (customer_id, name, email, loyalty_points) values (?, ?, ?, ?) "
-                        + "on conflict (customer_id) do update set name = excluded.name, email = excluded.email, loyalty_points = excluded.loyalty_points "
-                        + "where (hub.customer.name, hub.customer.email, hub.customer.loyalty_points) is distinct from (excluded.name, excluded.email, excluded.loyalty_points)",
-                c.customerId(), c.name(), c.email(), c.loyaltyPoints()) > 0;
+        return customers.put((Customer) record);
     }
 
     /** Removes a golden customer the owner no longer has (merged duplicate); other kinds are kept for history. */
     public void remove(EntityKind kind, String key) {
         if (kind == EntityKind.CUSTOMER) {
-            jdbc.update("delete from hub.customer where customer_id = ?", key);
+            customers.remove(key);
         }
         jdbc.update("delete from hub.golden_source where kind = ? and record_key = ?", kind.name(), key);
     }
 
-    /** A till sale reduces the hub's stock once, however often the change is replayed; false when seen before. */
-    public boolean applySale(StockSale sale) {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
+    /**
+     * Erases a customer's personal data and keeps the customer as a tombstone nothing personal is written to again.
+     * Answers what the hub held before, opened (name and e-mail null when erased before); empty when unknown.
+     */
+    public Optional<Customer> eraseCustomer(String customerId) {
+        return customers.erase(customerId);
+    }
+
+    /** Customers whose personal data was erased on request: changes and reconciliation leave them alone. */
+    public Set<String> erasedCustomers() {
+        return customers.erased();
+    }
+
+    /**
+     * The owner's value was written back on an island whose change of it conflicted with ownership (nothing changes
+     * in the hub; {@link AuditedGoldenRecords} records it).
+     */
+    public void restored(Island island, CanonicalRecord islandsValue, CanonicalRecord ownersValue) {
+    }
+
+    /** Whether this customer's personal data was erased on request. */
+    public boolean isErased(String customerId) {
+        return customers.isErased(customerId);
+    }
+
+    /** Seals customers still in clear or sealed with a previous key (run at start); returns how many were sealed. */
+    public int resealCustomers() {
+        Integer n = transactions.execute(tx -> customers.reseal());
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * A till sale, once per receipt line however often it is replayed: the hub's stock goes down and a goods issue for
+     * the stock's owner is queued in {@code hub.stock_posting} (reference: the receipt line), in one transaction. The
+     * sale happened, so it is never refused: where it takes stock that orders hold reserved, the pieces promised
+     * beyond what is left are recorded as a shortfall ({@code hub.stock_shortfall}).
+     */
+    public SaleApplied applySale(StockSale sale) {
+        return transactions.execute(tx -> {
             if (jdbc.update("insert into hub.applied_sale (receipt) values (?) on conflict do nothing", sale.receipt()) == 0) {
-                return false;
+                return new SaleApplied(false, 0);
             }
-            jdbc.update("update hub.stock set on_hand = on_hand - ? where store_id = ? and sku = ?", sale.quantity(), sale.storeId(), sale.sku());
-            return true;
-        }));
+            jdbc.update("insert into hub.stock_posting (posting_ref, store_id, sku, quantity) values (?, ?, ?, ?) on conflict (posting_ref) do nothing",
+                    sale.receipt(), sale.storeId(), sale.sku(), sale.quantity());
+            jdbc.update("update hub.stock set on_hand = greatest(0, on_hand - ?) where store_id = ? and sku = ?", sale.quantity(), sale.storeId(), sale.sku());
+            return new SaleApplied(true, recordShortfall(sale.storeId(), sale.sku(), sale.receipt()));
+        });
+    }
+
+    /** Records the pieces reserved beyond what is on hand, if any, with what caused it; returns them (0: none). */
+    private int recordShortfall(String storeId, String sku, String cause) {
+        Integer pieces = jdbc.query("insert into hub.stock_shortfall (store_id, sku, cause, pieces) select store_id, sku, ?, reserved - on_hand "
+                + "from hub.stock where store_id = ? and sku = ? and reserved > on_hand returning pieces",
+                rs -> rs.next() ? rs.getInt(1) : 0, cause, storeId, sku);
+        return pieces == null ? 0 : pieces;
     }
 
     public Optional<CanonicalRecord> get(EntityKind kind, String key) {
@@ -109,7 +166,7 @@ public class GoldenRecords {
         String filter = only == null ? "" : switch (kind) {
             case ARTICLE, PRICE -> " where sku = ?";
             case STOCK -> " where store_id || '/' || sku = ?";
-            case CUSTOMER -> " where customer_id = ?";
+            case CUSTOMER -> "";
         };
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         switch (kind) {
@@ -121,8 +178,7 @@ public class GoldenRecords {
                 Stock s = new Stock(rs.getString(1), rs.getString(2), rs.getInt(3));
                 found.put(s.key(), s);
             }, args);
-            case CUSTOMER -> jdbc.query("select customer_id, name, email, loyalty_points from hub.customer" + filter,
-                    rs -> { found.put(rs.getString(1), new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))); }, args);
+            case CUSTOMER -> found.putAll(customers.all(only));
         }
         return found;
     }

@@ -34,7 +34,19 @@ public interface IslandSystem {
     /** Retires a record the owner does not have (a deletion flag, as the island does it); key as in {@link #all}. */
     void retire(EntityKind kind, String key);
 
-    /** A till sale reduces the stock this island keeps (only the stock owner needs to do anything). */
+    /**
+     * Erases the copy of a customer the hub keeps in this island (personal data erased on request): by default the
+     * customer is retired; an island that keeps names and e-mails for the hub removes them too.
+     */
+    default void erase(String customerId) {
+        retire(EntityKind.CUSTOMER, customerId);
+    }
+
+    /**
+     * Posts a goods movement the hub queued (a till sale line, a committed order line, a return; negative quantity =
+     * back into stock) to this island's stock, once per reference ({@link StockSale#receipt()}); only the stock owner
+     * does anything. Called by {@link StockPostings}.
+     */
     default void issueSoldGoods(StockSale sale) {
     }
 }

@@ -16,6 +16,7 @@ import org.retailhub.domain.consistency.ConsistencyReport.Tally;
 /**
  * Compares the hub and the islands entity by entity, repairs what field ownership decides (the owner's value wins
  * everywhere; a record the owner does not have is retired elsewhere) and merges duplicates an operator decided on.
+ * Customers whose personal data was erased on request are left out: nothing brings their data back.
  */
 public class Reconciliation {
 
@@ -34,7 +35,8 @@ public class Reconciliation {
     public ConsistencyReport compare() {
         List<Tally> tallies = new ArrayList<>();
         List<Mismatch> mismatches = new ArrayList<>();
-        List<DuplicateCustomers> duplicates = duplicates();
+        Set<String> erased = golden.erasedCustomers();
+        List<DuplicateCustomers> duplicates = duplicates(erased);
         Set<String> duplicated = new LinkedHashSet<>();
         duplicates.forEach(d -> duplicated.addAll(d.customerKeys()));
         for (EntityKind kind : EntityKind.values()) {
@@ -42,6 +44,9 @@ public class Reconciliation {
             Map<Island, Map<String, CanonicalRecord>> copies = copies(kind);
             Set<String> keys = new LinkedHashSet<>(hub.keySet());
             copies.values().forEach(m -> keys.addAll(m.keySet()));
+            if (kind == EntityKind.CUSTOMER) {
+                keys.removeAll(erased);
+            }
             int consistent = 0;
             for (String key : keys) {
                 String difference = difference(hub.get(key), copies, key);
@@ -95,11 +100,11 @@ public class Reconciliation {
         golden.remove(kind, key);
     }
 
-    private List<DuplicateCustomers> duplicates() {
+    private List<DuplicateCustomers> duplicates(Set<String> erased) {
         Map<String, List<String>> byEmail = new LinkedHashMap<>();
         islands.get(ownership.owner(EntityKind.CUSTOMER)).all(EntityKind.CUSTOMER).values().stream()
                 .map(Customer.class::cast)
-                .filter(c -> c.email() != null)
+                .filter(c -> c.email() != null && !erased.contains(c.customerId()))
                 .forEach(c -> byEmail.computeIfAbsent(c.email(), e -> new ArrayList<>()).add(c.customerId()));
         return byEmail.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> new DuplicateCustomers(e.getKey(), List.copyOf(e.getValue()))).toList();
@@ -121,7 +126,9 @@ public class Reconciliation {
             if (copy == null) {
                 differences.add("missing in " + island);
             } else if (hub != null && !Objects.equals(copy, islands.get(island).asStored(hub))) {
-                differences.add(island + " has " + copy + ", HUB " + hub);
+                // a customer's values are personal data: the report names the fields that differ
+                differences.add(hub.kind() == EntityKind.CUSTOMER ? island + " differs from HUB in " + AuditedGoldenRecords.changedFields(hub, copy)
+                        : island + " has " + copy + ", HUB " + hub);
             }
         });
         return differences.isEmpty() ? null : String.join("; ", differences);

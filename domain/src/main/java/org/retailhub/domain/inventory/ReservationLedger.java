@@ -58,12 +58,25 @@ public class ReservationLedger {
     /**
      * Turns the order's held stock into a sale: it leaves on-hand, and a goods issue per line is queued for the stock's
      * owner (table {@code hub.stock_posting}, in this transaction). Returns the number of units committed.
+     *
+     * @throws StockShortfallException when an island took pieces this order holds (a shortfall): nothing is committed
      */
     public int commit(UUID orderId) {
+        refuseShortfall(orderId);
         int units = settle(orderId, "COMMITTED",
                 "update hub.stock set reserved = reserved - ?, on_hand = on_hand - ? where store_id = ? and sku = ?");
         queuePostings(orderId, "COMMITTED", "issue", 1);
         return units;
+    }
+
+    /** A held line whose pieces an island took away (on hand below it) cannot be committed: say so, not a constraint's name. */
+    private void refuseShortfall(UUID orderId) {
+        jdbc.query("""
+                select r.store_id, r.sku, s.on_hand, s.reserved from hub.reservation r join hub.stock s using (store_id, sku)
+                 where r.order_id = ? and r.state = 'HELD' and s.on_hand < r.quantity order by r.line_no limit 1""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    throw new StockShortfallException(orderId, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
+                }, orderId);
     }
 
     /** Puts stock committed for the order back on hand (its fulfilment failed), queueing the return. Returns the number of units. */

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -100,13 +99,17 @@ class ChangePropagationBatchTest {
     }
 
     @Test
-    void aTillSaleInABatchIsIssuedOnceAfterTheCommit() {
+    void aTillSaleInABatchIsQueuedInsideTheBatchTransactionAndNothingIsWrittenToTheErpAfterIt() {
         StockSale sale = new StockSale("POS-11-1-5-1", "STORE-001", "SKU-0001", 2);
         IslandChange change = new IslandChange(Island.POS, "till_sale", 'c', Map.of(), 7, Instant.now(), "{}");
         when(pos.read(change)).thenReturn(IslandReading.sale(sale));
-        when(golden.applySale(sale)).thenReturn(true);
+        when(golden.applySale(sale)).thenAnswer(a -> {
+            transaction.add("sale " + sale.receipt());
+            return new GoldenRecords.SaleApplied(true, 0);
+        });
 
         assertThat(propagation.applyAll(List.of(change), (c, e) -> { })).containsExactly(ChangePropagation.Outcome.SALE);
-        verify(erp, times(1)).issueSoldGoods(sale);
+        assertThat(transaction).containsExactly("begin", "sale POS-11-1-5-1", "commit");
+        verify(erp, never()).issueSoldGoods(any());
     }
 }

@@ -108,19 +108,56 @@ class ChangePropagationTest {
         IslandChange snapshot = change(Island.POS, 'r');
         when(pos.read(snapshot)).thenReturn(IslandReading.of(false, price("7.77")));
 
-        assertThatThrownBy(() -> propagation.apply(edit)).isInstanceOf(ConflictingChangeException.class).hasMessageContaining("ERP owns");
+        assertThatThrownBy(() -> propagation.apply(edit)).isInstanceOf(ConflictingChangeException.class).hasMessageContaining("ERP owns")
+                .satisfies(e -> assertThat(((ConflictingChangeException) e).restored()).containsExactly(price("9.99")));
         assertThat(propagation.apply(snapshot)).isEqualTo(ChangePropagation.Outcome.DRIFT);
         verify(golden, never()).apply(any(), any());
+        // the owner's value went back on the till at once, audited, and only for the conflict (not for the drift)
+        verify(pos).write(price("9.99"));
+        verify(golden).restored(Island.POS, price("7.77"), price("9.99"));
     }
 
     @Test
-    void aTillSaleBecomesAGoodsIssueAtTheStockOwnerOnce() {
+    void anIslandThatRefusesTheRestoreLeavesTheConflictToReconciliation() {
+        when(golden.get(EntityKind.PRICE, "SKU-0001")).thenReturn(Optional.of(price("9.99")));
+        IslandChange edit = change(Island.POS, 'u');
+        when(pos.read(edit)).thenReturn(IslandReading.of(false, price("7.77")));
+        when(pos.write(any())).thenThrow(new IllegalStateException("POS down"));
+
+        assertThatThrownBy(() -> propagation.apply(edit)).isInstanceOf(ConflictingChangeException.class)
+                .satisfies(e -> assertThat(((ConflictingChangeException) e).restored()).isEmpty());
+        verify(golden, never()).restored(any(), any(), any());
+    }
+
+    @Test
+    void anErasedCustomerIsNotTakenInAgainFromItsOwner() {
+        CanonicalRecord.Customer customer = new CanonicalRecord.Customer("CU100001", "Ada Lovelace", "ada@example.org", 5);
+        IslandChange edit = change(Island.CRM, 'u');
+        when(crm.read(edit)).thenReturn(IslandReading.of(false, customer));
+        when(golden.isErased("CU100001")).thenReturn(true);
+
+        assertThat(propagation.apply(edit)).isEqualTo(ChangePropagation.Outcome.ERASED);
+        verify(golden, never()).apply(any(), any());
+        verify(pos, never()).write(any());
+    }
+
+    @Test
+    void aTillSaleIsQueuedForTheStockOwnerNeverWrittenThereDirectly() {
         StockSale sale = new StockSale("POS-11-1-5-1", "STORE-001", "SKU-0001", 2);
-        when(golden.applySale(sale)).thenReturn(true, false);
+        when(golden.applySale(sale)).thenReturn(new GoldenRecords.SaleApplied(true, 0), new GoldenRecords.SaleApplied(false, 0));
 
         assertThat(propagation.sell(sale)).isEqualTo(ChangePropagation.Outcome.SALE);
         assertThat(propagation.sell(sale)).isEqualTo(ChangePropagation.Outcome.REPLAYED);
-        verify(erp).issueSoldGoods(sale);
+        // the goods issue waits in hub.stock_posting (GoldenRecords.applySale), posted by StockPostings
+        verify(erp, never()).issueSoldGoods(any());
+    }
+
+    @Test
+    void aTillSaleOfReservedStockIsASaleAndAShortfallNotADeadLetter() {
+        StockSale sale = new StockSale("POS-11-1-6-1", "STORE-001", "SKU-0001", 3);
+        when(golden.applySale(sale)).thenReturn(new GoldenRecords.SaleApplied(true, 2));
+
+        assertThat(propagation.sell(sale)).isEqualTo(ChangePropagation.Outcome.SHORTFALL);
     }
 
     @Test

@@ -143,10 +143,6 @@ class ReservationLedgerIT {
     }
 
     private static UUID newOrder() {
-        UUID id = UUID.randomUUID();
-        jdbc.update("""
-                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
-                values (?, 'WEB', ?, 'STORE-001', 'NONE', false, 'RECEIVED', 'EUR')""", id, id.toString());
-        return id;
+        return db.newOrder();
     }
 }

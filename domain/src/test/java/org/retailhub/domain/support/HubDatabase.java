@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -36,6 +37,15 @@ public final class HubDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** A received web order of store STORE-001 to hang reservations on. */
+    public UUID newOrder() {
+        UUID id = UUID.randomUUID();
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("""
+                insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
+                values (?, 'WEB', ?, 'STORE-001', 'NONE', false, 'RECEIVED', 'EUR')""", id, id.toString());
+        return id;
     }
 
     @Override

@@ -209,6 +209,16 @@ public class PosIsland implements IslandSystem {
         }
     }
 
+    /** Erased on request: the customer's loyalty cards lose name and e-mail and are retired; the hub forgets the card. */
+    @Override
+    public void erase(String customerId) {
+        String card = keys.nativeKey(Subject.CUSTOMER, customerId, Island.POS).orElse("");
+        String crm = keys.nativeKey(Subject.CUSTOMER, customerId, Island.CRM).orElse("");
+        pos.update("update loyalty_member set member_name = 'ERASED', email = null, points_bal = 0, status = 'D', upd_user = ?, upd_ts = localtimestamp "
+                + "where card_no = ? or crm_cust_no = ?", Island.HUB_WRITER, card, crm);
+        keys.unlink(Subject.CUSTOMER, customerId, Island.POS);
+    }
+
     /** A new article gets PLU 4000 + its SKU number (SKU-0051 is PLU 4051), as the tills were always keyed. */
     private String newPlu(String sku) {
         String number = sku.startsWith("SKU-") ? sku.substring(4) : "";

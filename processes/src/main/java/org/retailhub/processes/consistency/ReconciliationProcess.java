@@ -1,7 +1,9 @@
 package org.retailhub.processes.consistency;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.retailhub.domain.consistency.ReconciliationProcesses;
+import org.retailhub.domain.consistency.ReconciliationRunningException;
 import org.springframework.stereotype.Component;
 
 /** The {@code reconciliation} BPMN behind the domain's {@link ReconciliationProcesses} port (its message start event). */
@@ -17,8 +19,14 @@ public class ReconciliationProcess implements ReconciliationProcesses {
         this.runtime = runtime;
     }
 
+    /** Starts a run; the model itself refuses to go on while another run is active, and this answers which. */
     @Override
     public String startNow() {
-        return runtime.startProcessInstanceByMessage(REQUESTED).getId();
+        ProcessInstance started = runtime.startProcessInstanceByMessage(REQUESTED);
+        if (started.isEnded()) {
+            throw new ReconciliationRunningException(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list().stream()
+                    .map(ProcessInstance::getId).findFirst().orElse(null));
+        }
+        return started.getId();
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.ConsistencyReport.DuplicateCustomers;
 import org.retailhub.domain.consistency.ConsistencyReports;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.consistency.ReconciliationTurn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +27,30 @@ public class ReconciliationSteps {
     public static final String FOUND_PERCENT = "foundPercent";
     public static final String REPAIRED = "repaired";
     public static final String PERCENT = "percent";
+    public static final String ACTIVE_RUN = "activeRun";
 
     private final Reconciliation reconciliation;
     private final ConsistencyReports reports;
     private final AuditTrail trail;
+    private final ReconciliationTurn turn;
 
-    public ReconciliationSteps(Reconciliation reconciliation, ConsistencyReports reports, AuditTrail trail) {
+    public ReconciliationSteps(Reconciliation reconciliation, ConsistencyReports reports, AuditTrail trail, ReconciliationTurn turn) {
         this.reconciliation = reconciliation;
         this.reports = reports;
         this.trail = trail;
+        this.turn = turn;
+    }
+
+    /**
+     * One run at a time: in the transaction that starts this run (a request, or the hourly timer's job), waits for the
+     * turn and looks for another run of this model on any instance; names it in {@value #ACTIVE_RUN} (empty: none, go on).
+     */
+    public void takeTheTurn(DelegateExecution execution) {
+        turn.await();
+        String other = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ReconciliationProcess.PROCESS_KEY).list().stream()
+                .map(ProcessInstance::getId).filter(id -> !id.equals(execution.getProcessInstanceId())).findFirst().orElse("");
+        execution.setVariable(ACTIVE_RUN, other);
     }
 
     /** Compares, stores what was found, and names the duplicate groups an operator must decide on. */

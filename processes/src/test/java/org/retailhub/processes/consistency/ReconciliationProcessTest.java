@@ -1,6 +1,7 @@
 package org.retailhub.processes.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -12,6 +13,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -34,6 +36,8 @@ import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.ConsistencyReports;
 import org.retailhub.domain.consistency.EntityKind;
 import org.retailhub.domain.consistency.Reconciliation;
+import org.retailhub.domain.consistency.ReconciliationRunningException;
+import org.retailhub.domain.consistency.ReconciliationTurn;
 
 /** The reconciliation model: compare, repair by ownership, operator decisions on duplicates, final report; timer and on demand. */
 @Deployment(resources = "bpmn/consistency/reconciliation.bpmn")
@@ -45,11 +49,12 @@ class ReconciliationProcessTest {
     private final Reconciliation reconciliation = mock(Reconciliation.class);
     private final ConsistencyReports reports = mock(ConsistencyReports.class);
     private final AuditTrail trail = mock(AuditTrail.class);
+    private final ReconciliationTurn turn = mock(ReconciliationTurn.class);
 
     @BeforeEach
     void wire() {
         AbstractAssertions.init(engine.getProcessEngine());
-        Mocks.register("reconciliation", new ReconciliationSteps(reconciliation, reports, trail));
+        Mocks.register("reconciliation", new ReconciliationSteps(reconciliation, reports, trail, turn));
     }
 
     @AfterEach
@@ -121,6 +126,44 @@ class ReconciliationProcessTest {
 
         assertThat(engine.getProcessEngine().getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
         verify(reports).save(any(), eq("AFTER_REPAIR"), anyInt());
+    }
+
+    @Test
+    void aSecondStartWhileARunIsActiveIsRefusedAndNamesTheActiveRun() {
+        when(reconciliation.compare()).thenReturn(report(50, List.of()));
+        ProcessInstance first = start();
+
+        assertThatThrownBy(this::start).isInstanceOf(ReconciliationRunningException.class)
+                .satisfies(e -> assertThat(((ReconciliationRunningException) e).activeRun()).isEqualTo(first.getId()));
+        // the refused start ended at once, before comparing anything; the first run goes on alone
+        assertThat(engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery().list()).extracting(ProcessInstance::getId)
+                .containsExactly(first.getId());
+        assertThat(engine.getProcessEngine().getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_AnotherRunActive")
+                .count()).isEqualTo(1);
+        verify(turn, times(2)).await();
+        execute(job(first));
+        execute(job(first));
+        assertThat(first).isEnded();
+
+        // once it ended, the next run starts
+        assertThat(start()).isNotNull().satisfies(next -> assertThat(next).isWaitingAt("Activity_CompareIslands"));
+    }
+
+    @Test
+    void theHourlyTimerWhileARunWaitsForAnOperatorStartsNoSecondRunAndNoSecondSetOfTasks() {
+        List<DuplicateCustomers> duplicates = List.of(new DuplicateCustomers("a@example.org", List.of("CU1", "CU2")));
+        when(reconciliation.compare()).thenReturn(report(40, duplicates));
+        ProcessInstance waiting = start();
+        execute(job(waiting));
+        assertThat(taskQuery().count()).isEqualTo(1);
+
+        Job timer = engine.getProcessEngine().getManagementService().createJobQuery().timers().singleResult();
+        engine.getProcessEngine().getManagementService().executeJob(timer.getId());
+
+        assertThat(taskQuery().count()).as("no duplicated operator task").isEqualTo(1);
+        assertThat(engine.getProcessEngine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+        assertThat(engine.getProcessEngine().getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
+        verify(reconciliation, times(1)).repair(any());
     }
 
     private ProcessInstance start() {

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.retailhub.domain.consistency.ChangePropagation;
+import org.retailhub.domain.consistency.ConflictingChangeException;
 import org.retailhub.domain.consistency.DeadLetters;
 import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.UndecodableChangeException;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * changes fails, the batch is rolled back and applied change by change, so only that change becomes a dead letter
  * (with the reason and the original payload) and the stream goes on.
  * Metrics: {@code hub.cdc.lag} (commit in the island → applied in the hub, per island), {@code hub.cdc.changes}
- * (per island and outcome), {@code hub.cdc.dead.letters} (per island).
+ * (per island and outcome), {@code hub.cdc.dead.letters} (per island), {@code hub.cdc.conflicts.restored} (per island
+ * and kind: the owner's value put back after a conflicting change).
  */
 @Component
 public class CdcRoutes extends RouteBuilder {
@@ -98,6 +100,10 @@ public class CdcRoutes extends RouteBuilder {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         deadLetters.record(change, reason);
         Counter.builder("hub.cdc.dead.letters").tag("island", change.island().name()).register(meters).increment();
+        if (cause instanceof ConflictingChangeException conflict) {
+            conflict.restored().forEach(owners -> Counter.builder("hub.cdc.conflicts.restored").description("owner's values put back on an island after its conflicting change")
+                    .tag("island", change.island().name()).tag("kind", owners.kind().name()).register(meters).increment());
+        }
         log.warn("CDC change from {} {} at {} dead-lettered: {}", change.island(), change.table(), change.position(), reason);
     }
 }

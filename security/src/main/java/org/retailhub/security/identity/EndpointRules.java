@@ -45,7 +45,10 @@ public final class EndpointRules {
                 EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
                 EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"),
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency"),
+                EndpointRule.roles(GET, WATCHERS, "/api/consistency/shortfalls"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
+                // erasing a customer's personal data on request cannot be undone: admins only
+                EndpointRule.roles(POST, Set.of(ADMIN), "/api/customers/*/erasure"),
                 EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*"));
     }
 

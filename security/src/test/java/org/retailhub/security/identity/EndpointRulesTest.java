@@ -23,6 +23,19 @@ class EndpointRulesTest {
     }
 
     @Test
+    void onlyAdminsEraseACustomersPersonalDataAndOperatorsSeeShortfalls() {
+        assertThat(rolesFor("POST", "/api/customers/CU100007/erasure")).containsExactly(HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/customers/CU100007/erasure")).as("nothing else on that path").isNull();
+        assertThat(rolesFor("GET", "/api/consistency/shortfalls")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+    }
+
+    /** The roles of the first rule matching the request, as the filter chain applies them; null when no rule does (denied). */
+    private static java.util.Set<HubRole> rolesFor(String method, String path) {
+        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, path);
+        return EndpointRules.api().stream().filter(rule -> rule.matcher().matches(request)).findFirst().map(EndpointRule::roles).orElse(null);
+    }
+
+    @Test
     void analystsNeverRepairAndOperatorsNeverDeploy() {
         for (EndpointRule rule : EndpointRules.engine("/engine-rest")) {
             if (rule.paths().stream().anyMatch(p -> p.contains("/deployment/"))) {
