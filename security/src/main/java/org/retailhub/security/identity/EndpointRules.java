@@ -49,7 +49,10 @@ public final class EndpointRules {
                 EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
                 // erasing a customer's personal data on request cannot be undone: admins only
                 EndpointRule.roles(POST, Set.of(ADMIN), "/api/customers/*/erasure"),
-                EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*"));
+                EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*"),
+                // forecasts show sales figures: the people who plan and watch, not the channels
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/forecasts/*/*"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/replenishment/stores/*/runs"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */
