@@ -79,7 +79,7 @@ public final class ReplenishmentLoop {
         // lines under the threshold were approved at once, the others wait for the buyer
         assertThat(count("select count(*) from hub.replenishment_line where run_id = '" + runId
                 + "' and (approval = 'AUTO') <> (proposed * unit_cost < 500)")).isZero();
-        Task review = tasks.createTaskQuery().processInstanceId(started).singleResult();
+        Task review = tasks.createTaskQuery().processInstanceId(started).initializeFormKeys().singleResult();
         assertThat(review.getFormKey()).isEqualTo("embedded:/camunda/forms/replenishment-review.html");
         assertThat(operator.get().uri("/camunda/forms/replenishment-review.html").retrieve().body(String.class)).contains("approved_", "line_");
         List<JsonNode> lines = tasks.getVariables(review.getId()).entrySet().stream().filter(e -> e.getKey().startsWith("line_"))
