@@ -7,10 +7,6 @@
 # mean: docs/replenishment.md; the runs that decided something: ops/replenishment/RESULTS.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/ops/target/retail-hub-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/domain/src/main" "$root/ops/src/main" -newer "$jar" -print -quit)" ]; then
-  echo "[simulation] building the ops jar first" >&2
-  (cd "$root" && ./mvnw -q -DskipTests -pl ops -am package) >&2
-fi
+jar="$("$root/ops/scripts/ops-jar.sh")"
 exec java -cp "$jar" -Dloader.main=org.retailhub.ops.replenishment.ReplenishmentSimulation \
   org.springframework.boot.loader.launch.PropertiesLauncher --out "$root/ops/replenishment/results" "$@"

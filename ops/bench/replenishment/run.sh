@@ -4,14 +4,10 @@
 # machine is as quiet as you can find (it records the load average before and after).
 #   ops/bench/replenishment/run.sh [--series 10000] [--days 730] [--threads N] [--warm-up 300]
 # Result: JSON on stdout and in ops/replenishment/results/benchmark-<time>.json, and one line "PROPOSAL-BENCHMARK ...".
-# Builds the ops jar within the reactor (no install) when it is missing or older than the domain's or ops' sources.
+# Builds the ops jar first when it is stale (ops/scripts/ops-jar.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-jar="$root/ops/target/retail-hub-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/domain/src/main" "$root/ops/src/main" -newer "$jar" -print -quit)" ]; then
-  echo "[replenishment-bench] building the ops jar first" >&2
-  (cd "$root" && ./mvnw -q -DskipTests -pl ops -am package) >&2
-fi
+jar="$("$root/ops/scripts/ops-jar.sh")"
 cd "$root"
 echo "[replenishment-bench] uptime before: $(uptime)" >&2
 exec java -Xmx2g -cp "$jar" -Dloader.main=org.retailhub.ops.replenishment.ProposalBenchmark \
