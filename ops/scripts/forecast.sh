@@ -7,11 +7,7 @@
 # How to check the numbers against R: docs/replenishment.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/ops/target/retail-hub-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/domain/src/main" "$root/ops/src/main" -newer "$jar" -print -quit)" ]; then
-  echo "[forecast] building the ops jar first" >&2
-  (cd "$root" && ./mvnw -q -DskipTests -pl ops -am package) >&2
-fi
+jar="$("$root/ops/scripts/ops-jar.sh")"
 # the jar's own main class is the order benchmark: Spring Boot's PropertiesLauncher starts another one of its classes
 exec java -cp "$jar" -Dloader.main=org.retailhub.ops.forecast.ForecastCommand \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

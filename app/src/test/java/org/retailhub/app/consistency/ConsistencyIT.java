@@ -61,7 +61,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.embedded.postgres-port=0", "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0",
-        "hub.erp.simulator-port=0", "hub.cdc.auto-start=false", "hub.islands.simulator-pause=0s"})
+        "hub.erp.simulator-port=0", "hub.cdc.auto-start=false", "hub.islands.simulator-pause=0s",
+        "hub.erp.purchasing.simulator-delivery-after=0s"})
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsistencyIT {
@@ -594,6 +595,16 @@ class ConsistencyIT {
         second.setHistory(hubEngine.getHistoryLevel().getName());
         second.setBeans(java.util.Map.of("reconciliation", reconciliationSteps));
         return second.buildProcessEngine();
+    }
+
+    /** Replenishment on the same hub and its real CDC: proposal, buyer, ERP IDocs, receipts in parts (ReplenishmentLoop). */
+    @Test
+    @Order(15)
+    void aReplenishmentRunGoesFromProposalThroughTheBuyerAndTheErpToItsGoodsReceipts(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+        org.retailhub.app.replenishment.ReplenishmentLoop loop = new org.retailhub.app.replenishment.ReplenishmentLoop(context, islands.erp(), port);
+        loop.forecastsALiveSeriesAsTheCommandDoes();
+        loop.runsFromProposalToGoodsReceipt();
     }
 
     @Test

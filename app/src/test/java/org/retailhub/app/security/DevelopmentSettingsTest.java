@@ -33,6 +33,7 @@ class DevelopmentSettingsTest {
             Map.entry("HUB_PAYMENT_PSP_SIMULATOR", "false"),
             Map.entry("HUB_PAYMENT_PSP_WEBHOOK_SECRET", "a-long-shared-secret-from-the-psp"),
             Map.entry("HUB_ERP_SIMULATOR", "false"),
+            Map.entry("HUB_ERP_PURCHASING_SIMULATOR", "false"),
             Map.entry("HUB_CRM_SIMULATOR", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_SIMULATOR", "false"),
             Map.entry("HUB_RFID_SIMULATOR_ENABLED", "false"),
@@ -55,6 +56,7 @@ class DevelopmentSettingsTest {
         assertThat(lines).as("every simulator, also one switched on by a record's default only (CRM customer API)")
                 .anyMatch(l -> l.startsWith("hub.payment.psp.simulator (HUB_PAYMENT_PSP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.erp.simulator (HUB_ERP_SIMULATOR): is true"))
+                .anyMatch(l -> l.startsWith("hub.erp.purchasing.simulator (HUB_ERP_PURCHASING_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.simulator (HUB_CRM_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.customers.simulator (HUB_CRM_CUSTOMERS_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.rfid.simulator.enabled (HUB_RFID_SIMULATOR_ENABLED): is true"));

@@ -105,8 +105,20 @@ public class PartyClient {
      * {@code path} under the party's address; answers the parsed JSON.
      */
     public JsonNode call(String method, String path, Object body, String idempotencyKey) {
+        return resilient(method, path, uri -> send(method, uri, body, idempotencyKey));
+    }
+
+    /**
+     * {@code POST} of a document that is not JSON (an ERP's IDoc XML) of {@code contentType}, with an idempotency key,
+     * under the same rules; answers the party's answer as it came.
+     */
+    public byte[] post(String path, byte[] document, String contentType, String idempotencyKey) {
+        return resilient("POST", path, uri -> exchange("POST", uri, document, contentType, idempotencyKey));
+    }
+
+    private <T> T resilient(String method, String path, java.util.function.Function<URI, T> send) {
         URI uri = baseUrl.get().resolve(path);
-        Supplier<JsonNode> once = () -> send(method, uri, body, idempotencyKey);
+        Supplier<T> once = () -> send.apply(uri);
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once)).get();
         } catch (TransientFailure | CallNotPermittedException e) {
@@ -124,13 +136,21 @@ public class PartyClient {
 
     private JsonNode send(String method, URI uri, Object body, String idempotencyKey) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", "application/json");
+            return json.readTree(exchange(method, uri, body == null ? null : json.writeValueAsBytes(body), "application/json", idempotencyKey));
+        } catch (IOException e) {
+            throw new TransientFailure(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] exchange(String method, URI uri, byte[] body, String contentType, String idempotencyKey) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", contentType);
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
             if (body != null) {
-                request.header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                request.header("Content-Type", contentType).header("Idempotency-Key", idempotencyKey)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             } else {
                 request.GET();
             }
@@ -142,7 +162,7 @@ public class PartyClient {
                 throw new PartyRefusedException(party, response.statusCode(), party + " refused " + method + " " + redact(uri.getPath())
                         + ": HTTP " + response.statusCode() + " " + redact(new String(response.body(), StandardCharsets.UTF_8)));
             }
-            return json.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new TransientFailure(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -2,8 +2,6 @@ package org.retailhub.ops.forecast;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -12,10 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.retailhub.domain.replenishment.forecast.Backtest;
 import org.retailhub.domain.replenishment.forecast.DemandForecast;
 import org.retailhub.domain.replenishment.forecast.DemandForecaster;
 import org.retailhub.domain.replenishment.forecast.DemandSeries;
+import org.retailhub.domain.replenishment.forecast.ForecastJson;
 import org.retailhub.domain.replenishment.forecast.ForecastSettings;
 
 /**
@@ -50,7 +48,7 @@ public final class ForecastCommand {
             DemandSeries series = SeriesFile.read(file);
             DemandForecast forecast = new DemandForecaster(settings).forecast(series);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(json(file, series, forecast)));
+                    .writeValueAsString(ForecastJson.of(Map.of("file", file.toString()), series, forecast)));
             return 0;
         } catch (NoSuchFileException e) {
             err.println("no such file: " + e.getFile());
@@ -99,35 +97,5 @@ public final class ForecastCommand {
             throw new IllegalArgumentException("--" + name + " takes a " + (whole ? "whole " : "") + "number, got '"
                     + value + "'");
         }
-    }
-
-    private static ObjectNode json(Path file, DemandSeries series, DemandForecast forecast) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.putObject("series").put("file", file.toString()).put("firstDay", series.firstDay().toString())
-                .put("lastDay", series.lastDay().toString()).put("days", series.days())
-                .put("unrecordedDays", series.unrecordedDays());
-        root.put("model", forecast.model().name());
-        ObjectNode parameters = root.putObject("parameters");
-        forecast.parameters().forEach(parameters::put);
-        forecast.backtest().ifPresentOrElse(b -> root.set("backtest", backtest(mapper, b, forecast)),
-                () -> root.putNull("backtest"));
-        ArrayNode notes = root.putArray("notes");
-        forecast.notes().forEach(n -> notes.addObject().put("reason", n.reason().name()).put("days", n.days())
-                .put("detail", n.detail()));
-        ArrayNode days = root.putArray("forecast");
-        forecast.days().forEach(d -> days.addObject().put("date", d.day().toString()).put("quantity", d.quantity()));
-        return root;
-    }
-
-    private static ObjectNode backtest(ObjectMapper mapper, Backtest backtest, DemandForecast forecast) {
-        ObjectNode node = mapper.createObjectNode();
-        ArrayNode origins = node.putArray("origins");
-        backtest.origins().forEach(o -> origins.add(o.toString()));
-        node.put("horizon", backtest.horizon()).put("measure", backtest.measure()).put("scale", backtest.scale());
-        forecast.error().ifPresent(e -> node.put("chosenError", e));
-        ObjectNode errors = node.putObject("errors");
-        backtest.errors().forEach((kind, error) -> errors.put(kind.name(), error));
-        return node;
     }
 }

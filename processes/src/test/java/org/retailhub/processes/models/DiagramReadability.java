@@ -199,8 +199,10 @@ final class DiagramReadability {
     private void flowsRunLeftToRight() {
         Set<String> loopsBack = new HashSet<>();
         Set<FlowNode> done = new HashSet<>();
-        for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
-            if (node instanceof StartEvent || node instanceof BoundaryEvent) {
+        // from the start events first: a boundary event hangs off a step they reach, and a search from it alone
+        // would take the step it joins for new ground and miss the loop back to it
+        for (Class<? extends FlowNode> starts : List.of(StartEvent.class, BoundaryEvent.class)) {
+            for (FlowNode node : bpmn.getModelElementsByType(starts)) {
                 backEdges(node, new HashSet<>(), done, loopsBack);
             }
         }

@@ -57,7 +57,10 @@ public final class EndpointRules {
                 // other systems' EPCIS documents come in like channel orders
                 EndpointRule.roles(POST, CHANNELS, "/api/epcis/capture"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/rfid/counts", "/api/rfid/counts/*/close"),
-                EndpointRule.roles(GET, PROCESS_READERS, "/api/rfid/counts/*"));
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/rfid/counts/*"),
+                // forecasts show sales figures: the people who plan and watch, not the channels
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/forecasts/*/*"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/replenishment/stores/*/runs"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */

@@ -39,6 +39,14 @@ class EndpointRulesTest {
         assertThat(rolesFor("DELETE", "/api/rfid/counts/7d3f")).as("nothing else on that path").isNull();
     }
 
+    @Test
+    void forecastsAreForPlannersAndOnlyOperatorsStartAReplenishmentRun() {
+        assertThat(rolesFor("GET", "/api/forecasts/STORE-001/SKU-0001")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/forecasts/STORE-001")).as("a store alone names no series").isNull();
+        assertThat(rolesFor("POST", "/api/replenishment/stores/STORE-001/runs")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/replenishment/stores/STORE-001/runs")).isNull();
+    }
+
     /** The roles of the first rule matching the request, as the filter chain applies them; null when no rule does (denied). */
     private static java.util.Set<HubRole> rolesFor(String method, String path) {
         org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, path);

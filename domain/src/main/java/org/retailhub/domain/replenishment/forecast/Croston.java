@@ -48,6 +48,11 @@ final class Croston implements ForecastMethod {
         return fit(history, alpha);
     }
 
+    @Override
+    public FittedModel replay(double[] history, FittedModel earlier) {
+        return earlier instanceof Fitted previous ? fit(history, previous.alpha()) : fit(history);
+    }
+
     /** The model with a given alpha (for checks against another implementation). */
     Fitted fit(double[] history, double alpha) {
         double size = Double.NaN;

@@ -95,7 +95,7 @@ final class DemandCleansing {
                     sameWeekday[found++] = y[day];
                 }
             }
-            usual[t] = median(Arrays.copyOf(sameWeekday, found));
+            usual[t] = smallMedian(sameWeekday, found);
             deviation[t] = y[t] - usual[t];
         }
         double spread = spread(deviation, median(deviation));
@@ -115,6 +115,25 @@ final class DemandCleansing {
 
     private static double median(double[] values) {
         return new Median().evaluate(values);
+    }
+
+    /**
+     * The median of the first {@code count} values (at most a few), sorted in place by insertion: the same figure as
+     * {@link Median} (the upper middle value's distance halved, for an even count) without its copies, which were
+     * most of the cleansing's time on a two-year history.
+     */
+    private static double smallMedian(double[] values, int count) {
+        for (int i = 1; i < count; i++) {
+            double value = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > value) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = value;
+        }
+        double lower = values[(count - 1) / 2];
+        return count % 2 == 1 ? lower : lower + 0.5 * (values[count / 2] - lower);
     }
 
     /** Changed days, for a note that names the first few. */

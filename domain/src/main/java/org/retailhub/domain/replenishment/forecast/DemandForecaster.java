@@ -44,8 +44,10 @@ public final class DemandForecaster {
         int[] origins = RollingOriginBacktest.origins(y.length, settings);
         ForecastMethod chosen;
         Optional<Backtest> backtest = Optional.empty();
+        FittedModel fitted;
         if (origins.length == 0) {
             chosen = byRule(y, candidates, notes);
+            fitted = chosen.fit(y);
         } else {
             if (origins.length < settings.backtestOrigins()) {
                 notes.add(new ForecastNote(ForecastNote.Reason.FEWER_BACKTEST_ORIGINS, y.length, "backtest on "
@@ -56,8 +58,8 @@ public final class DemandForecaster {
             notes.addAll(outcome.notes());
             backtest = Optional.of(outcome.backtest());
             chosen = best(candidates, outcome.backtest());
+            fitted = chosen.refit(y, outcome.firstFits().get(chosen.kind()));
         }
-        FittedModel fitted = chosen.fit(y);
         return result(series, chosen.kind(), fitted.parameters(), backtest, notes, fitted.forecast(settings.horizon()));
     }
 

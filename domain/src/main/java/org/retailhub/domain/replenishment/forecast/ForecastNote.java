@@ -40,6 +40,11 @@ public record ForecastNote(Reason reason, int days, String detail) {
         /** A candidate model could not be fitted at some origin and was left out of the choice. */
         FIT_FAILED,
         /** The chosen model forecast negative demand on some days; those days were set to zero. */
-        NEGATIVE_FORECAST_CLIPPED
+        NEGATIVE_FORECAST_CLIPPED,
+        /**
+         * Promotions: past promotion days were divided by the article's uplift before fitting, forecast days of planned
+         * promotions multiplied by it (the replenishment planner's step, not the forecaster's).
+         */
+        PROMOTION_UPLIFT
     }
 }

@@ -19,8 +19,11 @@ final class RollingOriginBacktest {
     private RollingOriginBacktest() {
     }
 
-    /** The backtest and the candidates it had to leave out. */
-    record Outcome(Backtest backtest, List<ForecastNote> notes) {
+    /**
+     * The backtest, the candidates it had to leave out, and each candidate's model as fitted at the first origin
+     * (the warm start of its fit to the whole history).
+     */
+    record Outcome(Backtest backtest, List<ForecastNote> notes, Map<ModelKind, FittedModel> firstFits) {
     }
 
     /** Positions (days from the start) of the origins for a history of {@code days}, oldest first; maybe none. */
@@ -36,10 +39,13 @@ final class RollingOriginBacktest {
 
     static Outcome run(double[] y, LocalDate firstDay, List<ForecastMethod> candidates, int[] origins, int horizon) {
         Map<ModelKind, Double> errors = new LinkedHashMap<>();
+        Map<ModelKind, FittedModel> firstFits = new LinkedHashMap<>();
         List<ForecastNote> notes = new ArrayList<>();
         for (ForecastMethod candidate : candidates) {
             try {
-                errors.put(candidate.kind(), meanAbsoluteError(y, candidate, origins, horizon));
+                FittedModel first = candidate.fit(Arrays.copyOf(y, origins[0]));
+                errors.put(candidate.kind(), meanAbsoluteError(y, candidate, first, origins, horizon));
+                firstFits.put(candidate.kind(), first);
             } catch (RuntimeException failed) {
                 notes.add(new ForecastNote(ForecastNote.Reason.FIT_FAILED, 0,
                         candidate.kind() + " left out of the choice: " + failed.getMessage()));
@@ -50,13 +56,15 @@ final class RollingOriginBacktest {
         double scale = scaled ? seasonalScale : Arrays.stream(y).average().orElseThrow();
         errors.replaceAll((kind, mae) -> mae / scale);
         List<LocalDate> originDays = Arrays.stream(origins).mapToObj(firstDay::plusDays).toList();
-        return new Outcome(new Backtest(originDays, horizon, scaled ? "MASE" : "MAE/mean", scale, errors), notes);
+        return new Outcome(new Backtest(originDays, horizon, scaled ? "MASE" : "MAE/mean", scale, errors), notes, firstFits);
     }
 
-    private static double meanAbsoluteError(double[] y, ForecastMethod candidate, int[] origins, int horizon) {
+    private static double meanAbsoluteError(double[] y, ForecastMethod candidate, FittedModel first, int[] origins,
+                                            int horizon) {
         double sum = 0;
         for (int origin : origins) {
-            double[] forecast = candidate.fit(Arrays.copyOf(y, origin)).forecast(horizon);
+            FittedModel fitted = origin == origins[0] ? first : candidate.replay(Arrays.copyOf(y, origin), first);
+            double[] forecast = fitted.forecast(horizon);
             for (int h = 0; h < horizon; h++) {
                 double expected = Math.max(0, forecast[h]);
                 if (!Double.isFinite(expected)) {

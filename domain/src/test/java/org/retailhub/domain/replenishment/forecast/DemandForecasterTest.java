@@ -12,7 +12,9 @@ import static org.retailhub.domain.replenishment.forecast.ForecastNote.Reason.TO
 import static org.retailhub.domain.replenishment.forecast.ForecastNote.Reason.TOO_SHORT_FOR_SEASON;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemandForecasterTest {
@@ -151,5 +153,54 @@ class DemandForecasterTest {
         assertThat(forecast.notes()).isEmpty();
         assertThat(forecast.days()).hasSize(14).allSatisfy(d -> assertThat(d.quantity()).isPositive());
         assertThat(forecast.days().get(0).day()).isEqualTo(LocalDate.of(2025, 12, 31));
+    }
+
+    /**
+     * The final fit starts from the parameters found at the first backtest origin and still finds R's minimum on the
+     * whole history ({@code Rscript ops/forecast/reference/holt-winters.R ops/forecast/reference/two-years.csv}:
+     * additive 3742.84316590408, multiplicative 3489.38139055974), as the search from the grid does
+     * ({@link HoltWintersTest}).
+     */
+    @Test
+    void theWarmStartedFinalFitIsAsGoodAsRsFit() {
+        DemandForecast forecast = forecaster.forecast(ReferenceSeries.read("two-years.csv"));
+
+        double rSse = forecast.model() == ModelKind.HOLT_WINTERS_ADDITIVE ? 3742.84316590408 : 3489.38139055974;
+        assertThat(forecast.parameters().get("sse")).isLessThanOrEqualTo(rSse).isGreaterThan(rSse * (1 - 1e-4));
+    }
+
+    /** Parameters are searched once per candidate (at the first origin); later origins run the states on with them. */
+    @Test
+    void theBacktestSearchesParametersOnceAndReplaysThemAtLaterOrigins() {
+        List<String> calls = new ArrayList<>();
+        ForecastMethod counted = new ForecastMethod() {
+            @Override
+            public ModelKind kind() {
+                return ModelKind.SEASONAL_NAIVE;
+            }
+
+            @Override
+            public int minimumHistory() {
+                return 7;
+            }
+
+            @Override
+            public FittedModel fit(double[] history) {
+                calls.add("fit " + history.length);
+                return new SeasonalNaive().fit(history);
+            }
+
+            @Override
+            public FittedModel replay(double[] history, FittedModel earlier) {
+                calls.add("replay " + history.length);
+                return new SeasonalNaive().fit(history);
+            }
+        };
+        double[] y = new double[49];
+        Arrays.fill(y, 3);
+
+        RollingOriginBacktest.run(y, MONDAY, List.of(counted), RollingOriginBacktest.origins(49, ForecastSettings.DEFAULT), 14);
+
+        assertThat(calls).containsExactly("fit 14", "replay 21", "replay 28", "replay 35");
     }
 }

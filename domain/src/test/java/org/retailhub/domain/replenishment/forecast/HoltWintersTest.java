@@ -46,7 +46,7 @@ class HoltWintersTest {
 
     /**
      * Both fit by minimising the same SSE from the same start values, R with L-BFGS-B from (0.3, 0.1, 0.1), we with
-     * Nelder-Mead from three points: ours may only be as good or better, and where both found the same valley the
+     * Nelder-Mead from the best of R's start and a grid of 36 points: ours may only be as good or better, and where both found the same valley the
      * parameters agree to 1e-3. R's fits of weekly.csv, additive and multiplicative:
      */
     @ParameterizedTest
