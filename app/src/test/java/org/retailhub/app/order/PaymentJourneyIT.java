@@ -170,7 +170,9 @@ class PaymentJourneyIT {
         assertThat(stale.getStatusCode().value()).isEqualTo(401);
         assertThat(first.getStatusCode().value()).isEqualTo(200);
         assertThat(replay.getStatusCode().value()).isEqualTo(200);
-        assertThat(notOurs.getStatusCode().value()).isEqualTo(404);
+        assertThat(notOurs.getStatusCode().value()).as("a reference the hub has no payment for yet: the provider sends again").isEqualTo(503);
+        assertThat(notOurs.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(json.readTree(notOurs.getBody()).get("type").asText()).endsWith("/payment-not-known-yet");
         // a late "authorised" neither un-captures the payment nor touches the paid order
         assertThat(jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, paymentId)).isEqualTo("CAPTURED");
         assertThat(jdbc.queryForObject("select count(*) from hub.payment_provider_event where event_id = 'evt_it_1'", Integer.class)).isEqualTo(1);
@@ -262,6 +264,9 @@ class PaymentJourneyIT {
                 assertThat(answer.getHeaders().getContentType()).as(broken.toString()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                 assertThat(json.readTree(answer.getBody()).get("detail").asText()).as(broken.toString()).isNotBlank();
                 refused++;
+            } else if (answer.getStatusCode().value() == 503) {
+                // readable, but its reference was broken into one the hub has no payment for: the provider sends again
+                assertThat(json.readTree(answer.getBody()).get("type").asText()).as(broken.toString()).endsWith("/payment-not-known-yet");
             } else {
                 assertThat(answer.getStatusCode().value()).as(broken + ": a readable event is handled").isEqualTo(200);
                 readable++;

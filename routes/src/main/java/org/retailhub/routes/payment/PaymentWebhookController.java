@@ -11,6 +11,7 @@ import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.retailhub.domain.shared.RefusedInputException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
  * answered 400 with the reason, and nothing is looked up or stored); an event id seen before answers 200 without
  * effect; the outcome is stored and handed to the waiting payment process, whose next step runs asynchronously, so
  * the answer is fast. A failure after the body was read (database down) is not the body's fault: it reaches the
- * hub's error handling (5xx), so the provider sends the webhook again.
+ * hub's error handling (5xx), so the provider sends the webhook again; so does a reference the hub has no payment for
+ * yet (503 with {@code Retry-After}).
  */
 @RestController
 public class PaymentWebhookController {
 
     private static final int MAX_BODY = 64 * 1024;
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final String provider;
     private final WebhookSignature signature;
@@ -79,7 +82,13 @@ public class PaymentWebhookController {
         }
         Boolean known = tx.execute(s -> apply(event));
         if (Boolean.FALSE.equals(known)) {
-            return problem(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", "no payment with reference " + event.reference());
+            // The provider only knows references the hub sent it. Unknown here means the hub's record of the payment is
+            // not committed yet, or was rolled back by a crash and its step will run again: a final 4xx would make the
+            // provider give up and the order wait for hub.orders.payment-timeout, so the provider is asked to send again.
+            count("not-known-yet");
+            ResponseEntity<ProblemDetail> later = problem(HttpStatus.SERVICE_UNAVAILABLE, "payment-not-known-yet", "Payment not known yet",
+                    "no payment with reference " + event.reference() + " is recorded yet; send the webhook again");
+            return ResponseEntity.status(later.getStatusCode()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(later.getBody());
         }
         return ResponseEntity.ok().build();
     }
