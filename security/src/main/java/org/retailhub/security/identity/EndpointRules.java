@@ -29,6 +29,13 @@ public final class EndpointRules {
     private static final Set<HubRole> REPAIRERS = Set.of(OPERATOR, ADMIN);
     private static final Set<HubRole> PROCESS_READERS = Set.of(ANALYST, OPERATOR, ADMIN);
     private static final Set<HubRole> EPC_READERS = Set.of(ANALYST, OPERATOR, INTEGRATION, ADMIN);
+    private static final Set<HubRole> EVERY_ROLE = Set.of(ANALYST, OPERATOR, INTEGRATION, ADMIN);
+
+    /**
+     * Swagger UI's pages, served in a development run only: open (they are the UI's code and hold no data) under a
+     * content security policy of their own; the description they load, {@code /v3/api-docs}, needs a role.
+     */
+    public static final List<String> API_EXPLORER = List.of("/swagger-ui.html", "/swagger-ui/**");
 
     private EndpointRules() {
     }
@@ -40,6 +47,8 @@ public final class EndpointRules {
                 EndpointRule.open(POST, "the PSP authenticates each webhook with its HMAC signature (PaymentWebhookController); it has no token",
                         "/api/payments/webhooks/*"),
                 EndpointRule.open(null, "error rendering of an already authorised request", "/error"),
+                // the HTTP API's OpenAPI description: every role that calls some part of it
+                EndpointRule.roles(GET, EVERY_ROLE, "/v3/api-docs", "/v3/api-docs/**"),
                 EndpointRule.roles(GET, WATCHERS, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info"),
                 // and the order's channel must be one of the account's (OrderChannelGuard reads it from the body)
                 EndpointRule.roles(POST, CHANNELS, "/api/orders"),

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -37,8 +38,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two filter chains. The webapps' ({@code /camunda/**} and the login round trip) keep a browser session; the APIs'
- * (everything else) are stateless: a bearer token in mode {@code keycloak}, DEV-ONLY Basic users in mode {@code dev}.
+ * Three filter chains. The webapps' ({@code /camunda/**} and the login round trip) keep a browser session; Swagger UI's
+ * pages are open (a development run serves them); the APIs' (everything else) are stateless: a bearer token in mode {@code keycloak}, DEV-ONLY Basic users in mode {@code dev}.
  * Both apply {@link EndpointRules} and deny whatever no rule names; both limit body sizes and request rates.
  */
 @Configuration(proxyBeanMethods = false)
@@ -79,8 +80,23 @@ public class HubSecurityConfiguration {
         return http.build();
     }
 
+    /** Swagger UI's pages ({@link EndpointRules#API_EXPLORER}): open, with the scripts and styles of their own origin. */
     @Bean
     @Order(2)
+    SecurityFilterChain apiExplorer(HttpSecurity http) throws Exception {
+        http.securityMatcher(paths(EndpointRules.API_EXPLORER.toArray(String[]::new)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(rules -> rules.requestMatchers(EndpointRule.matcher(HttpMethod.GET,
+                        EndpointRules.API_EXPLORER)).permitAll().anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apis(HttpSecurity http, SecurityProperties security, EdgeLimits limits, ObjectProvider<JwtDecoder> tokens,
                              ChannelAccounts channels) throws Exception {
         RefusalProblems refusals = new RefusalProblems(security.mode() == SecurityProperties.Mode.DEV ? "Basic realm=\"retail-hub\"" : "Bearer");

@@ -40,6 +40,14 @@ class EndpointRulesTest {
     }
 
     @Test
+    void everyRoleReadsTheApiDescriptionAndNobodyChangesIt() {
+        assertThat(rolesFor("GET", "/v3/api-docs")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.INTEGRATION, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/v3/api-docs/swagger-config")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.INTEGRATION,
+                HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/v3/api-docs")).isNull();
+    }
+
+    @Test
     void forecastsAreForPlannersAndOnlyOperatorsStartAReplenishmentRun() {
         assertThat(rolesFor("GET", "/api/forecasts/STORE-001/SKU-0001")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.ADMIN);
         assertThat(rolesFor("GET", "/api/forecasts/STORE-001")).as("a store alone names no series").isNull();
