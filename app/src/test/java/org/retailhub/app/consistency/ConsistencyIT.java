@@ -463,9 +463,13 @@ class ConsistencyIT {
 
         // a till clerk renames the card: the CRM owns customers, the name goes back; the dead letter keeps the original change
         islands.pos().update("update loyalty_member set member_name = 'Quastenberg-Neu, Zora', upd_user = 'STORE11' where crm_cust_no = 'C0000501'");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(islands.pos().queryForObject(
-                "select member_name from loyalty_member where crm_cust_no = 'C0000501'", String.class)).isEqualTo("Quastenberg, Zora"));
-        assertThat(meters.get("hub.cdc.conflicts.restored").tags("island", "POS", "kind", "CUSTOMER").counter().count()).isEqualTo(1.0);
+        // the name is written back first, then counted: wait for both
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(islands.pos().queryForObject("select member_name from loyalty_member where crm_cust_no = 'C0000501'", String.class))
+                    .isEqualTo("Quastenberg, Zora");
+            assertThat(meters.find("hub.cdc.conflicts.restored").tags("island", "POS", "kind", "CUSTOMER").counter())
+                    .isNotNull().satisfies(restored -> assertThat(restored.count()).isEqualTo(1.0));
+        });
         assertThat(DatabaseScan.columnsContaining(hub, "Quastenberg")).containsExactly("\"hub\".\"cdc_dead_letter\".\"payload\"");
         int orders = count("select count(*) from hub.customer_order");
         int reports = count("select count(*) from hub.consistency_report");

@@ -132,12 +132,44 @@ final class Guarantees {
 
     /** Waits until every accepted order is in a final state; returns how many ended in each. */
     Map<String, Long> awaitFinal(Set<String> accepted, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> open = standing(accepted).entrySet().stream().filter(e -> !e.getValue().isFinal())
-                    .map(e -> e.getKey() + " " + e.getValue().status()).sorted().limit(10).toList();
-            assertThat(open).as("accepted orders not final yet").isEmpty();
-        });
+        try {
+            await().atMost(within).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<String> open = standing(accepted).entrySet().stream().filter(e -> !e.getValue().isFinal())
+                        .map(e -> e.getKey() + " " + e.getValue().status()).sorted().limit(10).toList();
+                assertThat(open).as("accepted orders not final yet").isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+            standing(accepted).values().stream().filter(o -> !o.isFinal()).limit(5).forEach(this::printWhereItWaits);
+            throw stuck;
+        }
         return new TreeMap<>(standing(accepted).values().stream().collect(Collectors.groupingBy(Standing::status, Collectors.counting())));
+    }
+
+    /** Where an order that did not end waits: its payments here and at the provider, its processes' activities, jobs and incidents. */
+    private void printWhereItWaits(Standing order) {
+        String instances = "select distinct proc_inst_id_ from act_ru_execution where root_proc_inst_id_ in "
+                + "(select proc_inst_id_ from act_ru_execution where business_key_ = ?)";
+        StringBuilder where = new StringBuilder("CRASH-STUCK order ").append(order.id()).append(' ').append(order.status());
+        where.append("\n  payments ").append(rows("select id::text as id, method, status from hub.payment where order_id = ?::uuid", order.id()));
+        for (String payment : hub.queryForList("select id::text from hub.payment where order_id = ?::uuid", String.class, order.id())) {
+            where.append("\n  at the provider ").append(psp.byReference(payment))
+                    .append(" webhooks ").append(rows("select event_id from hub.payment_provider_event where payment_id = ?::uuid", payment));
+        }
+        where.append("\n  activities ").append(rows("select act_id_ from act_ru_execution where act_id_ is not null and proc_inst_id_ in ("
+                + instances + ")", order.id()));
+        where.append("\n  jobs ").append(rows("select act_id_, retries_, lock_owner_, lock_exp_time_, duedate_, exception_msg_ from act_ru_job "
+                + "where process_instance_id_ in (" + instances + ")", order.id()));
+        where.append("\n  incidents ").append(rows("select activity_id_, incident_msg_ from act_ru_incident where proc_inst_id_ in ("
+                + instances + ")", order.id()));
+        System.out.println(where);
+    }
+
+    private Object rows(String sql, Object... arguments) {
+        try {
+            return hub.queryForList(sql, arguments);
+        } catch (RuntimeException failed) {
+            return "(" + failed.getMessage() + ")";
+        }
     }
 
     /** Each order reached its final state once: one final status change in its history. */
