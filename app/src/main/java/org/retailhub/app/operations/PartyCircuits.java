@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The circuit of every outside party the hub calls (PSP, CRM gift cards and customers, ERP deliveries): a gauge
- * {@code hub.party.circuit.open} (1 while calls are refused) and the health indicator {@code parties}, which reports
- * {@code OUT_OF_SERVICE} naming the open circuits. It is in no probe group: a party's outage is no reason to restart
- * the hub or to take it out of the load balancer (orders wait in their processes); operators see it in the health
- * details and by the alert.
+ * {@code hub.party.circuit.open} (1 while calls are refused) and the health indicator {@code parties}, which shows each
+ * circuit's state and names the open ones. It stays UP and is in no probe group: a party's outage is no reason to
+ * restart the hub or to take it out of the load balancer (orders wait in their processes and become incidents);
+ * operators hear of it by the alert HubPartyCircuitOpen.
  */
 @Component("parties")
 class PartyCircuits implements HealthIndicator {
@@ -30,7 +30,7 @@ class PartyCircuits implements HealthIndicator {
     @Override
     public Health health() {
         List<String> open = parties.stream().filter(p -> p.circuitState() == CircuitBreaker.State.OPEN).map(PartyClient::party).toList();
-        Health.Builder health = open.isEmpty() ? Health.up() : Health.outOfService().withDetail("open", open);
+        Health.Builder health = Health.up().withDetail("open", open);
         parties.forEach(p -> health.withDetail(p.party(), p.circuitState().name()));
         return health.build();
     }
