@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +35,16 @@ import org.springframework.stereotype.Component;
  * script and business rule tasks, measured inside the transaction that runs it) and each incident raised
  * ({@code hub.process.incidents}, per model and step). Read from the history events the engine produces anyway and from
  * transient variables: nothing is added to the database, and the start of an instance is read back from it only when it
- * ends on another hub instance or after a restart.
+ * ends on another hub instance or after a restart. While an automated step runs, its process's business key (the order
+ * id in the order's models) is in the log's MDC as {@value #BUSINESS_KEY}.
  */
 @Component
 class ProcessMeters extends AbstractProcessEnginePlugin {
 
     /** Transient (never stored) variable holding the nano time a step started, local to the step's execution. */
     private static final String STEP_STARTED = "hubStepStartedNanos";
+    /** The MDC key of the running step's business key: the order id in the order's models (JSON logs carry the MDC). */
+    static final String BUSINESS_KEY = "businessKey";
 
     /** Running instances whose start this hub remembers (the rest are read from the history table when they end). */
     private static final int REMEMBERED_STARTS = 200_000;
@@ -147,12 +151,17 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
         }
 
         private void time(ActivityImpl activity) {
-            activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
-                    execution.setVariableLocal(STEP_STARTED, Variables.longValue(System.nanoTime(), true)));
+            activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
+                execution.setVariableLocal(STEP_STARTED, Variables.longValue(System.nanoTime(), true));
+                if (execution.getProcessBusinessKey() != null) {
+                    MDC.put(BUSINESS_KEY, execution.getProcessBusinessKey());
+                }
+            });
             activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::record);
         }
 
         private void record(DelegateExecution execution) {
+            MDC.remove(BUSINESS_KEY);
             Object started = execution.getVariableLocal(STEP_STARTED);
             if (started instanceof Long nanos) {
                 Timer.builder("hub.process.step.duration").description("an automated step, inside the transaction that runs it")
