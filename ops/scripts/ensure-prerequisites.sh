@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself).
+# Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself) and
+# Prometheus with promtool (Debian's prometheus package).
 # PostgreSQL and Kafka need no install: the hub and its tests start them from Maven artifacts.
 set -euo pipefail
 
@@ -17,6 +18,19 @@ if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless
 fi
 
+# Prometheus and promtool (Debian's package): the alert and recording rules are unit-tested with `promtool test rules`
+# (PrometheusRulesTest) and an integration test scrapes a running hub with a real Prometheus (PrometheusAlertIT).
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  echo "ensure-prerequisites: installing Prometheus and promtool (none found)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "ensure-prerequisites: need root (or sudo) to install the prometheus package" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  # the package's service is not started: the tests run their own Prometheus on a free port
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
+fi
+
 # The embedded PostgreSQL unpacks its binaries under the temp dir and must be able to execute them there.
 tmp="${TMPDIR:-/tmp}"
 probe="$(mktemp "$tmp/hub-exec-probe.XXXXXX")"
@@ -28,4 +42,4 @@ if ! "$probe"; then
   exit 1
 fi
 rm -f "$probe"
-echo "ensure-prerequisites: java $(java_major) ok"
+echo "ensure-prerequisites: java $(java_major) ok, $(promtool --version 2>&1 | head -1)"

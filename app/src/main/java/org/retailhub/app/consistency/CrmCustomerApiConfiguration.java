@@ -9,6 +9,7 @@ import org.retailhub.legacy.crm.CrmCustomerClient;
 import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,10 +21,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CrmCustomerApiConfiguration {
 
+    /** A bean of its own so that the circuit's state can be measured and reported (health, metrics). */
     @Bean
-    CrmCustomers crmCustomers(CrmCustomerProperties customers, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
-        PartyClient calls = PartyClient.standard(CrmCustomerProperties.PARTY, customers, inProcess.orderedStream().toList(), json,
+    PartyClient crmCustomerParty(CrmCustomerProperties customers, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return PartyClient.standard(CrmCustomerProperties.PARTY, customers, inProcess.orderedStream().toList(), json,
                 CrmUnavailableException::new).signedInAs(Island.HUB_WRITER, customers.password());
+    }
+
+    @Bean
+    CrmCustomers crmCustomers(@Qualifier("crmCustomerParty") PartyClient calls, CrmCustomerProperties customers, ObjectMapper json) {
         return new CrmCustomerClient(calls::call, json, customers.pageSize());
     }
 }

@@ -37,6 +37,20 @@ public final class IslandDatabases implements AutoCloseable {
         return new JdbcTemplate(pools.get(Island.CRM));
     }
 
+    /** Whether each island's database answers a trivial query (health indicator {@code islands}). */
+    public Map<Island, Boolean> reachable() {
+        Map<Island, Boolean> reachable = new EnumMap<>(Island.class);
+        pools.forEach((island, pool) -> {
+            try {
+                new JdbcTemplate(pool).queryForObject("select 1", Integer.class);
+                reachable.put(island, true);
+            } catch (RuntimeException e) {
+                reachable.put(island, false);
+            }
+        });
+        return reachable;
+    }
+
     @Override
     public void close() {
         pools.values().forEach(HikariDataSource::close);

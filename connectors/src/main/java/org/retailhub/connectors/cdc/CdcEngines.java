@@ -1,9 +1,12 @@
 package org.retailhub.connectors.cdc;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.retailhub.domain.consistency.Island;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -73,6 +76,13 @@ public class CdcEngines implements SmartLifecycle, ApplicationListener<Applicati
         if (properties.enabled() && properties.autoStart()) {
             start();
         }
+    }
+
+    /** The islands whose changes this instance could capture, and whether it captures each right now (holds its leader lock). */
+    public Map<Island, Boolean> capturing() {
+        Map<Island, Boolean> capturing = new EnumMap<>(Island.class);
+        captures.forEach(c -> capturing.put(c.island(), c.running()));
+        return capturing;
     }
 
     /** How many islands this instance captures right now. */

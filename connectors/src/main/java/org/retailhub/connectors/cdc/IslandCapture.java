@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.retailhub.domain.consistency.Island;
 import org.retailhub.domain.consistency.IslandChange;
 import org.retailhub.domain.consistency.IslandChanges;
 import org.slf4j.Logger;
@@ -60,6 +61,10 @@ final class IslandCapture {
 
     boolean running() {
         return running;
+    }
+
+    Island island() {
+        return database.island();
     }
 
     /** Starts the engine when the lock is free; a no-op while it runs here or another instance leads. */

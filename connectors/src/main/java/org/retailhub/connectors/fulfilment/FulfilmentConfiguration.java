@@ -6,6 +6,7 @@ import org.retailhub.connectors.party.PartyClient;
 import org.retailhub.domain.fulfilment.ErpUnavailableException;
 import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +14,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FulfilmentConfiguration {
 
+    /** A bean of its own so that the circuit's state can be measured and reported (health, metrics). */
     @Bean
-    FulfilmentRequests fulfilmentRequests(ErpProperties erp, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
-        return new ErpDeliveryClient(PartyClient.standard(ErpProperties.PARTY, erp, inProcess.orderedStream().toList(), json,
-                ErpUnavailableException::new));
+    PartyClient erpDeliveryParty(ErpProperties erp, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return PartyClient.standard(ErpProperties.PARTY, erp, inProcess.orderedStream().toList(), json, ErpUnavailableException::new);
+    }
+
+    @Bean
+    FulfilmentRequests fulfilmentRequests(@Qualifier("erpDeliveryParty") PartyClient erp) {
+        return new ErpDeliveryClient(erp);
     }
 }

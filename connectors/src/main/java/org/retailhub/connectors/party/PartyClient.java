@@ -94,6 +94,11 @@ public class PartyClient {
         return party;
     }
 
+    /** Whether calls go through (CLOSED), are refused for a while after too many failures (OPEN), or are being tried again (HALF_OPEN). */
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
     /** Signs every call in with HTTP Basic as {@code user} (a legacy system's API user); returns this. */
     public PartyClient signedInAs(String user, String password) {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

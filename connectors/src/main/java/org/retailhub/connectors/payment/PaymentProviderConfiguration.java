@@ -8,6 +8,7 @@ import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 import org.retailhub.domain.payment.WebhookSignature;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,16 +19,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PaymentProviderConfiguration {
 
+    /** A bean of its own so that the circuit's state can be measured and reported (health, metrics). */
     @Bean
-    PaymentProvider paymentProvider(PspProperties psp, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
-        return new PspClient(PartyClient.standard(PspProperties.PARTY, psp, inProcess.orderedStream().toList(), json,
-                PaymentProviderUnavailableException::new));
+    PartyClient pspParty(PspProperties psp, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return PartyClient.standard(PspProperties.PARTY, psp, inProcess.orderedStream().toList(), json, PaymentProviderUnavailableException::new);
     }
 
     @Bean
-    GiftCards giftCards(CrmGiftCardProperties crm, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
-        return new CrmGiftCardClient(PartyClient.standard(CrmGiftCardProperties.PARTY, crm, inProcess.orderedStream().toList(), json,
-                PaymentProviderUnavailableException::new));
+    PaymentProvider paymentProvider(@Qualifier("pspParty") PartyClient psp) {
+        return new PspClient(psp);
+    }
+
+    @Bean
+    PartyClient crmGiftCardParty(CrmGiftCardProperties crm, ObjectProvider<PartyAddress> inProcess, ObjectMapper json) {
+        return PartyClient.standard(CrmGiftCardProperties.PARTY, crm, inProcess.orderedStream().toList(), json,
+                PaymentProviderUnavailableException::new);
+    }
+
+    @Bean
+    GiftCards giftCards(@Qualifier("crmGiftCardParty") PartyClient crm) {
+        return new CrmGiftCardClient(crm);
     }
 
     @Bean
