@@ -17,6 +17,7 @@ import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
 import org.retailhub.domain.payment.SettlementReconciliation;
 import org.retailhub.processes.order.OrderProperties;
+import org.retailhub.processes.recovery.StaleSessions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the framework-free domain (repositories, ledger, journal, acceptance) into the application. */
 @Configuration(proxyBeanMethods = false)
 class HubConfiguration {
+
+    /** After a restart of the database server, the hub's pool drops its sessions of the old one (Hikari: soft eviction). */
+    @Bean
+    StaleSessions staleSessions(javax.sql.DataSource hub) {
+        return () -> {
+            if (hub instanceof com.zaxxer.hikari.HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        };
+    }
 
     @Bean
     Clock clock() {

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What {@link JobLockRecovery} releases, against a real PostgreSQL with Camunda's job table reduced to its lock
  * columns: a peer that stopped beating loses its locks, a peer that beats keeps a lock however old (a long step is
- * never taken from a live instance), and a restart of the database server frees this instance's own locks taken before
- * it, not those taken after.
+ * never taken from a live instance), and a restart of the database server frees this instance's own locks taken until
+ * a heartbeat saw the new server (discarding the pool's old sessions first), not those taken after.
  */
 class JobLockRecoveryIT {
 
@@ -53,7 +53,8 @@ class JobLockRecoveryIT {
             jdbc.update("insert into hub.hub_instance (lock_owner, host, pid, heartbeat_at) values (?, 'elsewhere', 1, now() - interval '1 minute'), "
                     + "(?, 'elsewhere', 2, now())", deadPeer.getLockOwner(), livePeer.getLockOwner());
 
-            live = new JobLockRecovery(jdbc, mine, new JobLockRecoveryProperties(BEAT, BEAT.multipliedBy(4)));
+            java.util.concurrent.atomic.AtomicInteger discards = new java.util.concurrent.atomic.AtomicInteger();
+            live = new JobLockRecovery(jdbc, mine, new JobLockRecoveryProperties(BEAT, BEAT.multipliedBy(4)), discards::incrementAndGet);
             live.start();
             // the live peer keeps beating while its long step runs
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -69,9 +70,11 @@ class JobLockRecoveryIT {
             lock(jdbc, "cut-by-restart", mine, Instant.now().minusSeconds(5));
             postgres.close();
             postgres = EmbeddedPostgresServer.start(data, port);
-            lock(jdbc, "taken-after-restart", mine, Instant.now());
             await().atMost(Duration.ofSeconds(30)).until(() -> owner(jdbc, "cut-by-restart") == null);
-            assertThat(owner(jdbc, "taken-after-restart")).isEqualTo(mine.getLockOwner());
+            assertThat(discards).as("the pool's sessions of the old server discarded").hasValue(1);
+            lock(jdbc, "taken-after-seen", mine, Instant.now());
+            await().during(BEAT.multipliedBy(4)).atMost(Duration.ofSeconds(10)).until(() -> mine.getLockOwner().equals(owner(jdbc, "taken-after-seen")));
+            assertThat(discards).hasValue(1);
         } finally {
             if (live != null) {
                 live.stop();

@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * to beat again first. Locks of an owner that never registered (a hub of an older version) are left to expire.</li>
  * <li><b>A restart of the database server</b> ends every session: the jobs this instance was running then could not
  * commit, and Camunda could not record their failure either (the database was gone), so they would stay locked by this
- * live instance. The heartbeat sees the server's start time change and releases this instance's own locks taken
- * before the outage (before its first failed heartbeat, or, after a restart quicker than a heartbeat, before the last
- * heartbeat that saw the old server), never one taken from the new server.</li>
+ * live instance; so would a job acquired from the new server that ran on a pooled session of the old one. The
+ * heartbeat sees the server's start time change, discards the pool's old sessions ({@link StaleSessions}) and
+ * releases this instance's own locks taken until then.</li>
  * </ul>
  * A release raises each job's revision, so should the owner still complete the job (a live instance taken for dead),
  * that completion fails on Camunda's optimistic lock instead of committing twice; the provider calls a step makes
@@ -45,20 +45,29 @@ public class JobLockRecovery implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final JobExecutor jobExecutor;
     private final JobLockRecoveryProperties properties;
+    private final StaleSessions staleSessions;
     private final String host = hostName();
     private ScheduledExecutorService heart;
     /** Since when this instance's heartbeats succeed without a gap; null after a failed one. */
     private volatile Instant beatingSince;
-    /** When the first heartbeat of the current outage failed; null while the database answers. */
-    private volatile Instant outageSince;
-    /** When the database server started, as the last heartbeat saw it, and when that heartbeat began. */
+    /** When the database server started, as the last heartbeat saw it. */
     private volatile Instant serverStarted;
-    private volatile Instant lastBeat;
 
     public JobLockRecovery(JdbcTemplate jdbc, JobExecutor jobExecutor, JobLockRecoveryProperties properties) {
+        this(jdbc, jobExecutor, properties, () -> { });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public JobLockRecovery(JdbcTemplate jdbc, JobExecutor jobExecutor, JobLockRecoveryProperties properties,
+                           org.springframework.beans.factory.ObjectProvider<StaleSessions> staleSessions) {
+        this(jdbc, jobExecutor, properties, staleSessions.getIfAvailable(() -> () -> { }));
+    }
+
+    public JobLockRecovery(JdbcTemplate jdbc, JobExecutor jobExecutor, JobLockRecoveryProperties properties, StaleSessions staleSessions) {
         this.jdbc = jdbc;
         this.jobExecutor = jobExecutor;
         this.properties = properties;
+        this.staleSessions = staleSessions;
     }
 
     /** Registers this instance before its job executor acquires anything (that starts once the application is ready). */
@@ -103,12 +112,15 @@ public class JobLockRecovery implements SmartLifecycle {
                     jobExecutor.getLockOwner(), host, ProcessHandle.current().pid());
             Instant started = ((Timestamp) beat.get("server_started")).toInstant();
             if (serverStarted != null && !serverStarted.equals(started)) {
-                // the server went down after the last beat that saw it; a restart quicker than a beat left no failed one
-                releaseOwnLocksTakenBefore(outageSince == null ? lastBeat : outageSince);
+                // The server went down after the last beat that saw it. Jobs locked since then, from the new server, may
+                // have run on a pooled session of the old one and failed without their failure being recorded (the record
+                // takes a session too): they would stay locked for the lock time. So the old sessions go first, then the
+                // locks of every job acquired until now; one still running on a good session completes against the
+                // raised revision and cannot commit twice.
+                staleSessions.discard();
+                releaseOwnLocksTakenBefore(Instant.now());
             }
             serverStarted = started;
-            lastBeat = beganAt;
-            outageSince = null;
             if (Boolean.TRUE.equals(beat.get("inserted")) && beatingSince != null) {
                 log.warn("A peer took this hub instance for dead (no heartbeat for {}) and released its job locks; jobs it was"
                         + " running may run again elsewhere, their effects are idempotent", properties.staleAfter());
@@ -122,7 +134,6 @@ public class JobLockRecovery implements SmartLifecycle {
         } catch (DataAccessException e) {
             if (beatingSince != null) {
                 log.warn("Hub heartbeat failed, will retry: {}", e.getMessage());
-                outageSince = Instant.now();
             }
             beatingSince = null;
         }
