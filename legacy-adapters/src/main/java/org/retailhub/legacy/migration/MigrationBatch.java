@@ -1,0 +1,256 @@
+package org.retailhub.legacy.migration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.retailhub.domain.consistency.Island;
+import org.retailhub.domain.migration.ColumnChecksums;
+import org.retailhub.domain.migration.EntityOutcome;
+import org.retailhub.domain.migration.EntityPlan;
+import org.retailhub.domain.migration.MaskingKeyMissingException;
+import org.retailhub.domain.migration.MigrationEntity;
+import org.retailhub.domain.migration.MigrationJobs;
+import org.retailhub.domain.migration.MigrationMask;
+import org.retailhub.domain.migration.MigrationRequest;
+import org.retailhub.domain.migration.SourceUnavailableException;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemReader;
+import org.springframework.batch.item.database.Order;
+import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The migration's bulk work as Spring Batch jobs ({@code migrate-<entity>}), one chunk-oriented step each: a paging
+ * reader on the island's native table (keyset paging, its position saved with every chunk), the entity's
+ * transformation (and masking), and {@link MigrationWriter} into the hub's database. Reader position, written rows,
+ * quarantine and checksums commit together, so a job cut by a crash restarts from its last committed chunk.
+ */
+public class MigrationBatch implements MigrationJobs {
+
+    private final Map<Island, DataSource> islands;
+    private final JdbcTemplate hub;
+    private final PlatformTransactionManager transactions;
+    private final JobRepository repository;
+    private final JobLauncher launcher;
+    private final Optional<MigrationMask> mask;
+    private final Clock clock;
+
+    /**
+     * @param transactions the hub database's transaction manager, the one the job repository uses too
+     * @param mask         empty when no masking key is configured: masked targets are refused
+     */
+    public MigrationBatch(Map<Island, DataSource> islands, JdbcTemplate hub, PlatformTransactionManager transactions, JobRepository repository,
+                          JobLauncher launcher, Optional<MigrationMask> mask, Clock clock) {
+        this.islands = Map.copyOf(islands);
+        this.hub = hub;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.launcher = launcher;
+        this.mask = mask;
+        this.clock = clock;
+    }
+
+    @Override
+    public EntityPlan plan(MigrationEntity entity) {
+        try {
+            return source(entity).queryForObject("select count(*), coalesce(min(" + key(entity) + "), 0), coalesce(max(" + key(entity)
+                    + "), 0) from " + table(entity), (rs, i) -> new EntityPlan(entity, rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        } catch (DataAccessException e) {
+            throw new SourceUnavailableException(entity, e);
+        }
+    }
+
+    @Override
+    public boolean canMask() {
+        return mask.isPresent();
+    }
+
+    @Override
+    public void load(String runId, MigrationEntity entity, MigrationRequest request, int attempt) {
+        plan(entity); // an unreadable source fails here with its reason, before a job exists
+        String jobName = "migrate-" + entity.name().toLowerCase().replace('_', '-');
+        JobParameters parameters = new JobParametersBuilder().addString("runId", runId).addLong("attempt", (long) attempt)
+                .addString("target", request.target().name()).addLong("chunkSize", (long) request.chunkSize())
+                .addString("dryRun", Boolean.toString(request.dryRun())).toJobParameters();
+        JobExecution last = repository.getLastJobExecution(jobName, parameters);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            if (last != null && last.getStatus().isRunning()) {
+                abandon(last);
+            }
+            last = run(jobName, parameters, runId, entity, request, attempt);
+        }
+        record(runId, entity, attempt, last);
+    }
+
+    private JobExecution run(String jobName, JobParameters parameters, String runId, MigrationEntity entity, MigrationRequest request, int attempt) {
+        MigrationMask masking = request.target().masked() ? mask.orElseThrow(MaskingKeyMissingException::new) : null;
+        MigrationWriter writer = new MigrationWriter(hub, runId, entity, request.target(), request.dryRun(), attempt);
+        Job job = new JobBuilder(jobName, repository)
+                .start(entity == MigrationEntity.SALES
+                        ? step(entity, request, reader(entity, LegacySale.SELECT, LegacySale.FROM, LegacySale::read, runId, attempt, request),
+                                new SaleTransformation(masking, LocalDate.now(clock), hubKeys("STORE"), hubKeys("ARTICLE")), writer)
+                        : step(entity, request, reader(entity, LegacyLoyaltyAccount.SELECT, LegacyLoyaltyAccount.FROM, LegacyLoyaltyAccount::read,
+                                runId, attempt, request), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer))
+                .build();
+        try {
+            JobExecution execution = launcher.run(job, parameters);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                throw new IllegalStateException(entity + " load ended " + execution.getStatus() + ": " + execution.getAllFailureExceptions().stream()
+                        .map(Throwable::getMessage).findFirst().orElse(execution.getExitStatus().getExitDescription()));
+            }
+            return execution;
+        } catch (org.springframework.batch.core.JobExecutionException e) {
+            throw new IllegalStateException(entity + " load could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private <S> org.springframework.batch.core.Step step(MigrationEntity entity, MigrationRequest request, ItemReader<S> reader,
+                                                         Function<S, RowOutcome> transformation, MigrationWriter writer) {
+        return new StepBuilder("load-" + entity.name().toLowerCase().replace('_', '-'), repository)
+                .<S, RowOutcome>chunk(request.chunkSize(), transactions)
+                .reader(reader).processor(transformation::apply).writer(writer).build();
+    }
+
+    /** Attempt 1 reads every row; a retry only the rows this run's quarantine holds for the entity. */
+    private <S> ItemReader<S> reader(MigrationEntity entity, String select, String from, RowReader<S> rows, String runId, int attempt,
+                                     MigrationRequest request) {
+        JdbcPagingItemReaderBuilder<S> reader = new JdbcPagingItemReaderBuilder<S>()
+                .name(entity.name().toLowerCase() + "-source").dataSource(islands.get(entity.island()))
+                .selectClause(select).fromClause(from).sortKeys(Map.of(key(entity), Order.ASCENDING))
+                .pageSize(request.chunkSize()).fetchSize(request.chunkSize()).saveState(true)
+                .rowMapper((rs, i) -> rows.read(rs));
+        if (attempt > 1) {
+            List<Long> keys = hub.queryForList("select source_key from hub.migration_quarantine where run_id = ? and entity = ?", Long.class,
+                    runId, entity.name());
+            reader.whereClause(key(entity) + " = any(cast(string_to_array(:keys, ',') as bigint[]))")
+                    .parameterValues(Map.of("keys", keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        }
+        try {
+            var built = reader.build();
+            built.afterPropertiesSet(); // not a bean: what the container would call
+            return built;
+        } catch (Exception e) {
+            throw new SourceUnavailableException(entity, e);
+        }
+    }
+
+    /** Reads one source row. */
+    @FunctionalInterface
+    private interface RowReader<S> {
+        S read(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /**
+     * An execution still marked running when this step runs again belongs to a hub that died in the middle: the process's
+     * job (held by one live instance at a time) is the only one that runs this load. Marked failed, it can be restarted.
+     */
+    private void abandon(JobExecution stale) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (StepExecution step : stale.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("the hub running it stopped"));
+                step.setEndTime(now);
+                repository.update(step);
+            }
+        }
+        stale.setStatus(BatchStatus.FAILED);
+        stale.setExitStatus(ExitStatus.FAILED.addExitDescription("the hub running it stopped"));
+        stale.setEndTime(now);
+        repository.update(stale);
+    }
+
+    /** Keeps what the completed job committed (counts, checksums, time spent over all its executions) for validation. */
+    private void record(String runId, MigrationEntity entity, int attempt, JobExecution completed) {
+        StepExecution step = completed.getStepExecutions().iterator().next();
+        double seconds = repository.findJobExecutions(completed.getJobInstance()).stream()
+                .filter(e -> e.getStartTime() != null)
+                .mapToDouble(e -> Duration.between(e.getStartTime(), e.getEndTime() != null ? e.getEndTime() : e.getLastUpdated()).toMillis() / 1000.0)
+                .sum();
+        hub.update("""
+                insert into hub.migration_load (run_id, entity, attempt, read_rows, loaded_rows, checksums, load_seconds)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (run_id, entity, attempt) do nothing""",
+                runId, entity.name(), attempt, step.getExecutionContext().getLong(MigrationWriter.READ, 0),
+                step.getExecutionContext().getLong(MigrationWriter.LOADED, 0),
+                step.getExecutionContext().getString(MigrationWriter.CHECKSUMS, new ColumnChecksums(entity.columns()).toText()), seconds);
+    }
+
+    @Override
+    public EntityOutcome validate(String runId, MigrationEntity entity, MigrationRequest request) {
+        long sourceRows = plan(entity).rows();
+        ColumnChecksums loadedSums = new ColumnChecksums(entity.columns());
+        long[] loaded = {0};
+        double[] seconds = {0};
+        hub.query("select loaded_rows, checksums, load_seconds from hub.migration_load where run_id = ? and entity = ?", rs -> {
+            loaded[0] += rs.getLong(1);
+            loadedSums.add(ColumnChecksums.parse(entity.columns(), rs.getString(2)));
+            seconds[0] += rs.getDouble(3);
+        }, runId, entity.name());
+        Map<String, Long> rejects = new HashMap<>();
+        hub.query("select rule, count(*) from hub.migration_quarantine where run_id = ? and entity = ? group by rule",
+                rs -> {
+                    rejects.put(rs.getString(1), rs.getLong(2));
+                }, runId, entity.name());
+        ColumnChecksums targetSums = new ColumnChecksums(entity.columns());
+        long[] loadedTwice = {0};
+        String table = request.target().schema() + "." + entity.table();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            JdbcTemplate cursor = new JdbcTemplate(hub.getDataSource());
+            cursor.setFetchSize(5000); // streamed in the transaction, never the whole table in memory
+            int n = entity.columns().size();
+            cursor.query("select " + String.join(", ", entity.columns()) + ", loads from " + table + " where run_id = ?", rs -> {
+                Object[] values = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = rs.getObject(i + 1);
+                }
+                targetSums.add(values);
+                if (rs.getInt(n + 1) > 1) {
+                    loadedTwice[0]++;
+                }
+            }, runId);
+        });
+        return new EntityOutcome(entity, request.dryRun(), sourceRows, loaded[0], rejects, targetSums.rows(), loadedTwice[0],
+                loadedSums.byColumn(), request.dryRun() ? Map.of() : targetSums.byColumn(), seconds[0]);
+    }
+
+    /** The hub's key per POS number of a kind (STORE, ARTICLE), from the key cross-reference. */
+    private Map<Integer, String> hubKeys(String kind) {
+        Map<Integer, String> keys = new HashMap<>();
+        hub.query("select native_key, hub_key from hub.key_xref where kind = ? and island = 'POS'", rs -> {
+            keys.put(Integer.parseInt(rs.getString(1)), rs.getString(2));
+        }, kind);
+        return keys;
+    }
+
+    private JdbcTemplate source(MigrationEntity entity) {
+        return new JdbcTemplate(islands.get(entity.island()));
+    }
+
+    private static String key(MigrationEntity entity) {
+        return entity == MigrationEntity.SALES ? LegacySale.KEY : LegacyLoyaltyAccount.KEY;
+    }
+
+    private static String table(MigrationEntity entity) {
+        return entity == MigrationEntity.SALES ? "sale_history" : "loyalty_account";
+    }
+}
