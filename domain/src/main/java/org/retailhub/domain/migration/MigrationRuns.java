@@ -41,6 +41,13 @@ public class MigrationRuns {
         return found.stream().findFirst();
     }
 
+    /** How many load attempts of an entity the run has completed (the first reads every row, the others the quarantine). */
+    public int attempts(String runId, MigrationEntity entity) {
+        Integer n = jdbc.queryForObject("select count(*) from hub.migration_load where run_id = ? and entity = ?", Integer.class,
+                runId, entity.name());
+        return n == null ? 0 : n;
+    }
+
     /** How many rows of an entity the quarantine holds for a run (a retry reads exactly these again). */
     public long quarantined(String runId, MigrationEntity entity) {
         Long n = jdbc.queryForObject("select count(*) from hub.migration_quarantine where run_id = ? and entity = ?", Long.class,
