@@ -134,6 +134,7 @@ class KeycloakSecurityIT {
         calls.add(Call.of(HttpMethod.GET, "/api/consistency", Set.of("analyst", "operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/api/consistency/shortfalls", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.POST, "/api/consistency/reconciliations", Set.of("operator", "admin")));
+        calls.add(Call.of(HttpMethod.GET, "/api/migrations/" + unknown + "/report.json", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/api/rfid/epc/3074257BF7194E4000001A85", EVERYONE));
         calls.add(Call.of(HttpMethod.POST, "/api/customers/CU999999999/erasure", Set.of("admin")));
         calls.add(Call.of(HttpMethod.GET, "/actuator/health", EVERYONE));

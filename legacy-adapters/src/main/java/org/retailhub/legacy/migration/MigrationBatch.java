@@ -37,6 +37,7 @@ import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuild
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -92,14 +93,20 @@ public class MigrationBatch implements MigrationJobs {
         JobParameters parameters = new JobParametersBuilder().addString("runId", runId).addLong("attempt", (long) attempt)
                 .addString("target", request.target().name()).addLong("chunkSize", (long) request.chunkSize())
                 .addString("dryRun", Boolean.toString(request.dryRun())).toJobParameters();
-        JobExecution last = repository.getLastJobExecution(jobName, parameters);
-        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+        // the job commits chunk by chunk in transactions of its own, never inside the caller's (a process step's)
+        TransactionTemplate outside = new TransactionTemplate(transactions);
+        outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        JobExecution completed = outside.execute(tx -> {
+            JobExecution last = repository.getLastJobExecution(jobName, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return last;
+            }
             if (last != null && last.getStatus().isRunning()) {
                 abandon(last);
             }
-            last = run(jobName, parameters, runId, entity, request, attempt);
-        }
-        record(runId, entity, attempt, last);
+            return run(jobName, parameters, runId, entity, request, attempt);
+        });
+        record(runId, entity, attempt, completed);
     }
 
     private JobExecution run(String jobName, JobParameters parameters, String runId, MigrationEntity entity, MigrationRequest request, int attempt) {

@@ -22,6 +22,7 @@ import org.retailhub.domain.migration.MigrationTarget;
 import org.retailhub.domain.migration.Reject;
 import org.retailhub.domain.migration.SourceUnavailableException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The migration's batch against real databases: a generated history with planted defects (600 loyalty accounts, 3,000
@@ -78,7 +79,8 @@ class MigrationBatchIT {
         MigrationRequest request = request(MigrationTarget.HUB, 250, false);
         String runId = open(request);
         for (MigrationEntity entity : BOTH) {
-            batch.load(runId, entity, request, 1);
+            // as a process step calls it: inside the engine's transaction on the hub's database
+            new TransactionTemplate(databases.transactions).executeWithoutResult(tx -> batch.load(runId, entity, request, 1));
             EntityOutcome outcome = batch.validate(runId, entity, request);
 
             assertThat(outcome.problems()).as(entity.name()).isEmpty();
