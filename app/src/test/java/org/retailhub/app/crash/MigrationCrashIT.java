@@ -29,8 +29,8 @@ import org.retailhub.app.embedded.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The data migration against a real crash: the hub (its jar, embedded default, islands' history of 10,000 loyalty
- * accounts and 150,000 sale lines with planted defects) runs a masked migration started through the API and is killed
+ * The data migration against a real crash: the hub (its jar, embedded default, islands' history of 5,000 loyalty
+ * accounts and 100,000 sale lines with planted defects) runs a masked migration started through the API and is killed
  * with SIGKILL while the sales job is in the middle. Started again on the same folder, the process goes on by itself
  * (the dead instance's job lock released, the batch job restarted from its last committed chunk) and ends with a report
  * whose counts and per-column checksums agree: no row lost, none loaded twice. Neither hub's log holds a clear personal
@@ -40,8 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MigrationCrashIT {
 
     private static final String MASKING_KEY = "test-only-crash-masking-key-0123456789";
-    private static final int ACCOUNTS = 10_000;
-    private static final int SALES = 150_000;
+    private static final int ACCOUNTS = 5_000;
+    private static final int SALES = 100_000;
     private static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:operator-dev-only".getBytes(StandardCharsets.UTF_8));
     private static final Duration PATIENCE = Duration.ofMinutes(6);
 
@@ -63,13 +63,15 @@ class MigrationCrashIT {
                 "--hub.islands.simulator-pause=0s", "--hub.cdc.enabled=false", "--hub.payment.psp.simulator-port=0",
                 "--hub.crm.simulator-port=0", "--hub.erp.simulator-port=0", "--hub.migration.masking-key=" + MASKING_KEY,
                 "--hub.migration.history.accounts=" + ACCOUNTS, "--hub.migration.history.sales=" + SALES,
-                "--hub.migration.reject-threshold-percent=50");
+                "--hub.migration.reject-threshold-percent=50",
+                // the killed instance's job lock is released sooner than the default 30 s: the test waits less
+                "--hub.instances.heartbeat-interval=PT3S", "--hub.instances.stale-after=PT10S");
         try {
             HubProcess first = HubProcess.start(folder, "migration-first", port, settings);
             hubs.add(first);
             String runId = startMaskedMigration();
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                    .until(() -> count("select count(*) from masked_copy.migrated_sale where run_id = ?", runId) >= 20_000);
+                    .until(() -> count("select count(*) from masked_copy.migrated_sale where run_id = ?", runId) >= 15_000);
             long started = System.nanoTime();
             assertThat(first.kill()).isEqualTo(HubProcess.KILLED_BY_SIGKILL);
             long atKill = count("select count(*) from masked_copy.migrated_sale where run_id = ?", runId);

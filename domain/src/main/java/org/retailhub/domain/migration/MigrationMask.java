@@ -28,11 +28,21 @@ public final class MigrationMask {
     private static final List<String> MAIL_DOMAINS = List.of("example.com", "example.org", "example.net");
 
     private final byte[] cipherKey;
-    private final SecretKeySpec hashKey;
+    /** Set up once per thread and purpose: an FF1 engine's AES key schedule and a MAC cost more than masking one value. */
+    private final ThreadLocal<java.util.Map<String, FPEFF1Engine>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<Mac> macs;
 
     private MigrationMask(byte[] cipherKey, SecretKeySpec hashKey) {
         this.cipherKey = cipherKey;
-        this.hashKey = hashKey;
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Derives the FF1 key (AES-256) and the keyed-hash key from the configured secret; none or a short one refuses. */
@@ -120,8 +130,11 @@ public final class MigrationMask {
         for (int i = 0; i < in.length; i++) {
             in[i] = (byte) (digits.charAt(i) - '0');
         }
-        FPEFF1Engine engine = new FPEFF1Engine();
-        engine.init(true, new FPEParameters(new KeyParameter(cipherKey), 10, tweak.getBytes(StandardCharsets.US_ASCII)));
+        FPEFF1Engine engine = engines.get().computeIfAbsent(tweak, t -> {
+            FPEFF1Engine ff1 = new FPEFF1Engine();
+            ff1.init(true, new FPEParameters(new KeyParameter(cipherKey), 10, t.getBytes(StandardCharsets.US_ASCII)));
+            return ff1;
+        });
         byte[] out = new byte[in.length];
         engine.processBlock(in, 0, in.length, out, 0);
         char[] text = new char[out.length];
@@ -141,14 +154,9 @@ public final class MigrationMask {
     }
 
     private byte[] keyedHash(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 }
