@@ -2,7 +2,7 @@
 # Data migration benchmark: 1,000,000 legacy rows (100,000 loyalty accounts, 900,000 sale lines, defects planted)
 # migrated masked and validated by the hub's own batch, on a PostgreSQL of its own; writes
 # ops/bench/results/migration-<time>.md|.json. docs/data-migration.md, "Speed".
-#   ops/bench/migration/run.sh [--accounts=100000] [--sales=900000] [--chunk=5000]
+#   ops/bench/migration/run.sh [--accounts=100000] [--sales=900000] [--chunk=5000] [--partitions=2]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 jar="$root/ops/target/retail-hub-bench.jar"

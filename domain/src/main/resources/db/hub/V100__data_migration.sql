@@ -15,16 +15,18 @@ create table hub.migration_run (
     report_markdown text
 );
 
--- one committed batch attempt per entity: the transformed values' sums travel from the chunk transactions to here
+-- one completed batch job per entity, attempt and key range: the transformed values' sums travel from the chunk
+-- transactions to here
 create table hub.migration_load (
     run_id       varchar(36) not null references hub.migration_run (run_id),
     entity       varchar(30) not null,
     attempt      integer     not null,
+    key_range    integer     not null,
     read_rows    bigint      not null,
     loaded_rows  bigint      not null,
     checksums    text        not null,
     load_seconds double precision not null,
-    primary key (run_id, entity, attempt)
+    primary key (run_id, entity, attempt, key_range)
 );
 
 -- a refused row: which rule, why, and the row as read (masked when the target is the masked copy)

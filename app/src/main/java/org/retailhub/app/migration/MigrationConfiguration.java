@@ -34,7 +34,7 @@ class MigrationConfiguration {
         Optional<MigrationMask> mask = settings.maskingKey() == null || settings.maskingKey().isBlank() ? Optional.empty()
                 : Optional.of(MigrationMask.fromSecret(settings.maskingKey()));
         return new MigrationBatch(Map.of(Island.POS, islands.dataSource(Island.POS), Island.CRM, islands.dataSource(Island.CRM)),
-                hub, transactions, repository, launcher, mask, clock);
+                hub, transactions, repository, launcher, mask, clock, settings.partitions());
     }
 
     @Bean

@@ -75,7 +75,7 @@ class MigrationCrashIT {
             long started = System.nanoTime();
             assertThat(first.kill()).isEqualTo(HubProcess.KILLED_BY_SIGKILL);
             long atKill = count("select count(*) from masked_copy.migrated_sale where run_id = ?", runId);
-            assertThat(salesExecutions(runId)).as("the sales job was in the middle when the hub died").containsExactly("STARTED");
+            assertThat(salesExecutions(runId)).as("a sales job was in the middle when the hub died").contains("STARTED");
 
             HubProcess restarted = HubProcess.start(folder, "migration-restarted", port, settings);
             hubs.add(restarted);
@@ -97,19 +97,19 @@ class MigrationCrashIT {
                     .isEqualTo(sales.get("loaded").asLong());
             assertThat(count("select count(*) from hub.migration_quarantine where run_id = ? and entity = 'SALES'", runId))
                     .isEqualTo(sales.get("rejected").asLong());
-            assertThat(salesExecutions(runId)).as("the killed execution, then its restart").containsExactly("FAILED", "COMPLETED");
-            long readAfterRestart = count("""
-                    select s.read_count from hub.batch_step_execution s join hub.batch_job_execution e on e.job_execution_id = s.job_execution_id
-                      join hub.batch_job_execution_params p on p.job_execution_id = e.job_execution_id
-                     where p.parameter_name = 'runId' and p.parameter_value = ? and s.step_name = 'load-sales' and e.status = 'COMPLETED'""", runId);
-            assertThat(readAfterRestart).as("the restart read only what the committed chunks had not").isPositive().isLessThan(SALES - atKill);
+            assertThat(salesExecutions(runId)).as("each key range completed; those the kill cut, failed first and restarted").doesNotContain("STARTED")
+                    .contains("FAILED").filteredOn("COMPLETED"::equals).hasSize(2);
+            long readBeforeKill = salesRead(runId, "FAILED");
+            long readInAll = salesRead(runId, "FAILED") + salesRead(runId, "COMPLETED");
+            assertThat(readBeforeKill).as("what the killed jobs had committed was not read again").isPositive();
+            assertThat(readInAll).as("every row read (and its chunk committed) once, across the kill").isEqualTo(SALES);
             noClearPersonalValueIn(runId, List.of(first.log(), restarted.log()));
 
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("test", "MigrationCrashIT.sigkill");
             figures.put("salesRows", SALES);
             figures.put("salesLoadedAtKill", atKill);
-            figures.put("salesReadAfterRestart", readAfterRestart);
+            figures.put("salesReadBeforeKill", readBeforeKill);
             figures.put("salesLoaded", sales.get("loaded").asLong());
             figures.put("salesQuarantined", sales.get("rejected").asLong());
             figures.put("killToReportSeconds", resumed.toSeconds());
@@ -144,6 +144,17 @@ class MigrationCrashIT {
                   join hub.batch_job_execution_params p on p.job_execution_id = e.job_execution_id
                  where i.job_name = 'migrate-sales' and p.parameter_name = 'runId' and p.parameter_value = ? order by e.job_execution_id""",
                 String.class, runId);
+    }
+
+    /** Rows the sales jobs of the run read in executions of this status, as their committed chunks recorded. */
+    private long salesRead(String runId, String status) {
+        return hubDb.queryForObject("""
+                select coalesce(sum(s.read_count), 0) from hub.batch_step_execution s
+                  join hub.batch_job_execution e on e.job_execution_id = s.job_execution_id
+                  join hub.batch_job_instance i on i.job_instance_id = e.job_instance_id
+                  join hub.batch_job_execution_params p on p.job_execution_id = e.job_execution_id
+                 where i.job_name = 'migrate-sales' and p.parameter_name = 'runId' and p.parameter_value = ? and e.status = ?""",
+                Long.class, runId, status);
     }
 
     /** Sampled clear values of the CRM's accounts appear neither in the masked copy nor in the hubs' logs. */

@@ -31,6 +31,9 @@ public final class MigrationMask {
     /** Set up once per thread and purpose: an FF1 engine's AES key schedule and a MAC cost more than masking one value. */
     private final ThreadLocal<java.util.Map<String, FPEFF1Engine>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
     private final ThreadLocal<Mac> macs;
+    /** FF1 costs tens of microseconds a value; cards and customer numbers recur (every sale on a card), so results are kept. */
+    private final java.util.Map<String, String> enciphered = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEPT_AT_MOST = 500_000;
 
     private MigrationMask(byte[] cipherKey, SecretKeySpec hashKey) {
         this.cipherKey = cipherKey;
@@ -116,13 +119,20 @@ public final class MigrationMask {
         if (digits.isEmpty()) {
             return value;
         }
-        String masked = digits.length() >= FF1_MIN_DIGITS ? ff1(digits.toString(), tweak) : hashedDigits(digits.toString(), tweak);
+        String masked = digits.length() >= FF1_MIN_DIGITS ? kept(tweak, digits.toString()) : hashedDigits(digits.toString(), tweak);
         StringBuilder out = new StringBuilder(value.length());
         int next = 0;
         for (char c : value.toCharArray()) {
             out.append(c >= '0' && c <= '9' ? masked.charAt(next++) : c);
         }
         return out.toString();
+    }
+
+    private String kept(String tweak, String digits) {
+        if (enciphered.size() > KEPT_AT_MOST) {
+            enciphered.clear();
+        }
+        return enciphered.computeIfAbsent(tweak + ':' + digits, k -> ff1(digits, tweak));
     }
 
     private String ff1(String digits, String tweak) {

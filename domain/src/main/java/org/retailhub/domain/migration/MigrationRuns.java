@@ -43,7 +43,7 @@ public class MigrationRuns {
 
     /** How many load attempts of an entity the run has completed (the first reads every row, the others the quarantine). */
     public int attempts(String runId, MigrationEntity entity) {
-        Integer n = jdbc.queryForObject("select count(*) from hub.migration_load where run_id = ? and entity = ?", Integer.class,
+        Integer n = jdbc.queryForObject("select count(distinct attempt) from hub.migration_load where run_id = ? and entity = ?", Integer.class,
                 runId, entity.name());
         return n == null ? 0 : n;
     }

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.retailhub.domain.consistency.Island;
@@ -37,7 +42,6 @@ import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuild
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,13 +59,15 @@ public class MigrationBatch implements MigrationJobs {
     private final JobLauncher launcher;
     private final Optional<MigrationMask> mask;
     private final Clock clock;
+    private final int partitions;
 
     /**
      * @param transactions the hub database's transaction manager, the one the job repository uses too
      * @param mask         empty when no masking key is configured: masked targets are refused
+     * @param partitions   key ranges loaded side by side, each a job of its own
      */
     public MigrationBatch(Map<Island, DataSource> islands, JdbcTemplate hub, PlatformTransactionManager transactions, JobRepository repository,
-                          JobLauncher launcher, Optional<MigrationMask> mask, Clock clock) {
+                          JobLauncher launcher, Optional<MigrationMask> mask, Clock clock, int partitions) {
         this.islands = Map.copyOf(islands);
         this.hub = hub;
         this.transactions = transactions;
@@ -69,6 +75,7 @@ public class MigrationBatch implements MigrationJobs {
         this.launcher = launcher;
         this.mask = mask;
         this.clock = clock;
+        this.partitions = partitions;
     }
 
     @Override
@@ -88,36 +95,65 @@ public class MigrationBatch implements MigrationJobs {
 
     @Override
     public void load(String runId, MigrationEntity entity, MigrationRequest request, int attempt) {
-        plan(entity); // an unreadable source fails here with its reason, before a job exists
-        String jobName = "migrate-" + entity.name().toLowerCase().replace('_', '-');
-        JobParameters parameters = new JobParametersBuilder().addString("runId", runId).addLong("attempt", (long) attempt)
-                .addString("target", request.target().name()).addLong("chunkSize", (long) request.chunkSize())
-                .addString("dryRun", Boolean.toString(request.dryRun())).toJobParameters();
-        // the job commits chunk by chunk in transactions of its own, never inside the caller's (a process step's)
-        TransactionTemplate outside = new TransactionTemplate(transactions);
-        outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
-        JobExecution completed = outside.execute(tx -> {
-            JobExecution last = repository.getLastJobExecution(jobName, parameters);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                return last;
+        EntityPlan plan = plan(entity); // an unreadable source fails here with its reason, before a job exists
+        List<KeyRange> ranges = KeyRange.split(plan.firstKey(), plan.lastKey(), partitions);
+        // each key range is a job of its own on a thread of its own: restartable alone, and outside the caller's
+        // transaction (a process step's), which Spring Batch refuses to start a job in
+        ExecutorService threads = Executors.newFixedThreadPool(ranges.size());
+        try {
+            List<Future<JobExecution>> running = ranges.stream()
+                    .map(range -> threads.submit(() -> partition(runId, entity, request, attempt, range))).toList();
+            List<JobExecution> completed = new ArrayList<>();
+            RuntimeException failed = null;
+            for (Future<JobExecution> partition : running) {
+                try {
+                    completed.add(partition.get());
+                } catch (ExecutionException e) {
+                    failed = failed != null ? failed
+                            : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
             }
-            if (last != null && last.getStatus().isRunning()) {
-                abandon(last);
+            if (failed != null) {
+                throw failed;
             }
-            return run(jobName, parameters, runId, entity, request, attempt);
-        });
-        record(runId, entity, attempt, completed);
+            for (int i = 0; i < ranges.size(); i++) {
+                record(runId, entity, attempt, ranges.get(i), completed.get(i));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(entity + " load interrupted", e);
+        } finally {
+            threads.shutdown();
+        }
     }
 
-    private JobExecution run(String jobName, JobParameters parameters, String runId, MigrationEntity entity, MigrationRequest request, int attempt) {
+    /** One key range's job: done already, or resumed after a crash, or started. */
+    private JobExecution partition(String runId, MigrationEntity entity, MigrationRequest request, int attempt, KeyRange range) {
+        String jobName = "migrate-" + entity.name().toLowerCase().replace('_', '-');
+        JobParameters parameters = new JobParametersBuilder().addString("runId", runId).addLong("attempt", (long) attempt)
+                .addLong("partition", (long) range.partition()).addLong("fromKey", range.from()).addLong("toKey", range.to())
+                .addString("target", request.target().name()).addLong("chunkSize", (long) request.chunkSize())
+                .addString("dryRun", Boolean.toString(request.dryRun())).toJobParameters();
+        JobExecution last = repository.getLastJobExecution(jobName, parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return last;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            abandon(last);
+        }
+        return run(jobName, parameters, runId, entity, request, attempt, range);
+    }
+
+    private JobExecution run(String jobName, JobParameters parameters, String runId, MigrationEntity entity, MigrationRequest request, int attempt,
+                             KeyRange range) {
         MigrationMask masking = request.target().masked() ? mask.orElseThrow(MaskingKeyMissingException::new) : null;
         MigrationWriter writer = new MigrationWriter(hub, runId, entity, request.target(), request.dryRun(), attempt);
         Job job = new JobBuilder(jobName, repository)
                 .start(entity == MigrationEntity.SALES
-                        ? step(entity, request, reader(entity, LegacySale.SELECT, LegacySale.FROM, LegacySale::read, runId, attempt, request),
+                        ? step(entity, request, reader(entity, LegacySale.SELECT, LegacySale.FROM, LegacySale::read, runId, attempt, request, range),
                                 new SaleTransformation(masking, LocalDate.now(clock), hubKeys("STORE"), hubKeys("ARTICLE")), writer)
                         : step(entity, request, reader(entity, LegacyLoyaltyAccount.SELECT, LegacyLoyaltyAccount.FROM, LegacyLoyaltyAccount::read,
-                                runId, attempt, request), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer))
+                                runId, attempt, request, range), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer))
                 .build();
         try {
             JobExecution execution = launcher.run(job, parameters);
@@ -133,25 +169,28 @@ public class MigrationBatch implements MigrationJobs {
 
     private <S> org.springframework.batch.core.Step step(MigrationEntity entity, MigrationRequest request, ItemReader<S> reader,
                                                          Function<S, RowOutcome> transformation, MigrationWriter writer) {
-        return new StepBuilder("load-" + entity.name().toLowerCase().replace('_', '-'), repository)
+        return new StepBuilder(stepName(entity), repository)
                 .<S, RowOutcome>chunk(request.chunkSize(), transactions)
                 .reader(reader).processor(transformation::apply).writer(writer).build();
     }
 
-    /** Attempt 1 reads every row; a retry only the rows this run's quarantine holds for the entity. */
+    /** Attempt 1 reads every row of the key range; a retry only the rows this run's quarantine holds for the entity. */
     private <S> ItemReader<S> reader(MigrationEntity entity, String select, String from, RowReader<S> rows, String runId, int attempt,
-                                     MigrationRequest request) {
+                                     MigrationRequest request, KeyRange range) {
         JdbcPagingItemReaderBuilder<S> reader = new JdbcPagingItemReaderBuilder<S>()
                 .name(entity.name().toLowerCase() + "-source").dataSource(islands.get(entity.island()))
                 .selectClause(select).fromClause(from).sortKeys(Map.of(key(entity), Order.ASCENDING))
                 .pageSize(request.chunkSize()).fetchSize(request.chunkSize()).saveState(true)
                 .rowMapper((rs, i) -> rows.read(rs));
+        String where = key(entity) + " between :fromKey and :toKey";
+        Map<String, Object> values = new HashMap<>(Map.of("fromKey", range.from(), "toKey", range.to()));
         if (attempt > 1) {
             List<Long> keys = hub.queryForList("select source_key from hub.migration_quarantine where run_id = ? and entity = ?", Long.class,
                     runId, entity.name());
-            reader.whereClause(key(entity) + " = any(cast(string_to_array(:keys, ',') as bigint[]))")
-                    .parameterValues(Map.of("keys", keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+            where += " and " + key(entity) + " = any(cast(string_to_array(:keys, ',') as bigint[]))";
+            values.put("keys", keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         }
+        reader.whereClause(where).parameterValues(values);
         try {
             var built = reader.build();
             built.afterPropertiesSet(); // not a bean: what the container would call
@@ -188,16 +227,17 @@ public class MigrationBatch implements MigrationJobs {
     }
 
     /** Keeps what the completed job committed (counts, checksums, time spent over all its executions) for validation. */
-    private void record(String runId, MigrationEntity entity, int attempt, JobExecution completed) {
-        StepExecution step = completed.getStepExecutions().iterator().next();
+    private void record(String runId, MigrationEntity entity, int attempt, KeyRange range, JobExecution completed) {
+        // read back with its execution context: a job execution found in the repository comes without its steps' contexts
+        StepExecution step = repository.getLastStepExecution(completed.getJobInstance(), stepName(entity));
         double seconds = repository.findJobExecutions(completed.getJobInstance()).stream()
                 .filter(e -> e.getStartTime() != null)
                 .mapToDouble(e -> Duration.between(e.getStartTime(), e.getEndTime() != null ? e.getEndTime() : e.getLastUpdated()).toMillis() / 1000.0)
                 .sum();
         hub.update("""
-                insert into hub.migration_load (run_id, entity, attempt, read_rows, loaded_rows, checksums, load_seconds)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (run_id, entity, attempt) do nothing""",
-                runId, entity.name(), attempt, step.getExecutionContext().getLong(MigrationWriter.READ, 0),
+                insert into hub.migration_load (run_id, entity, attempt, key_range, read_rows, loaded_rows, checksums, load_seconds)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, entity, attempt, key_range) do nothing""",
+                runId, entity.name(), attempt, range.partition(), step.getExecutionContext().getLong(MigrationWriter.READ, 0),
                 step.getExecutionContext().getLong(MigrationWriter.LOADED, 0),
                 step.getExecutionContext().getString(MigrationWriter.CHECKSUMS, new ColumnChecksums(entity.columns()).toText()), seconds);
     }
@@ -247,6 +287,10 @@ public class MigrationBatch implements MigrationJobs {
             keys.put(Integer.parseInt(rs.getString(1)), rs.getString(2));
         }, kind);
         return keys;
+    }
+
+    private static String stepName(MigrationEntity entity) {
+        return "load-" + entity.name().toLowerCase().replace('_', '-');
     }
 
     private JdbcTemplate source(MigrationEntity entity) {

@@ -50,6 +50,7 @@ final class MigrationDatabases implements AutoCloseable {
         factory.setDataSource(hub);
         factory.setTransactionManager(transactions);
         factory.setTablePrefix("hub.BATCH_");
+        factory.setIsolationLevelForCreate("ISOLATION_READ_COMMITTED"); // as application.yaml: key ranges start side by side
         factory.afterPropertiesSet();
         repository = factory.getObject();
     }
@@ -70,7 +71,7 @@ final class MigrationDatabases implements AutoCloseable {
         launcher.setJobRepository(repository);
         launcher.afterPropertiesSet();
         return new MigrationBatch(islands, new JdbcTemplate(hub), transactions, repository, launcher,
-                Optional.of(MigrationMask.fromSecret(MASKING_SECRET)), Clock.systemUTC());
+                Optional.of(MigrationMask.fromSecret(MASKING_SECRET)), Clock.systemUTC(), 2);
     }
 
     JdbcTemplate jdbc(DataSource database) {

@@ -27,6 +27,7 @@ import org.retailhub.legacy.island.IslandSchema;
 import org.retailhub.legacy.migration.LegacyHistoryGenerator;
 import org.retailhub.legacy.migration.MigrationBatch;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JobRepositoryFactoryBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -36,7 +37,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * (default 100,000 loyalty accounts and 900,000 sale lines, defects planted), one masked migration of both entities
  * through the hub's own batch ({@link MigrationBatch}), validated; rows per second of load and of load + validation.
  * Writes {@code ops/bench/results/migration-<time>.md|.json}.
- * <pre>ops/bench/migration/run.sh [--accounts=100000] [--sales=900000] [--chunk=5000]</pre>
+ * <pre>ops/bench/migration/run.sh [--accounts=100000] [--sales=900000] [--chunk=5000] [--partitions=2]</pre>
  */
 public final class MigrationBenchmark {
 
@@ -47,6 +48,7 @@ public final class MigrationBenchmark {
         int accounts = option(args, "accounts", 100_000);
         int sales = option(args, "sales", 900_000);
         int chunk = option(args, "chunk", 5000);
+        int partitions = option(args, "partitions", 2);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start()) {
             JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
             admin.execute("create role bench_cdc");
@@ -63,25 +65,28 @@ public final class MigrationBenchmark {
                 Duration generated = Duration.ofNanos(System.nanoTime() - generating);
                 new JdbcTemplate(pos).execute("analyze");
                 new JdbcTemplate(crm).execute("analyze");
-                run(hub, pos, crm, accounts + sales, chunk, generated);
+                run(hub, pos, crm, accounts + sales, chunk, partitions, generated);
             }
         }
     }
 
-    private static void run(HikariDataSource hub, HikariDataSource pos, HikariDataSource crm, long rows, int chunk, Duration generated)
+    private static void run(HikariDataSource hub, HikariDataSource pos, HikariDataSource crm, long rows, int chunk, int partitions, Duration generated)
             throws Exception {
         JdbcTransactionManager transactions = new JdbcTransactionManager(hub);
-        JobRepositoryFactoryBean repository = new JobRepositoryFactoryBean();
-        repository.setDataSource(hub);
-        repository.setTransactionManager(transactions);
-        repository.setTablePrefix("hub.BATCH_");
-        repository.afterPropertiesSet();
+        JobRepositoryFactoryBean factory = new JobRepositoryFactoryBean();
+        factory.setDataSource(hub);
+        factory.setTransactionManager(transactions);
+        factory.setTablePrefix("hub.BATCH_");
+        factory.setIsolationLevelForCreate("ISOLATION_READ_COMMITTED");
+        factory.afterPropertiesSet();
+        // once: each getObject() adds its transaction advice to the same proxy again
+        JobRepository repository = factory.getObject();
         TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
-        launcher.setJobRepository(repository.getObject());
+        launcher.setJobRepository(repository);
         launcher.afterPropertiesSet();
         MigrationBatch batch = new MigrationBatch(Map.of(Island.POS, pos, Island.CRM, crm), new JdbcTemplate(hub), transactions,
-                repository.getObject(), launcher, Optional.of(MigrationMask.fromSecret("bench-only-masking-key-" + UUID.randomUUID())),
-                Clock.systemUTC());
+                repository, launcher, Optional.of(MigrationMask.fromSecret("bench-only-masking-key-" + UUID.randomUUID())),
+                Clock.systemUTC(), partitions);
         MigrationRuns runs = new MigrationRuns(new JdbcTemplate(hub));
         MigrationRequest request = new MigrationRequest(Set.of(Island.POS, Island.CRM),
                 List.of(MigrationEntity.LOYALTY_ACCOUNTS, MigrationEntity.SALES), MigrationTarget.MASKED_COPY, chunk, false);
@@ -102,12 +107,12 @@ public final class MigrationBenchmark {
         String summary = String.format(Locale.ROOT, """
                 # Migration benchmark %s
 
-                - rows: %d (generated in %.1f s), chunk %d, target MASKED_COPY, %d cores, load average at the end %.1f
+                - rows: %d (generated in %.1f s), chunk %d, %d key ranges side by side, target MASKED_COPY, %d cores, load average at the end %.1f
                 - load (extract, transform, mask, write): %.1f s, **%.0f rows/s**
                 - load + validation (counts, checksums read back): %.1f s, **%.0f rows/s**
                 - problems: %s
 
-                %s""", finished, rows, generated.toMillis() / 1000.0, chunk, Runtime.getRuntime().availableProcessors(),
+                %s""", finished, rows, generated.toMillis() / 1000.0, chunk, partitions, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 loaded.toMillis() / 1000.0, rows * 1000.0 / loaded.toMillis(), total.toMillis() / 1000.0, rows * 1000.0 / total.toMillis(),
                 report.problems().isEmpty() ? "none" : report.problems(), report.toMarkdown());

@@ -65,7 +65,7 @@ class DataMigrationProcessTest {
     void wire() {
         AbstractAssertions.init(engine.getProcessEngine());
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
-        Mocks.register("dataMigration", new DataMigrationSteps(jobs, runs, new MigrationProperties(null, 5), clock));
+        Mocks.register("dataMigration", new DataMigrationSteps(jobs, runs, new MigrationProperties(null, 5, 2), clock));
         when(jobs.canMask()).thenReturn(true);
         when(jobs.plan(any())).thenAnswer(call -> new EntityPlan(call.getArgument(0), 1000, 1, 1000));
         when(runs.startedAt(anyString())).thenReturn(Instant.parse("2026-11-30T11:59:00Z"));
