@@ -42,7 +42,6 @@ import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuild
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The migration's bulk work as Spring Batch jobs ({@code migrate-<entity>}), one chunk-oriented step each: a paging
@@ -244,40 +243,7 @@ public class MigrationBatch implements MigrationJobs {
 
     @Override
     public EntityOutcome validate(String runId, MigrationEntity entity, MigrationRequest request) {
-        long sourceRows = plan(entity).rows();
-        ColumnChecksums loadedSums = new ColumnChecksums(entity.columns());
-        long[] loaded = {0};
-        double[] seconds = {0};
-        hub.query("select loaded_rows, checksums, load_seconds from hub.migration_load where run_id = ? and entity = ?", rs -> {
-            loaded[0] += rs.getLong(1);
-            loadedSums.add(ColumnChecksums.parse(entity.columns(), rs.getString(2)));
-            seconds[0] += rs.getDouble(3);
-        }, runId, entity.name());
-        Map<String, Long> rejects = new HashMap<>();
-        hub.query("select rule, count(*) from hub.migration_quarantine where run_id = ? and entity = ? group by rule",
-                rs -> {
-                    rejects.put(rs.getString(1), rs.getLong(2));
-                }, runId, entity.name());
-        ColumnChecksums targetSums = new ColumnChecksums(entity.columns());
-        long[] loadedTwice = {0};
-        String table = request.target().schema() + "." + entity.table();
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            JdbcTemplate cursor = new JdbcTemplate(hub.getDataSource());
-            cursor.setFetchSize(5000); // streamed in the transaction, never the whole table in memory
-            int n = entity.columns().size();
-            cursor.query("select " + String.join(", ", entity.columns()) + ", loads from " + table + " where run_id = ?", rs -> {
-                Object[] values = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = rs.getObject(i + 1);
-                }
-                targetSums.add(values);
-                if (rs.getInt(n + 1) > 1) {
-                    loadedTwice[0]++;
-                }
-            }, runId);
-        });
-        return new EntityOutcome(entity, request.dryRun(), sourceRows, loaded[0], rejects, targetSums.rows(), loadedTwice[0],
-                loadedSums.byColumn(), request.dryRun() ? Map.of() : targetSums.byColumn(), seconds[0]);
+        return new MigrationValidation(hub, transactions).validate(runId, entity, request, plan(entity).rows());
     }
 
     /** The hub's key per POS number of a kind (STORE, ARTICLE), from the key cross-reference. */
