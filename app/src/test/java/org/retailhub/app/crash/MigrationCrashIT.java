@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.retailhub.app.embedded.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -182,11 +181,6 @@ class MigrationCrashIT {
     }
 
     private JdbcTemplate database(String database, String user) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL("jdbc:postgresql://localhost:" + postgresPort + "/" + database);
-        source.setUser(user);
-        source.setPassword(EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
-        source.setConnectTimeout(5);
-        return new JdbcTemplate(source);
+        return HubProcess.database(postgresPort, database, user);
     }
 }

@@ -34,6 +34,7 @@ class DevelopmentSettingsTest {
             Map.entry("HUB_PAYMENT_PSP_WEBHOOK_SECRET", "a-long-shared-secret-from-the-psp"),
             Map.entry("HUB_ERP_SIMULATOR", "false"),
             Map.entry("HUB_CRM_SIMULATOR", "false"),
+            Map.entry("HUB_MIGRATION_HISTORY_SIMULATOR", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_SIMULATOR", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_PASSWORD", "crm-api-password-from-the-vault"),
             Map.entry("HUB_SAMPLE_VAULT_KEY", "key-from-the-vault"),
@@ -55,6 +56,7 @@ class DevelopmentSettingsTest {
                 .anyMatch(l -> l.startsWith("hub.payment.psp.simulator (HUB_PAYMENT_PSP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.erp.simulator (HUB_ERP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.simulator (HUB_CRM_SIMULATOR): is true"))
+                .anyMatch(l -> l.startsWith("hub.migration.history.simulator (HUB_MIGRATION_HISTORY_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.customers.simulator (HUB_CRM_CUSTOMERS_SIMULATOR): is true"));
         assertThat(lines).as("every DEV-ONLY secret, from application.yaml or from a record's default")
                 .anyMatch(l -> l.startsWith("hub.payment.psp.webhook-secret (HUB_PAYMENT_PSP_WEBHOOK_SECRET): is a DEV-ONLY value"))
