@@ -51,6 +51,11 @@ public final class IslandDatabases implements AutoCloseable {
         return reachable;
     }
 
+    /** The island's pool itself, for the data migration's paging readers. */
+    public javax.sql.DataSource dataSource(Island island) {
+        return pools.get(island);
+    }
+
     @Override
     public void close() {
         pools.values().forEach(HikariDataSource::close);

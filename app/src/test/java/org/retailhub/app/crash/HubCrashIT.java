@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.retailhub.app.crash.ChannelTraffic.ChannelOrder;
 import org.retailhub.app.crash.Guarantees.EventCount;
 import org.retailhub.app.crash.Guarantees.Standing;
@@ -279,12 +278,7 @@ class HubCrashIT {
     }
 
     private JdbcTemplate database(String database, String user) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL("jdbc:postgresql://localhost:" + postgresPort + "/" + database);
-        source.setUser(user);
-        source.setPassword(EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
-        source.setConnectTimeout(5);
-        return new JdbcTemplate(source);
+        return HubProcess.database(postgresPort, database, user);
     }
 
     /** One machine-readable line per scenario, for the figures the lead quotes. */

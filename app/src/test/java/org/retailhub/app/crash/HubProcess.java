@@ -1,5 +1,7 @@
 package org.retailhub.app.crash;
 
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -65,6 +67,16 @@ final class HubProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not launch the hub jar " + jar, e);
         }
+    }
+
+    /** A database of the hub's embedded PostgreSQL on {@code port}, as {@code user} (DEV-ONLY password of the embedded default). */
+    static JdbcTemplate database(int port, String database, String user) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL("jdbc:postgresql://localhost:" + port + "/" + database);
+        source.setUser(user);
+        source.setPassword(EmbeddedPostgresServer.DEV_ONLY_PASSWORD);
+        source.setConnectTimeout(5);
+        return new JdbcTemplate(source);
     }
 
     static int freePort() {

@@ -35,6 +35,7 @@ class DevelopmentSettingsTest {
             Map.entry("HUB_ERP_SIMULATOR", "false"),
             Map.entry("HUB_ERP_PURCHASING_SIMULATOR", "false"),
             Map.entry("HUB_CRM_SIMULATOR", "false"),
+            Map.entry("HUB_MIGRATION_HISTORY_SIMULATOR", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_SIMULATOR", "false"),
             Map.entry("HUB_RFID_SIMULATOR_ENABLED", "false"),
             Map.entry("HUB_CRM_CUSTOMERS_PASSWORD", "crm-api-password-from-the-vault"),
@@ -58,6 +59,7 @@ class DevelopmentSettingsTest {
                 .anyMatch(l -> l.startsWith("hub.erp.simulator (HUB_ERP_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.erp.purchasing.simulator (HUB_ERP_PURCHASING_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.simulator (HUB_CRM_SIMULATOR): is true"))
+                .anyMatch(l -> l.startsWith("hub.migration.history.simulator (HUB_MIGRATION_HISTORY_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.crm.customers.simulator (HUB_CRM_CUSTOMERS_SIMULATOR): is true"))
                 .anyMatch(l -> l.startsWith("hub.rfid.simulator.enabled (HUB_RFID_SIMULATOR_ENABLED): is true"));
         assertThat(lines).as("every DEV-ONLY secret, from application.yaml or from a record's default")

@@ -134,6 +134,7 @@ class KeycloakSecurityIT {
         calls.add(Call.of(HttpMethod.GET, "/api/consistency", Set.of("analyst", "operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/api/consistency/shortfalls", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.POST, "/api/consistency/reconciliations", Set.of("operator", "admin")));
+        calls.add(Call.of(HttpMethod.GET, "/api/migrations/" + unknown + "/report.json", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/api/rfid/epc/3074257BF7194E4000001A85", EVERYONE));
         calls.add(Call.of(HttpMethod.GET, "/api/epcis/events?epc=urn:epc:id:sgtin:4012345.000002.1", EVERYONE));
         calls.add(Call.json(HttpMethod.POST, "/api/epcis/capture", "{}", Set.of("integration", "admin")));

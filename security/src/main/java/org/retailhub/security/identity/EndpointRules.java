@@ -60,6 +60,9 @@ public final class EndpointRules {
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency"),
                 EndpointRule.roles(GET, WATCHERS, "/api/consistency/shortfalls"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
+                // data migration: operators start runs and read their reports (counts, rules and checksums, no row values)
+                EndpointRule.roles(POST, REPAIRERS, "/api/migrations"),
+                EndpointRule.roles(GET, WATCHERS, "/api/migrations/*/report", "/api/migrations/*/report.json"),
                 // erasing a customer's personal data on request cannot be undone: admins only
                 EndpointRule.roles(POST, Set.of(ADMIN), "/api/customers/*/erasure"),
                 EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*", "/api/epcis/events"),
