@@ -12,7 +12,6 @@ import org.retailhub.app.RetailHubApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,13 +79,8 @@ class ApiDescriptionIT {
         assertThat(client("operator").get().uri("/v3/api-docs/swagger-config").retrieve().toEntity(String.class).getBody()).contains("/v3/api-docs");
     }
 
-    private RestClient client(String role) {
-        return RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .defaultHeaders(h -> h.add(HttpHeaders.AUTHORIZATION, basic(role))).build();
-    }
-
     /** The DEV-ONLY Basic user of {@code role} (hub.security.mode=dev). */
-    private static String basic(String role) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((role + ":" + role + "-dev-only").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private RestClient client(String role) {
+        return HubApi.client(port, role, role + "-dev-only");
     }
 }
