@@ -91,8 +91,16 @@ final class IslandCapture {
             releaseLock();
             return;
         }
+        String tables;
+        try {
+            tables = publishedTables();
+        } catch (SQLException e) {
+            log.warn("CDC {}: could not read the tables of publication {}: {}", name(), properties.publication(), e.getMessage());
+            releaseLock();
+            return;
+        }
         engine = DebeziumEngine.create(Json.class)
-                .using(engineProperties())
+                .using(engineProperties(tables))
                 .notifying(this::handle)
                 .using((success, message, error) -> finished(success, message, error))
                 .build();
@@ -153,7 +161,31 @@ final class IslandCapture {
         }
     }
 
-    private Properties engineProperties() {
+    /**
+     * The tables the island publishes for the hub, as Debezium's include list: its snapshot would otherwise read every
+     * table it can see, and the capture role may read only the published ones (the islands' history tables, say, are
+     * the migration's, not CDC's).
+     */
+    private String publishedTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection island = DriverManager.getConnection(database.jdbcUrl(), properties.username(),
+                properties.password() == null ? "" : properties.password());
+             PreparedStatement ps = island.prepareStatement(
+                     "select schemaname || '.' || tablename from pg_publication_tables where pubname = ? order by 1")) {
+            ps.setString(1, properties.publication());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1).replace(".", "\\.")); // the include list holds regular expressions
+                }
+            }
+        }
+        if (tables.isEmpty()) {
+            throw new SQLException("publication " + properties.publication() + " names no table in " + database.database());
+        }
+        return String.join(",", tables);
+    }
+
+    private Properties engineProperties(String tables) {
         String island = database.island().name().toLowerCase();
         Properties p = new Properties();
         p.setProperty("name", name());
@@ -176,6 +208,7 @@ final class IslandCapture {
         p.setProperty("publication.name", properties.publication());
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("snapshot.mode", "initial");
+        p.setProperty("table.include.list", tables);
         p.setProperty("poll.interval.ms", String.valueOf(properties.pollInterval().toMillis()));
         p.setProperty("heartbeat.interval.ms", String.valueOf(properties.heartbeatInterval().toMillis()));
         p.setProperty("heartbeat.action.query",
