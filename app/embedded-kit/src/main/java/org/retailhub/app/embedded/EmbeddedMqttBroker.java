@@ -9,7 +9,6 @@ import java.util.Properties;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -61,23 +60,31 @@ public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
         Runnable stop = broker::stopServer;
         application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("hubEmbeddedMqttBroker", stop::run));
-        application.addListeners(event -> {
-            if (event instanceof ApplicationFailedEvent) {
-                stop.run();
-            }
-        });
+        EmbeddedStartFailure.stopIfTheStartFails(application, stop);
     }
 
     /** The port the broker listens on: Moquette names a free port (0) only once its acceptor has bound it. */
     private static int boundPort(Server broker, int configured) {
         long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (configured == 0 && broker.getPort() == 0) {
+        while (configured == 0 && port(broker) == 0) {
             if (System.nanoTime() > giveUp) {
                 broker.stopServer();
                 throw new IllegalStateException("the embedded MQTT broker did not bind a port within 30 s");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
         }
-        return configured == 0 ? broker.getPort() : configured;
+        return configured == 0 ? port(broker) : configured;
+    }
+
+    /**
+     * Moquette's acceptor records its bound ports in a plain map on its own thread while this one reads it: a read
+     * that meets the write fails with ConcurrentModificationException, which only means "ask again".
+     */
+    private static int port(Server broker) {
+        try {
+            return broker.getPort();
+        } catch (java.util.ConcurrentModificationException racedTheAcceptor) {
+            return 0;
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -90,11 +89,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor {
         // registered before any other bean, so destroyed after all of them: the pool and the engine close first
         application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("hubEmbeddedServers", stop::run));
-        application.addListeners(event -> {
-            if (event instanceof ApplicationFailedEvent) {
-                stop.run();
-            }
-        });
+        EmbeddedStartFailure.stopIfTheStartFails(application, stop);
     }
 
     private static Path dataDir(EmbeddedProperties props) {
