@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.PermissionProvider;
@@ -24,14 +25,22 @@ import org.springframework.stereotype.Component;
  * Makes Camunda's groups and grants those of {@link CamundaGroups}, every time the
  * engine starts: missing groups and grants are created, changed permissions are rewritten, nothing is duplicated. In
  * mode {@code dev} it also enters the DEV-ONLY users (one per role, password {@code <name>-dev-only}) as members of
- * their role's group; with Keycloak only the administrator's id, and {@link SingleSignOnUser} keeps memberships in
- * step with the token's roles.
+ * their role's group, each with a readable name ("Olga Operator"); with Keycloak only the administrator's id (its
+ * names follow from its token at its first login), and {@link SingleSignOnUser} keeps memberships in step with the
+ * token's roles.
  * Camunda checks them because {@code camunda.bpm.authorization.enabled} is on; engine calls without an authenticated
  * Camunda user (the hub's controllers, Camel routes, the job executor) are not checked at all, so only people are
  * restricted. A grant or group deleted from the mapping stays in the engine until removed in Camunda Admin.
  */
 @Component
 class RoleAuthorizations extends AbstractProcessEnginePlugin {
+
+    /** DEV-ONLY: what Cockpit and Tasklist call the demo users, instead of "null null". */
+    private static final Map<HubRole, SingleSignOnUser.Person> DEV_NAMES = Map.of(
+            HubRole.ANALYST, new SingleSignOnUser.Person("Anna", "Analyst", null),
+            HubRole.OPERATOR, new SingleSignOnUser.Person("Olga", "Operator", null),
+            HubRole.INTEGRATION, new SingleSignOnUser.Person("Ivo", "Integration", null),
+            HubRole.ADMIN, new SingleSignOnUser.Person("Ada", "Admin", null));
 
     private final CamundaGroups mapping;
     private final SecurityProperties security;
@@ -60,11 +69,13 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
         }
         if (security.mode() == SecurityProperties.Mode.DEV) {
             // DEV-ONLY: the Basic users of the APIs can sign in to the webapps too, each with its role's rights
-            Arrays.stream(HubRole.values()).forEach(role -> enter(identity, role.realmRole(), DevUsers.password(role), CamundaUser.groupsOf(role)));
+            Arrays.stream(HubRole.values()).forEach(role -> enter(identity, role.realmRole(), DevUsers.password(role), DEV_NAMES.get(role),
+                    CamundaUser.groupsOf(role)));
         } else {
             // an administrator by id only (no password: single sign-on is its only way in), so that the webapps never offer
             // their first-run page, where whoever comes first creates an administrator
-            enter(identity, mapping.administrator(), null, CamundaUser.groupsOf(HubRole.ADMIN));
+            enter(identity, mapping.administrator(), null, new SingleSignOnUser.Person(mapping.administrator(), "", null),
+                    CamundaUser.groupsOf(HubRole.ADMIN));
         }
     }
 
@@ -95,11 +106,18 @@ class RoleAuthorizations extends AbstractProcessEnginePlugin {
         return "*".equals(name) ? List.of(Resources.values()) : List.of(Resources.valueOf(name));
     }
 
-    private static void enter(IdentityService identity, String id, String password, List<String> groups) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
+    /** Enters the user if it is missing, with {@code person}'s names (kept as they are once the user signed in through Keycloak). */
+    private static void enter(IdentityService identity, String id, String password, SingleSignOnUser.Person person, List<String> groups) {
+        User known = identity.createUserQuery().userId(id).singleResult();
+        if (known == null) {
+            User user = identity.newUser(id);
             user.setPassword(password);
+            person.showIn(user);
             identity.saveUser(user);
+        } else if (known.getFirstName() == null && known.getLastName() == null) {
+            // entered before users had names: Tasklist showed them as "null null"
+            person.showIn(known);
+            identity.saveUser(known);
         }
         for (String group : groups) {
             if (identity.createGroupQuery().groupId(group).count() > 0 && identity.createGroupQuery().groupId(group).groupMember(id).count() == 0) {

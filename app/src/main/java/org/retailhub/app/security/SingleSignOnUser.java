@@ -67,13 +67,19 @@ public class SingleSignOnUser extends ContainerBasedAuthenticationProvider {
         }
     }
 
-    /** What Cockpit shows of a person: the names and e-mail of the ID token (Keycloak's {@code profile} and {@code email} scopes). */
+    /**
+     * What Cockpit and Tasklist show of a person: the names and e-mail of the ID token (Keycloak's {@code profile} and
+     * {@code email} scopes); a token without names shows the user name instead of "null null".
+     */
     record Person(String firstName, String lastName, String email) {
 
         static Person signedIn() {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            return auth != null && auth.getPrincipal() instanceof OidcUser oidc
-                    ? new Person(oidc.getGivenName(), oidc.getFamilyName(), oidc.getEmail()) : new Person(null, null, null);
+            if (auth != null && auth.getPrincipal() instanceof OidcUser oidc) {
+                return oidc.getGivenName() == null && oidc.getFamilyName() == null ? new Person(auth.getName(), "", oidc.getEmail())
+                        : new Person(Objects.toString(oidc.getGivenName(), ""), Objects.toString(oidc.getFamilyName(), ""), oidc.getEmail());
+            }
+            return new Person(auth == null ? null : auth.getName(), "", null);
         }
 
         boolean isShownBy(User user) {

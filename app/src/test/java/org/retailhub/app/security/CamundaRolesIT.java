@@ -10,9 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +26,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Mode {@code dev}: Camunda's groups, memberships and grants made at start from {@code hub.camunda.groups}, once only,
- * and the DEV-ONLY users signing in to the webapps with their role's rights and reading what every role may read.
+ * Tasklist's filters from {@code hub.tasklist.filters}, once only and each seen by its groups, and the DEV-ONLY users
+ * (with names) signing in to the webapps with their role's rights and reading what every role may read.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
@@ -36,6 +41,10 @@ class CamundaRolesIT {
     ProcessEngine engine;
     @Autowired
     RoleAuthorizations roles;
+    @Autowired
+    FiltersPerRole filtersPerRole;
+    @Autowired
+    TasklistFilters tasklist;
 
     @Test
     void groupsMembershipsAndGrantsAreMadeOnceFromTheMapping() {
@@ -53,6 +62,74 @@ class CamundaRolesIT {
         assertThat(engine.getAuthorizationService().isUserAuthorized("analyst", List.of("analyst"),
                 ProcessInstancePermissions.RETRY_JOB,
                 Resources.PROCESS_INSTANCE)).isFalse();
+    }
+
+    @Test
+    void tasklistFiltersAreMadeOnceAndEachGroupSeesItsOwn() {
+        long grants = engine.getAuthorizationService().createAuthorizationQuery().count();
+        filtersPerRole.postProcessEngineBuild(engine);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).as("a second start adds no grant").isEqualTo(grants);
+        for (TasklistFilters.Filter filter : tasklist.filters()) {
+            assertThat(engine.getFilterService().createFilterQuery().filterName(filter.name()).count()).as(filter.name()).isEqualTo(1);
+        }
+        TasklistFilters.Filter storeOnly = new TasklistFilters.Filter("Counts of my store", "", 0, TasklistFilters.Whose.ANYONES,
+                "cycle-count", List.of(), List.of("store-manager"), List.of());
+        new FiltersPerRole(new TasklistFilters(List.of(storeOnly))).postProcessEngineBuild(engine);
+
+        assertThat(filterNamesSeenBy("operator", "operator")).as("every filter for operators, none for store managers only")
+                .containsExactlyInAnyOrderElementsOf(tasklist.filters().stream().filter(f -> f.readers().contains("operator"))
+                        .map(TasklistFilters.Filter::name).toList())
+                .contains("My tasks", "My group's tasks", "Customer duplicates", "Purchase proposals to approve", "Shrink investigations")
+                .doesNotContain(storeOnly.name());
+        assertThat(filterNamesSeenBy("store-manager", "store-manager")).contains(storeOnly.name(), "Shrink investigations")
+                .doesNotContain("Customer duplicates");
+        assertThat(filterNamesSeenBy("analyst", "analyst")).as("analysts have no task list").isEmpty();
+        assertThat(filterNamesSeenBy("admin", "admin", "camunda-admin")).contains(storeOnly.name(), "Customer duplicates");
+    }
+
+    /** A shrink investigation waits for the operator: it shows in the decision filter and the group's filter, then in "My tasks" once claimed. */
+    @Test
+    void anOperatorFindsAWaitingDecisionInItsFilterAndCompletesIt() {
+        ProcessInstance count = engine.getRuntimeService().createProcessInstanceByKey("cycle-count").businessKey("count-roles-it")
+                .setVariables(Map.of("countId", "count-roles-it", "storeId", "store-roles-it", "shrinkValue", "250.00", "shrinkThreshold", "100.00"))
+                .startBeforeActivity("Activity_InvestigateShrink").execute();
+        engine.getIdentityService().setAuthentication("operator", List.of("operator"));
+        try {
+            List<Task> shrink = engine.getFilterService().list(filterId("Shrink investigations"));
+            assertThat(shrink).extracting(Task::getProcessInstanceId).contains(count.getId());
+            Task task = shrink.stream().filter(t -> t.getProcessInstanceId().equals(count.getId())).findFirst().orElseThrow();
+            assertThat(engine.getFilterService().<Task>list(filterId("My group's tasks"))).extracting(Task::getId).contains(task.getId());
+            assertThat(engine.getFilterService().<Task>list(filterId("Customer duplicates"))).extracting(Task::getId).doesNotContain(task.getId());
+
+            engine.getTaskService().claim(task.getId(), "operator");
+            assertThat(engine.getFilterService().<Task>list(filterId("My tasks"))).extracting(Task::getId).containsExactly(task.getId());
+            assertThat(engine.getFilterService().<Task>list(filterId("My group's tasks"))).extracting(Task::getId).doesNotContain(task.getId());
+            engine.getTaskService().complete(task.getId());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(count.getId()).count()).as("the count went on to its end")
+                .isZero();
+    }
+
+    @Test
+    void devUsersHaveNamesTasklistShows() {
+        assertThat(engine.getIdentityService().createUserQuery().userIdIn("analyst", "operator", "integration", "admin").list())
+                .extracting(u -> u.getFirstName() + " " + u.getLastName())
+                .containsExactlyInAnyOrder("Anna Analyst", "Olga Operator", "Ivo Integration", "Ada Admin");
+    }
+
+    private List<String> filterNamesSeenBy(String user, String... groups) {
+        engine.getIdentityService().setAuthentication(user, List.of(groups));
+        try {
+            return engine.getFilterService().createFilterQuery().list().stream().map(Filter::getName).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private String filterId(String name) {
+        return engine.getFilterService().createFilterQuery().filterName(name).singleResult().getId();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.retailhub.domain.consistency;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One record in the hub's language, whatever island it came from; compared by value. */
 public sealed interface CanonicalRecord {
@@ -58,6 +61,18 @@ public sealed interface CanonicalRecord {
 
         public String key() {
             return customerId;
+        }
+
+        /** What a person deciding on the record may see of the name: its initials ({@code "A. S."}), empty without a name. */
+        public String initials() {
+            return name == null ? "" : Arrays.stream(name.strip().split("\\s+")).filter(part -> !part.isEmpty())
+                    .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT) + ".").collect(Collectors.joining(" "));
+        }
+
+        /** What a person deciding on the record may see of the e-mail: its first letter and domain ({@code "a***@example.org"}). */
+        public String maskedEmail() {
+            int at = email == null ? -1 : email.indexOf('@');
+            return at < 1 ? "" : email.charAt(0) + "***" + email.substring(at);
         }
 
         @Override

@@ -100,6 +100,12 @@ public class Reconciliation {
         golden.remove(kind, key);
     }
 
+    /** The owner's records of the customers {@code keys} names (a duplicate group), in that order; keys it no longer has are left out. */
+    public List<Customer> customers(List<String> keys) {
+        Map<String, CanonicalRecord> owned = islands.get(ownership.owner(EntityKind.CUSTOMER)).all(EntityKind.CUSTOMER);
+        return keys.stream().map(owned::get).filter(Objects::nonNull).map(Customer.class::cast).toList();
+    }
+
     private List<DuplicateCustomers> duplicates(Set<String> erased) {
         Map<String, List<String>> byEmail = new LinkedHashMap<>();
         islands.get(ownership.owner(EntityKind.CUSTOMER)).all(EntityKind.CUSTOMER).values().stream()

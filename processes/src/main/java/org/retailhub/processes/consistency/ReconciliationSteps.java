@@ -1,12 +1,17 @@
 package org.retailhub.processes.consistency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.retailhub.domain.audit.AuditTrail;
+import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.ConsistencyReport.DuplicateCustomers;
 import org.retailhub.domain.consistency.ConsistencyReports;
@@ -28,11 +33,14 @@ public class ReconciliationSteps {
     public static final String REPAIRED = "repaired";
     public static final String PERCENT = "percent";
     public static final String ACTIVE_RUN = "activeRun";
+    /** Prefix of the variables holding what the survivor form shows of one customer (masked). */
+    public static final String CUSTOMER = "customer_";
 
     private final Reconciliation reconciliation;
     private final ConsistencyReports reports;
     private final AuditTrail trail;
     private final ReconciliationTurn turn;
+    private final ObjectMapper json = new ObjectMapper();
 
     public ReconciliationSteps(Reconciliation reconciliation, ConsistencyReports reports, AuditTrail trail, ReconciliationTurn turn) {
         this.reconciliation = reconciliation;
@@ -53,13 +61,31 @@ public class ReconciliationSteps {
         execution.setVariable(ACTIVE_RUN, other);
     }
 
-    /** Compares, stores what was found, and names the duplicate groups an operator must decide on. */
-    public void compare(DelegateExecution execution) {
+    /**
+     * Compares, stores what was found, and names the duplicate groups an operator must decide on, with what the
+     * decision form shows of each of their customers ({@value #CUSTOMER}{@code <id>}, one small JSON text each).
+     */
+    public void compare(DelegateExecution execution) throws JsonProcessingException {
         ConsistencyReport report = reconciliation.compare();
         reports.save(report, "FOUND", 0);
         execution.setVariable(FOUND_PERCENT, report.percent().toPlainString());
         execution.setVariable(DUPLICATE_GROUPS, report.decisions().stream()
                 .map(d -> String.join(",", d.customerKeys())).collect(Collectors.joining(";")));
+        for (DuplicateCustomers group : report.decisions()) {
+            for (Customer customer : reconciliation.customers(group.customerKeys())) {
+                execution.setVariable(CUSTOMER + customer.customerId(), json.writeValueAsString(forForm(customer)));
+            }
+        }
+    }
+
+    /** Personal data masked: operators read the engine's variables in Cockpit and through the engine API too. */
+    private static Map<String, Object> forForm(Customer customer) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("customerId", customer.customerId());
+        fields.put("initials", customer.initials());
+        fields.put("email", customer.maskedEmail());
+        fields.put("loyaltyPoints", customer.loyaltyPoints());
+        return fields;
     }
 
     public void repairByOwnership(DelegateExecution execution) {

@@ -1,8 +1,13 @@
 package org.retailhub.processes.inventory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.retailhub.domain.stockcount.InventoryDifference;
 import org.retailhub.domain.stockcount.StockCount;
 import org.retailhub.domain.stockcount.StockCounts;
 import org.springframework.stereotype.Component;
@@ -21,9 +26,13 @@ public class CycleCountSteps {
     public static final String SHRINK_VALUE = "shrinkValue";
     public static final String DIFFERENCES = "differences";
     public static final String POSTED = "posted";
+    public static final String SHRINK_ARTICLES = "shrinkArticles";
+    /** Few enough for one variable (Camunda keeps texts up to 4000 characters); the count's API lists every article. */
+    static final int SHRINK_ARTICLES_SHOWN = 15;
 
     private final StockCounts counts;
     private final CountProperties properties;
+    private final ObjectMapper json = new ObjectMapper();
 
     public CycleCountSteps(StockCounts counts, CountProperties properties) {
         this.counts = counts;
@@ -37,10 +46,18 @@ public class CycleCountSteps {
         execution.setVariable(SHRINK_THRESHOLD, properties.shrinkThreshold().toPlainString());
     }
 
-    public void compare(DelegateExecution execution) {
+    /**
+     * Closes the count and keeps its figures; the articles missing the most value (up to {@value #SHRINK_ARTICLES_SHOWN})
+     * travel as one small JSON text ({@value #SHRINK_ARTICLES}) for the investigation form.
+     */
+    public void compare(DelegateExecution execution) throws JsonProcessingException {
         StockCount count = counts.close(countId(execution));
         execution.setVariable(DIFFERENCES, count.differences().size());
         execution.setVariable(SHRINK_VALUE, count.shrinkValue().toPlainString());
+        execution.setVariable(SHRINK_ARTICLES, json.writeValueAsString(count.differences().stream().filter(d -> d.missing() > 0)
+                .sorted(Comparator.comparing(InventoryDifference::missingValue).reversed()).limit(SHRINK_ARTICLES_SHOWN)
+                .map(d -> Map.of("sku", d.sku(), "ledger", d.ledger(), "counted", d.counted(), "missingValue", d.missingValue().toPlainString()))
+                .toList()));
     }
 
     public void post(DelegateExecution execution) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.ConsistencyReport;
 import org.retailhub.domain.consistency.ConsistencyReport.DuplicateCustomers;
 import org.retailhub.domain.consistency.ConsistencyReport.Tally;
@@ -87,11 +88,19 @@ class ReconciliationProcessTest {
         List<DuplicateCustomers> duplicates = List.of(new DuplicateCustomers("a@example.org", List.of("CU1", "CU2")),
                 new DuplicateCustomers("b@example.org", List.of("CU3", "CU4")));
         when(reconciliation.compare()).thenReturn(report(40, duplicates), report(40, duplicates), report(50, List.of()));
+        when(reconciliation.customers(List.of("CU1", "CU2"))).thenReturn(List.of(new Customer("CU1", "Anna Schmidt", "a@example.org", 120),
+                new Customer("CU2", "anna schmidt", "a@example.org", 0)));
 
         ProcessInstance instance = start();
         execute(job(instance));
         List<Task> tasks = taskQuery().processInstanceId(instance.getId()).list();
         assertThat(tasks).hasSize(2);
+        assertThat(tasks).allSatisfy(task -> assertThat(task).hasFormKey("embedded:/camunda/forms/choose-survivor.html"));
+        // what the form shows of each customer, personal data masked
+        assertThat(instance).variables().extractingByKey(ReconciliationSteps.CUSTOMER + "CU1").asString()
+                .contains("\"customerId\":\"CU1\"", "\"initials\":\"A. S.\"", "\"email\":\"a***@example.org\"", "\"loyaltyPoints\":120")
+                .doesNotContain("Anna", "Schmidt", "a@example.org");
+        assertThat(instance).variables().containsKey(ReconciliationSteps.CUSTOMER + "CU2");
         verify(reconciliation, never()).keepSurvivor(any(), any());
 
         engine.getProcessEngine().getIdentityService().setAuthentication("operator.lisa", List.of("operator"));

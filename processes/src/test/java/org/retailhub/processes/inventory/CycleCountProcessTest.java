@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -83,16 +84,23 @@ class CycleCountProcessTest {
     void aShrinkAboveTheThresholdIsPostedAndHandedToTheStoreManager() {
         UUID id = process.start("STORE-001");
         ProcessInstance instance = instance(id);
-        found(id, new InventoryDifference("SKU-0002", 40, 30, new BigDecimal("19.99")));
+        found(id, new InventoryDifference("SKU-0002", 40, 30, new BigDecimal("19.99")), new InventoryDifference("SKU-0007", 5, 6, new BigDecimal("9.50")),
+                new InventoryDifference("SKU-0009", 8, 7, new BigDecimal("250.00")));
 
         process.close(id);
         execute(job(instance));
         execute(job(instance));
 
         assertThat(instance).isWaitingAt("Activity_InvestigateShrink").hasPassed("Activity_PostDifferences");
-        assertThat(task(instance)).hasCandidateGroup("store-manager").hasCandidateGroup("operator");
+        assertThat(task(instance)).hasCandidateGroup("store-manager").hasCandidateGroup("operator")
+                .hasFormKey("embedded:/camunda/forms/investigate-shrink.html");
+        // the form lists the missing articles, most value first; an article found in surplus is not shrink
+        assertThat(instance).variables().extractingByKey(CycleCountSteps.SHRINK_ARTICLES).asString()
+                .contains("\"sku\":\"SKU-0009\"", "\"missingValue\":\"250.00\"", "\"ledger\":40", "\"counted\":30")
+                .doesNotContain("SKU-0007")
+                .satisfies(json -> assertThat(json.indexOf("SKU-0009")).isLessThan(json.indexOf("SKU-0002")));
         verify(counts).post(id);
-        complete(task(instance));
+        complete(task(instance), withVariables("shrinkCause", "THEFT", "shrinkNote", ""));
         assertThat(instance).isEnded().hasPassed("EndEvent_ShrinkInvestigated");
     }
 
