@@ -88,21 +88,21 @@ class DeadLetterDeskIT {
         JsonNode letter = awaitLetter(operator, "IT-DLQ-DISCARD");
         long id = letter.get("id").asLong();
 
-        assertThat(letter.get("payload").asText()).doesNotContain(EMAIL).contains("***@***");
+        assertThat(letter.get("payload").asText()).doesNotContain(EMAIL).contains("\"email\":\"***\"", "IT-DLQ-DISCARD");
         assertThat(letter.get("reason").asText()).contains("quantity");
         JsonNode seenByAnalyst = find(tree(analyst.get().uri("/api/dead-letters?source=channel").retrieve().body(String.class)), id);
         assertThat(seenByAnalyst.get("reason").asText()).isEqualTo(letter.get("reason").asText());
-        assertThat(seenByAnalyst.get("payload").isNull()).as("analysts see no payload").isTrue();
+        assertThat(seenByAnalyst.hasNonNull("payload")).as("analysts see no payload").isFalse();
         ResponseEntity<String> refused = integration.get().uri("/api/dead-letters").retrieve().toEntity(String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
-        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getHeaders().getContentType()).matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(status(analyst.post().uri("/api/dead-letters/channel/{id}/replay", id))).isEqualTo(403);
         assertThat(status(analyst.post().uri("/api/dead-letters/channel/{id}/discard", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"reason\":\"not mine\"}"))).isEqualTo(403);
         ResponseEntity<String> noReason = operator.post().uri("/api/dead-letters/channel/{id}/discard", id)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\" \"}").retrieve().toEntity(String.class);
         assertThat(noReason.getStatusCode().value()).isEqualTo(400);
-        assertThat(noReason.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(noReason.getHeaders().getContentType()).matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         ResponseEntity<String> discarded = operator.post().uri("/api/dead-letters/channel/{id}/discard", id)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"test order, customer ordered again\"}").retrieve().toEntity(String.class);
@@ -152,9 +152,11 @@ class DeadLetterDeskIT {
         assertThat(dashboard.get("openDeadLetters").get("channel").asInt()).isPositive();
         JsonNode analystsView = tree(analyst.get("/camunda/api/cockpit/plugin/retailHub/default/dead-letters?source=channel").body());
         assertThat(analystsView.get("canHandle").asBoolean()).isFalse();
-        assertThat(find(analystsView.get("letters"), id).get("payload").isNull()).isTrue();
-        assertThat(analyst.post("/camunda/api/cockpit/plugin/retailHub/default/dead-letters/channel/" + id + "/discard", "{\"reason\":\"x\"}")
-                .statusCode()).isEqualTo(403);
+        assertThat(find(analystsView.get("letters"), id).hasNonNull("payload")).isFalse();
+        HttpResponse<String> analystsDiscard = analyst.post("/camunda/api/cockpit/plugin/retailHub/default/dead-letters/channel/" + id + "/discard",
+                "{\"reason\":\"x\"}");
+        assertThat(analystsDiscard.statusCode()).isEqualTo(403);
+        assertThat(analystsDiscard.body()).as("refused by the desk's rule, not for a missing token").contains("dead-letter desk");
 
         JsonNode operatorsView = tree(operator.get("/camunda/api/cockpit/plugin/retailHub/default/dead-letters?source=channel").body());
         assertThat(operatorsView.get("canHandle").asBoolean()).isTrue();
@@ -198,7 +200,7 @@ class DeadLetterDeskIT {
     }
 
     /** A person signed in to Cockpit with Camunda's own login (mode dev), sending its CSRF token as Cockpit does. */
-    private record CockpitSession(HttpClient browser, String base, String csrf) {
+    private record CockpitSession(HttpClient browser, CookieManager cookies, String base) {
 
         static CockpitSession signIn(int port, String user) throws Exception {
             CookieManager cookies = new CookieManager();
@@ -213,7 +215,13 @@ class DeadLetterDeskIT {
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev-only")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode();
             assertThat(login).as(user + " signs in to Cockpit").isEqualTo(200);
-            return new CockpitSession(browser, base, csrf);
+            return new CockpitSession(browser, cookies, base);
+        }
+
+        /** The token as Cockpit reads it: the latest XSRF-TOKEN cookie (signing in starts a new session with a new token). */
+        String csrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).reduce((a, b) -> b)
+                    .orElseThrow().getValue();
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -223,7 +231,7 @@ class DeadLetterDeskIT {
 
         HttpResponse<String> post(String path, String body) throws Exception {
             return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
