@@ -52,10 +52,10 @@ public class DeadLetterController {
     }
 
     @GetMapping
-    List<DeadLetter> list(@RequestParam(required = false) String source,
-                          @RequestParam(defaultValue = "true") boolean open,
-                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                          HttpServletRequest request) {
+    List<DeadLetter> deadLetters(@RequestParam(required = false) String source,
+                                 @RequestParam(defaultValue = "true") boolean open,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                 HttpServletRequest request) {
         Optional<DeadLetterSource> from = source == null ? Optional.empty() : Optional.of(source(source));
         return desk.list(from, open, HANDLERS.stream().anyMatch(request::isUserInRole), limit);
     }
