@@ -99,7 +99,7 @@ async function renderPage(node, api) {
         element('td', {}, letter.origin),
         element('td', {}, letter.reason),
         element('td', {}, letter.payload == null ? element('em', { class: 'text-muted' }, 'hidden for your role')
-          : element('pre', { style: 'max-width:40em;max-height:8em;overflow:auto;white-space:pre-wrap' }, letter.payload)),
+          : element('pre', {}, letter.payload)),
         element('td', {}, letter.status + (letter.note ? `: ${letter.note}` : '')),
         actions);
     });
