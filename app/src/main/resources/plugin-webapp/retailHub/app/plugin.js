@@ -85,7 +85,8 @@ async function renderPage(node, api) {
     };
     const rows = data.letters.map(letter => {
       const reason = element('input', { type: 'text', class: 'form-control input-sm', placeholder: 'reason to discard', maxlength: '500' });
-      const actions = !data.canHandle || letter.status !== 'OPEN' ? element('td', {}, letter.resolvedBy ? `by ${letter.resolvedBy}` : '')
+      const resolution = letter.resolvedBy ? `by ${letter.resolvedBy}${letter.note ? `: ${letter.note}` : ''}` : '';
+      const actions = !data.canHandle || letter.status !== 'OPEN' ? element('td', {}, resolution)
         : element('td', { class: 'retail-hub-actions' },
           element('button', { class: 'btn btn-primary btn-sm', onclick: act(letter, 'replay') }, 'Replay'), ' ',
           reason,
@@ -100,7 +101,7 @@ async function renderPage(node, api) {
         element('td', {}, letter.reason),
         element('td', {}, letter.payload == null ? element('em', { class: 'text-muted' }, 'hidden for your role')
           : element('pre', {}, letter.payload)),
-        element('td', {}, letter.status + (letter.note ? `: ${letter.note}` : '')),
+        element('td', {}, letter.status),
         actions);
     });
     const sourceSelect = element('select', { class: 'form-control input-sm', onchange: e => { state.source = e.target.value; show(); } },

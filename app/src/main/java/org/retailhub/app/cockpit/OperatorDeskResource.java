@@ -85,11 +85,8 @@ public class OperatorDeskResource extends AbstractCockpitPluginResource {
         try {
             return ok(action.get());
         } catch (DeadLetterRefusedException refused) {
-            throw switch (refused.kind()) {
-                case NOT_FOUND -> refusal(404, "dead-letter-not-found", "No such dead letter", refused.getMessage());
-                case RESOLVED -> refusal(409, "dead-letter-resolved", "Dead letter already resolved", refused.getMessage());
-                case NOT_REPLAYABLE -> refusal(409, "dead-letter-not-replayable", "Dead letter cannot be replayed", refused.getMessage());
-            };
+            int status = refused.kind() == DeadLetterRefusedException.Kind.NOT_FOUND ? 404 : 409;
+            throw refusal(status, refused.kind().slug(), refused.kind().title(), refused.getMessage());
         }
     }
 

@@ -72,11 +72,8 @@ public class DeadLetterController {
 
     @ExceptionHandler(DeadLetterRefusedException.class)
     ProblemDetail refused(DeadLetterRefusedException refused) {
-        return switch (refused.kind()) {
-            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "dead-letter-not-found", "No such dead letter", refused.getMessage());
-            case RESOLVED -> problem(HttpStatus.CONFLICT, "dead-letter-resolved", "Dead letter already resolved", refused.getMessage());
-            case NOT_REPLAYABLE -> problem(HttpStatus.CONFLICT, "dead-letter-not-replayable", "Dead letter cannot be replayed", refused.getMessage());
-        };
+        HttpStatus status = refused.kind() == DeadLetterRefusedException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return problem(status, refused.kind().slug(), refused.kind().title(), refused.getMessage());
     }
 
     private static DeadLetterSource source(String slug) {
