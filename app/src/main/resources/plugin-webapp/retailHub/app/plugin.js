@@ -5,6 +5,7 @@
 
 const PLUGIN = 'retailHub';
 const PAGE = '#/retail-hub/dead-letters';
+const JOURNEY = '#/retail-hub/orders';
 
 function deskUrl(api, path) {
   return `${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/${path}`;
@@ -26,7 +27,7 @@ async function call(api, path, options = {}) {
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes).forEach(([name, value]) => {
-    if (name === 'onclick' || name === 'onchange') {
+    if (name === 'onclick' || name === 'onchange' || name === 'onsubmit') {
       node[name] = value;
     } else {
       node.setAttribute(name, value);
@@ -56,7 +57,8 @@ async function renderTile(node, api) {
       element('div', { class: 'row' },
         figures('Open dead letters per source', data.openDeadLetters, 'none'),
         figures('Orders received in the last hour, by state', data.ordersLastHour, 'no orders in the last hour')),
-      element('p', {}, element('a', { href: PAGE, class: 'btn btn-default' }, `Dead letters (${open} open)`))));
+      element('p', {}, element('a', { href: PAGE, class: 'btn btn-default' }, `Dead letters (${open} open)`), ' ',
+        element('a', { href: JOURNEY, class: 'btn btn-default' }, 'Order journey'))));
   } catch (failure) {
     node.replaceChildren(element('section', {}, element('h3', { class: 'section-title' }, 'Retail hub'),
       element('p', { class: 'text-danger' }, `The hub's figures cannot be shown: ${failure.message}`)));
@@ -122,6 +124,39 @@ async function renderPage(node, api) {
   await show();
 }
 
+async function renderJourney(node, api) {
+  const input = element('input', { type: 'search', class: 'form-control', name: 'order', style: 'width:28em',
+    placeholder: 'order number RH-…, channel:external id (WEB:SHOP-1) or id' });
+  const result = element('div', { class: 'retail-hub-journey-result' });
+  const search = async event => {
+    event.preventDefault();
+    let order;
+    try {
+      order = await call(api, `orders/journey?q=${encodeURIComponent(input.value.trim())}`);
+    } catch (failure) {
+      result.replaceChildren(element('div', { class: 'alert alert-warning' }, failure.message));
+      return;
+    }
+    const cockpitLink = step => step.processInstanceId
+      ? element('a', { href: `#/process-instance/${step.processInstanceId}/runtime` }, 'instance in Cockpit') : '';
+    result.replaceChildren(
+      element('h3', {}, `${order.orderNumber || 'no order number yet'} · ${order.channel} ${order.externalId} · ${order.status}`),
+      element('p', { class: 'text-muted' }, `id ${order.id}, store ${order.storeId}, received ${new Date(order.receivedAt).toLocaleString()}`),
+      element('table', { class: 'table cam-table' },
+        element('thead', {}, element('tr', {}, ['Time', 'Kind', 'What', 'Detail', ''].map(h => element('th', {}, h)))),
+        element('tbody', {}, order.steps.map(step => element('tr', {},
+          element('td', {}, step.at ? new Date(step.at).toLocaleString() : ''),
+          element('td', {}, step.kind), element('td', {}, step.what), element('td', {}, step.detail || ''),
+          element('td', {}, cockpitLink(step)))))));
+  };
+  node.replaceChildren(element('div', { class: 'retail-hub-journey', style: 'padding:15px' },
+    element('h2', {}, 'Order journey'),
+    element('p', { class: 'text-muted' }, 'One order\'s status history, process instances (finished ones too), payment and provider answers, '
+      + 'and the events it published, in time order.'),
+    element('form', { class: 'form-inline', onsubmit: search }, input, ' ', element('button', { type: 'submit', class: 'btn btn-primary' }, 'Show')),
+    result));
+}
+
 export default [
   {
     id: 'retailHub.dashboard',
@@ -134,6 +169,18 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: { path: '/retail-hub/dead-letters', label: 'Dead letters' },
     render: (node, { api }) => { renderPage(node, api); }
+  },
+  {
+    id: 'retailHub.journey.route',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/retail-hub/orders', label: 'Order journey' },
+    render: (node, { api }) => { renderJourney(node, api); }
+  },
+  {
+    id: 'retailHub.journey.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 4,
+    properties: { pagePath: JOURNEY, label: 'Order journey', checkActive: path => path.indexOf(JOURNEY) > -1 }
   },
   {
     id: 'retailHub.deadLetters.navigation',

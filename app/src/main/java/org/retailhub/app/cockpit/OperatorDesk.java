@@ -25,11 +25,13 @@ public class OperatorDesk {
     private static final AtomicReference<OperatorDesk> CURRENT = new AtomicReference<>();
 
     private final DeadLetterDesk deadLetters;
+    private final OrderJourney journeys;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    OperatorDesk(DeadLetterDesk deadLetters, JdbcTemplate jdbc, ObjectMapper json) {
+    OperatorDesk(DeadLetterDesk deadLetters, OrderJourney journeys, JdbcTemplate jdbc, ObjectMapper json) {
         this.deadLetters = deadLetters;
+        this.journeys = journeys;
         this.jdbc = jdbc;
         this.json = json;
         CURRENT.set(this);
@@ -44,6 +46,10 @@ public class OperatorDesk {
         return deadLetters;
     }
 
+    OrderJourney journeys() {
+        return journeys;
+    }
+
     /** What a Cockpit user in {@code groups} may do here. */
     static Access access(Collection<String> groups) {
         if (groups.contains(HubRole.OPERATOR.realmRole()) || groups.contains(HubRole.ADMIN.realmRole()) || groups.contains(Groups.CAMUNDA_ADMIN)) {
@@ -54,7 +60,7 @@ public class OperatorDesk {
 
     /** A Cockpit user's rights on the desk, by their groups (the hub's roles). */
     enum Access {
-        /** operators and admins: payloads (masked), replay, discard */
+        /** operators and admins: payloads (masked), replay, discard, orders' journeys */
         HANDLE,
         /** analysts: the figures and the letters' reasons, never a payload */
         READ_WITHOUT_PAYLOAD,

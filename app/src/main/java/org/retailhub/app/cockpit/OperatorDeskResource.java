@@ -23,7 +23,7 @@ import org.retailhub.domain.deadletter.DeadLetterSource;
 
 /**
  * The plugin's API for its pages, behind Cockpit's own sign-in (session and CSRF token): {@code GET dashboard},
- * {@code GET dead-letters}, {@code POST dead-letters/{source}/{id}/replay|discard}. The same desk and the same rules
+ * {@code GET dead-letters}, {@code POST dead-letters/{source}/{id}/replay|discard}, {@code GET orders/journey?q=…}. The same desk and the same rules
  * as {@code /api/dead-letters}: analysts read without payloads, operators and admins act, everyone else gets 403.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +44,15 @@ public class OperatorDeskResource extends AbstractCockpitPluginResource {
     public Response dashboard() {
         allowed(OperatorDesk.Access.READ_WITHOUT_PAYLOAD);
         return ok(desk().dashboard());
+    }
+
+    /** The journey of one order (operators and admins, who read orders through the API as well). */
+    @GET
+    @Path("orders/journey")
+    public Response journey(@QueryParam("q") String query) {
+        allowed(OperatorDesk.Access.HANDLE);
+        return ok(desk().journeys().of(query).orElseThrow(() -> refusal(404, "order-not-found", "No such order",
+                "no order with this id, order number (RH-…) or channel and external id (WEB:…)")));
     }
 
     @GET

@@ -53,7 +53,7 @@ class DeadLetterDeskIT {
     DeadLetters islandDeadLetters;
 
     @Test
-    void orderRefusedForAnArticleNoLongerSoldIsReplayedAfterTheFixAndConfirmed() {
+    void orderRefusedForAnArticleNoLongerSoldIsReplayedAfterTheFixAndConfirmed() throws Exception {
         jdbc.update("update hub.article set active = false where sku = 'SKU-0031'");
         kafka.send("orders.app", "IT-DLQ-REPLAY", """
                 {"orderRef":"IT-DLQ-REPLAY","store":"WEB-DC","customer":{"email":"%s"},"items":[{"sku":"SKU-0031","qty":1}]}""".formatted(EMAIL));
@@ -76,6 +76,25 @@ class DeadLetterDeskIT {
         assertThat(audited("dead-letter-replayed", "channel/" + letter.get("id").asText())).isEqualTo(1);
         assertThat(operator.post().uri("/api/dead-letters/channel/{id}/replay", letter.get("id").asLong()).retrieve()
                 .toEntity(String.class).getStatusCode().value()).as("a letter is replayed once").isEqualTo(409);
+
+        // the order's journey in the Cockpit plugin, found by its number or by channel and external id
+        CockpitSession cockpit = CockpitSession.signIn(port, "operator");
+        JsonNode journey = tree(cockpit.get(JOURNEY + order.get("orderNumber").asText()).body());
+        assertThat(journey.get("id").asText()).isEqualTo(id);
+        assertThat(steps(journey, "STATUS")).containsSubsequence("RECEIVED", "CONFIRMED", "PAID");
+        assertThat(steps(journey, "PROCESS")).contains("order-fulfilment started", "order-fulfilment COMPLETED");
+        assertThat(steps(journey, "EVENT")).isNotEmpty();
+        assertThat(tree(cockpit.get(JOURNEY + "APP:IT-DLQ-REPLAY").body()).get("id").asText()).isEqualTo(id);
+        assertThat(cockpit.get(JOURNEY + "RH-99999999").statusCode()).isEqualTo(404);
+        assertThat(CockpitSession.signIn(port, "analyst").get(JOURNEY + "APP:IT-DLQ-REPLAY").statusCode())
+                .as("analysts read no orders").isEqualTo(403);
+    }
+
+    private static final String JOURNEY = "/camunda/api/cockpit/plugin/retailHub/default/orders/journey?q=";
+
+    private static List<String> steps(JsonNode journey, String kind) {
+        return StreamSupport.stream(journey.get("steps").spliterator(), false).filter(s -> s.get("kind").asText().equals(kind))
+                .map(s -> s.get("what").asText()).toList();
     }
 
     @Test
