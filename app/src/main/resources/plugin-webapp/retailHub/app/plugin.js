@@ -138,7 +138,7 @@ async function renderJourney(node, api) {
       return;
     }
     const cockpitLink = step => step.processInstanceId
-      ? element('a', { href: `#/process-instance/${step.processInstanceId}/runtime` }, 'instance in Cockpit') : '';
+      ? element('a', { href: `#/process-instance/${step.processInstanceId}/runtime` }, 'running: open in Cockpit') : '';
     result.replaceChildren(
       element('h3', {}, `${order.orderNumber || 'no order number yet'} · ${order.channel} ${order.externalId} · ${order.status}`),
       element('p', { class: 'text-muted' }, `id ${order.id}, store ${order.storeId}, received ${new Date(order.receivedAt).toLocaleString()}`),

@@ -36,7 +36,7 @@ public class OrderJourney {
         this.history = history;
     }
 
-    /** A moment of the journey; {@code processInstanceId} names the instance a PROCESS step belongs to. */
+    /** A moment of the journey; {@code processInstanceId} names a running instance, which Cockpit can open. */
     public record Step(Instant at, String kind, String what, String detail, String processInstanceId) {
     }
 
@@ -90,12 +90,14 @@ public class OrderJourney {
             steps.add(new Step(at(rs.getTimestamp("created_at")), "EVENT", rs.getString("event_type"),
                     published == null ? "not yet published to " + rs.getString("topic") : "published to " + rs.getString("topic"), null));
         }, order.toString());
+        // Cockpit's community edition shows running instances only: those are linked, a finished one is named
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(order.toString()).list()) {
+            boolean running = instance.getEndTime() == null;
             steps.add(new Step(instance.getStartTime().toInstant(), "PROCESS", instance.getProcessDefinitionKey() + " started",
-                    "version " + instance.getProcessDefinitionVersion(), instance.getId()));
-            if (instance.getEndTime() != null) {
+                    "version " + instance.getProcessDefinitionVersion() + ", instance " + instance.getId(), running ? instance.getId() : null));
+            if (!running) {
                 steps.add(new Step(instance.getEndTime().toInstant(), "PROCESS", instance.getProcessDefinitionKey() + " " + instance.getState(),
-                        "ended at " + instance.getEndActivityId(), instance.getId()));
+                        "ended at " + instance.getEndActivityId(), null));
             }
         }
         steps.sort(Comparator.comparing(Step::at));
