@@ -78,8 +78,10 @@ public class OrderJourney {
         jdbc.query("select method, amount, currency, status, reason, created_at, updated_at from hub.payment where order_id = ?", rs -> {
             steps.add(new Step(at(rs.getTimestamp("created_at")), "PAYMENT", "payment requested",
                     rs.getString("method") + " " + rs.getBigDecimal("amount").toPlainString() + " " + rs.getString("currency"), null));
-            steps.add(new Step(at(rs.getTimestamp("updated_at")), "PAYMENT", "payment " + rs.getString("status"),
-                    PiiMasking.mask(rs.getString("reason")), null));
+            if (rs.getTimestamp("updated_at").after(rs.getTimestamp("created_at"))) {
+                steps.add(new Step(at(rs.getTimestamp("updated_at")), "PAYMENT", "payment " + rs.getString("status"),
+                        PiiMasking.mask(rs.getString("reason")), null));
+            }
         }, order);
         jdbc.query("select e.provider, e.received_at from hub.payment_provider_event e join hub.payment p on p.id = e.payment_id where p.order_id = ?",
                 rs -> {
