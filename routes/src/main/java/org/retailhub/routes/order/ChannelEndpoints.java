@@ -37,6 +37,29 @@ public class ChannelEndpoints {
         return endpoint;
     }
 
+    /**
+     * The dead-letter topic read by the dead-letter desk ({@link ChannelDeadLetterBook}), in a consumer group of its
+     * own; a URI of its own too, so the endpoint is not the producer's.
+     */
+    public KafkaEndpoint deadLetterReader(CamelContext camel) {
+        KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + properties.deadLetterTopic() + "?clientId=" + properties.consumerGroup() + "-dead-letter-desk",
+                KafkaEndpoint.class);
+        KafkaConfiguration kafka = endpoint.getConfiguration();
+        kafka.setGroupId(properties.consumerGroup() + "-dead-letter-desk");
+        kafka.setAutoOffsetReset("earliest");
+        kafka.setBreakOnFirstError(true);
+        kafka.setPollTimeoutMs(properties.pollTimeout().toMillis());
+        kafka.setValueDeserializer(ByteArrayDeserializer.class.getName());
+        return endpoint;
+    }
+
+    /** A channel topic's producer, for a dead letter replayed onto the topic it came from. */
+    public KafkaEndpoint channelWriter(CamelContext camel, String topic) {
+        KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + topic + "?clientId=" + properties.consumerGroup() + "-replay", KafkaEndpoint.class);
+        endpoint.getConfiguration().setValueSerializer(ByteArraySerializer.class.getName());
+        return endpoint;
+    }
+
     /** The dead-letter topic's producer. */
     public KafkaEndpoint deadLetters(CamelContext camel) {
         KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + properties.deadLetterTopic(), KafkaEndpoint.class);

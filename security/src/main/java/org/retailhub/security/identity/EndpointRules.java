@@ -72,7 +72,10 @@ public final class EndpointRules {
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/rfid/counts/*"),
                 // forecasts show sales figures: the people who plan and watch, not the channels
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/forecasts/*/*"),
-                EndpointRule.roles(POST, REPAIRERS, "/api/replenishment/stores/*/runs"));
+                EndpointRule.roles(POST, REPAIRERS, "/api/replenishment/stores/*/runs"),
+                // analysts see reasons but no payload (DeadLetterController); replaying and discarding is operators' work
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/dead-letters"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/dead-letters/*/*/replay", "/api/dead-letters/*/*/discard"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */
