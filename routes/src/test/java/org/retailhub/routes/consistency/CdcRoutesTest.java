@@ -102,6 +102,20 @@ class CdcRoutesTest {
         assertThat(deadLetters.letters()).isEmpty();
     }
 
+    @Test
+    void aChangeThatFailedBecauseTheDatabaseWentAwayIsCapturedAgainNotDeadLettered() {
+        // as seen in HubCrashIT: PostgreSQL stopped under a change, the rollback failed on a closed connection
+        // (SQL state 08003); the dead-letter table answered again a moment later
+        ledger.refuseTable("a004", new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("This connection has been closed.", "08003")));
+
+        Throwable failed = catchThrowable(() -> engines.accept(change(Island.ERP, "a004", 'u', 401, "{}")));
+
+        assertThat(failed).as("the engine does not commit the offset: the change is captured again")
+                .hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(deadLetters.letters()).isEmpty();
+    }
+
     private double count(String meter, String island) {
         var counter = meters.find(meter).tag("island", island).counter();
         return counter == null ? 0 : counter.count();

@@ -1,11 +1,7 @@
 package org.retailhub.security.edge;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Set;
+import org.retailhub.domain.shared.DatabaseUnreachable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,9 +29,6 @@ public class UnavailableDatabase {
     static final String TITLE = "A service the hub depends on is unavailable";
     static final String DETAIL = "the hub's database does not answer; nothing was changed, retry later";
 
-    /** SQL states of a lost or refused connection: class 08, and PostgreSQL's shutdown and "cannot connect now". */
-    private static final Set<String> DOWN_STATES = Set.of("57P01", "57P02", "57P03");
-
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
@@ -47,15 +40,6 @@ public class UnavailableDatabase {
 
     /** Whether {@code failure}, or anything it wraps, says the database cannot be reached. */
     public static boolean isCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException
-                    || t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || DOWN_STATES.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnreachable.isCause(failure);
     }
 }
