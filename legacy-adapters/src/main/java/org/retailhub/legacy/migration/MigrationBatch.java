@@ -154,6 +154,8 @@ public class MigrationBatch implements MigrationJobs {
                     attempt, request, range), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer);
             case CUSTOMERS -> step(entity, request, reader(entity, LegacyCustomer.SELECT, LegacyCustomer::read, runId, attempt, request, range),
                     new CustomerTransformation(masking), writer);
+            case ARTICLES -> step(entity, request, reader(entity, LegacyArticle.SELECT, LegacyArticle::read, runId, attempt, request, range),
+                    new ArticleTransformation(erpSkus()), writer);
         }).build();
         try {
             JobExecution execution = launcher.run(job, parameters);
@@ -256,6 +258,15 @@ public class MigrationBatch implements MigrationJobs {
         return keys;
     }
 
+    /** The hub's SKU per ERP material number, from the key cross-reference. */
+    private Map<String, String> erpSkus() {
+        Map<String, String> skus = new HashMap<>();
+        hub.query("select native_key, hub_key from hub.key_xref where kind = 'ARTICLE' and island = 'ERP'", rs -> {
+            skus.put(rs.getString(1), rs.getString(2));
+        });
+        return skus;
+    }
+
     private static String stepName(MigrationEntity entity) {
         return "load-" + entity.name().toLowerCase().replace('_', '-');
     }
@@ -269,6 +280,7 @@ public class MigrationBatch implements MigrationJobs {
             case SALES -> LegacySale.KEY;
             case LOYALTY_ACCOUNTS -> LegacyLoyaltyAccount.KEY;
             case CUSTOMERS -> LegacyCustomer.KEY;
+            case ARTICLES -> LegacyArticle.KEY;
         };
     }
 
@@ -278,6 +290,7 @@ public class MigrationBatch implements MigrationJobs {
             case SALES -> LegacySale.FROM;
             case LOYALTY_ACCOUNTS -> LegacyLoyaltyAccount.FROM;
             case CUSTOMERS -> LegacyCustomer.FROM;
+            case ARTICLES -> LegacyArticle.FROM;
         };
     }
 }

@@ -199,6 +199,38 @@ class MigrationBatchIT {
                 .isNotEmpty().allMatch(phone -> phone.matches("\\+49\\d{9}"));
     }
 
+    @Test
+    void theErpMaterialsBecomeArticlesUnderTheHubsSkusWithTheirPricePerPiece() {
+        JdbcTemplate hub = databases.jdbc(databases.hub);
+        JdbcTemplate erp = databases.jdbc(databases.erp);
+        erp.update("update mara set lvorm = 'X' where matnr = '000000000000100050'");
+        erp.update("delete from a004 where matnr = '000000000000100049'");
+        long materials = erp.queryForObject("select count(*) from mara", Long.class);
+        MigrationRequest request = new MigrationRequest(Set.of(Island.ERP), List.of(MigrationEntity.ARTICLES), MigrationTarget.HUB, 20, false);
+        String runId = open(request);
+        try {
+            batch.load(runId, MigrationEntity.ARTICLES, request, 1);
+            EntityOutcome outcome = batch.validate(runId, MigrationEntity.ARTICLES, request);
+
+            assertThat(outcome.problems()).isEmpty();
+            assertThat(outcome.sourceRows()).isEqualTo(materials).isGreaterThan(40);
+            assertThat(outcome.rejectsByRule()).isEqualTo(Map.of(Reject.BUSINESS_RULE, 2L));
+            assertThat(outcome.loaded()).isEqualTo(materials - 2).isEqualTo(outcome.targetRows());
+            // the same SKU the hub's CDC gives the material (key cross-reference), and the ERP's price per 10 pieces as one piece's
+            assertThat(hub.queryForList("select sku from hub.migrated_article where run_id = ? and material_no = '000000000000100001'",
+                    String.class, runId)).containsExactly("SKU-0001");
+            java.math.BigDecimal perTen = erp.queryForObject("select kbetr from a004 where matnr = '000000000000100014' and kpein = 10",
+                    java.math.BigDecimal.class);
+            assertThat(hub.queryForObject("select price from hub.migrated_article where run_id = ? and material_no = '000000000000100014'",
+                    java.math.BigDecimal.class, runId)).isEqualByComparingTo(perTen.divide(java.math.BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP));
+            assertThat(hub.queryForList("select category from hub.migrated_article where run_id = ? and material_no = '000000000000100002'",
+                    String.class, runId)).containsExactly("APPAREL");
+        } finally {
+            erp.update("update mara set lvorm = null where matnr = '000000000000100050'");
+            erp.update("insert into a004 (matnr, kbetr) values ('000000000000100049', 9.99) on conflict do nothing");
+        }
+    }
+
     /** Sales on a card that joins an account, in clear (the hub's own tables, loaded from the same history). */
     private long clearJoins() {
         MigrationRequest request = request(MigrationTarget.HUB, 1000, false);
