@@ -33,7 +33,8 @@ class MigrationConfiguration {
                                   JobLauncher launcher, MigrationProperties settings, Clock clock) {
         Optional<MigrationMask> mask = settings.maskingKey() == null || settings.maskingKey().isBlank() ? Optional.empty()
                 : Optional.of(MigrationMask.fromSecret(settings.maskingKey()));
-        return new MigrationBatch(Map.of(Island.POS, islands.dataSource(Island.POS), Island.CRM, islands.dataSource(Island.CRM)),
+        return new MigrationBatch(Map.of(Island.POS, islands.dataSource(Island.POS), Island.CRM, islands.dataSource(Island.CRM),
+                Island.ERP, islands.dataSource(Island.ERP)),
                 hub, transactions, repository, launcher, mask, clock, settings.partitions());
     }
 

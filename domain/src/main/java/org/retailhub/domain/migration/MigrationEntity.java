@@ -5,6 +5,10 @@ import org.retailhub.domain.consistency.Island;
 
 /** What a data migration moves out of the legacy islands, each from the island that keeps it, into its canonical table. */
 public enum MigrationEntity {
+    CUSTOMERS(Island.CRM, "migrated_customer",
+            List.of("customer_key", "full_name", "email", "phone", "loyalty_points", "tier")),
+    ARTICLES(Island.ERP, "migrated_article",
+            List.of("sku", "material_no", "name", "category", "unit", "price", "currency")),
     LOYALTY_ACCOUNTS(Island.CRM, "migrated_loyalty_account",
             List.of("customer_key", "card_no", "holder_name", "email", "phone", "postcode", "points", "opened_on")),
     SALES(Island.POS, "migrated_sale",

@@ -74,7 +74,7 @@ public class ErpIsland implements IslandSystem {
      * The SKU of a material the hub has not seen: {@code SKU-} and the material number less {@value #FIRST_MATERIAL},
      * at least four digits (material 000000000000100051 is SKU-0051), the rule the retailer's numbering always followed.
      */
-    static String newSku(String matnr) {
+    public static String newSku(String matnr) {
         long number;
         try {
             number = Long.parseLong(matnr) - FIRST_MATERIAL;
@@ -92,7 +92,8 @@ public class ErpIsland implements IslandSystem {
         return keys.require(Subject.ARTICLE, Island.ERP, change.required("matnr"));
     }
 
-    static String category(String group) {
+    /** The hub's category of an ERP material group; refused when the group has none. */
+    public static String category(String group) {
         int i = GROUPS.indexOf(group);
         if (i < 0) {
             throw new UndecodableChangeException("ERP material group '" + group + "' has no hub category");

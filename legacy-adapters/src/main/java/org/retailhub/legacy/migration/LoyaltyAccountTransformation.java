@@ -16,7 +16,7 @@ import org.retailhub.domain.migration.Reject;
 final class LoyaltyAccountTransformation implements Function<LegacyLoyaltyAccount, RowOutcome> {
 
     static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private final MigrationMask mask;
     private final LocalDate today;
@@ -90,7 +90,8 @@ final class LoyaltyAccountTransformation implements Function<LegacyLoyaltyAccoun
                 + ";points=" + a.points() + ";opened_on=" + a.openedOn();
     }
 
-    private static String masked(String value, Function<String, String> masking) {
+    /** The value through the masking, or as it is for a clear target (no masking) and for a missing value. */
+    static String masked(String value, Function<String, String> masking) {
         return value == null || masking == null ? value : masking.apply(value);
     }
 

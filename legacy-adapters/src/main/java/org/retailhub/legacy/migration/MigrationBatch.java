@@ -81,7 +81,7 @@ public class MigrationBatch implements MigrationJobs {
     public EntityPlan plan(MigrationEntity entity) {
         try {
             return source(entity).queryForObject("select count(*), coalesce(min(" + key(entity) + "), 0), coalesce(max(" + key(entity)
-                    + "), 0) from " + table(entity), (rs, i) -> new EntityPlan(entity, rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                    + "), 0) from " + from(entity), (rs, i) -> new EntityPlan(entity, rs.getLong(1), rs.getLong(2), rs.getLong(3)));
         } catch (DataAccessException e) {
             throw new SourceUnavailableException(entity, e);
         }
@@ -147,13 +147,16 @@ public class MigrationBatch implements MigrationJobs {
                              KeyRange range) {
         MigrationMask masking = request.target().masked() ? mask.orElseThrow(MaskingKeyMissingException::new) : null;
         MigrationWriter writer = new MigrationWriter(hub, runId, entity, request.target(), request.dryRun(), attempt);
-        Job job = new JobBuilder(jobName, repository)
-                .start(entity == MigrationEntity.SALES
-                        ? step(entity, request, reader(entity, LegacySale.SELECT, LegacySale.FROM, LegacySale::read, runId, attempt, request, range),
-                                new SaleTransformation(masking, LocalDate.now(clock), hubKeys("STORE"), hubKeys("ARTICLE")), writer)
-                        : step(entity, request, reader(entity, LegacyLoyaltyAccount.SELECT, LegacyLoyaltyAccount.FROM, LegacyLoyaltyAccount::read,
-                                runId, attempt, request, range), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer))
-                .build();
+        Job job = new JobBuilder(jobName, repository).start(switch (entity) {
+            case SALES -> step(entity, request, reader(entity, LegacySale.SELECT, LegacySale::read, runId, attempt, request, range),
+                    new SaleTransformation(masking, LocalDate.now(clock), hubKeys("STORE"), hubKeys("ARTICLE")), writer);
+            case LOYALTY_ACCOUNTS -> step(entity, request, reader(entity, LegacyLoyaltyAccount.SELECT, LegacyLoyaltyAccount::read, runId,
+                    attempt, request, range), new LoyaltyAccountTransformation(masking, LocalDate.now(clock)), writer);
+            case CUSTOMERS -> step(entity, request, reader(entity, LegacyCustomer.SELECT, LegacyCustomer::read, runId, attempt, request, range),
+                    new CustomerTransformation(masking), writer);
+            case ARTICLES -> step(entity, request, reader(entity, LegacyArticle.SELECT, LegacyArticle::read, runId, attempt, request, range),
+                    new ArticleTransformation(erpSkus()), writer);
+        }).build();
         try {
             JobExecution execution = launcher.run(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -174,11 +177,11 @@ public class MigrationBatch implements MigrationJobs {
     }
 
     /** Attempt 1 reads every row of the key range; a retry only the rows this run's quarantine holds for the entity. */
-    private <S> ItemReader<S> reader(MigrationEntity entity, String select, String from, RowReader<S> rows, String runId, int attempt,
+    private <S> ItemReader<S> reader(MigrationEntity entity, String select, RowReader<S> rows, String runId, int attempt,
                                      MigrationRequest request, KeyRange range) {
         JdbcPagingItemReaderBuilder<S> reader = new JdbcPagingItemReaderBuilder<S>()
                 .name(entity.name().toLowerCase() + "-source").dataSource(islands.get(entity.island()))
-                .selectClause(select).fromClause(from).sortKeys(Map.of(key(entity), Order.ASCENDING))
+                .selectClause(select).fromClause(from(entity)).sortKeys(Map.of(key(entity), Order.ASCENDING))
                 .pageSize(request.chunkSize()).fetchSize(request.chunkSize()).saveState(true)
                 .rowMapper((rs, i) -> rows.read(rs));
         String where = key(entity) + " between :fromKey and :toKey";
@@ -255,6 +258,15 @@ public class MigrationBatch implements MigrationJobs {
         return keys;
     }
 
+    /** The hub's SKU per ERP material number, from the key cross-reference. */
+    private Map<String, String> erpSkus() {
+        Map<String, String> skus = new HashMap<>();
+        hub.query("select native_key, hub_key from hub.key_xref where kind = 'ARTICLE' and island = 'ERP'", rs -> {
+            skus.put(rs.getString(1), rs.getString(2));
+        });
+        return skus;
+    }
+
     private static String stepName(MigrationEntity entity) {
         return "load-" + entity.name().toLowerCase().replace('_', '-');
     }
@@ -264,10 +276,21 @@ public class MigrationBatch implements MigrationJobs {
     }
 
     private static String key(MigrationEntity entity) {
-        return entity == MigrationEntity.SALES ? LegacySale.KEY : LegacyLoyaltyAccount.KEY;
+        return switch (entity) {
+            case SALES -> LegacySale.KEY;
+            case LOYALTY_ACCOUNTS -> LegacyLoyaltyAccount.KEY;
+            case CUSTOMERS -> LegacyCustomer.KEY;
+            case ARTICLES -> LegacyArticle.KEY;
+        };
     }
 
-    private static String table(MigrationEntity entity) {
-        return entity == MigrationEntity.SALES ? "sale_history" : "loyalty_account";
+    /** The island's table (or a view of it with a numeric key) the entity is read from. */
+    private static String from(MigrationEntity entity) {
+        return switch (entity) {
+            case SALES -> LegacySale.FROM;
+            case LOYALTY_ACCOUNTS -> LegacyLoyaltyAccount.FROM;
+            case CUSTOMERS -> LegacyCustomer.FROM;
+            case ARTICLES -> LegacyArticle.FROM;
+        };
     }
 }

@@ -150,6 +150,87 @@ class MigrationBatchIT {
                  where s.run_id = ? and a.run_id = ?""", Long.class, runId, runId)).isPositive().isEqualTo(clearJoins());
     }
 
+    @Test
+    void theCrmContactsBecomeCanonicalCustomersAndTheirMaskedCopyHoldsNoClearPersonalValue() {
+        MigrationEntity customers = MigrationEntity.CUSTOMERS;
+        JdbcTemplate hub = databases.jdbc(databases.hub);
+        JdbcTemplate crm = databases.jdbc(databases.crm);
+        long contacts = crm.queryForObject("select count(*) from contact", Long.class);
+        MigrationRequest clear = new MigrationRequest(Set.of(Island.CRM), List.of(customers), MigrationTarget.HUB, 10, false);
+        String clearRun = open(clear);
+        batch.load(clearRun, customers, clear, 1);
+        EntityOutcome outcome = batch.validate(clearRun, customers, clear);
+
+        // the CRM's seed has three customers an agent entered a second time under the same e-mail in another case
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.sourceRows()).isEqualTo(contacts).isGreaterThan(30);
+        assertThat(outcome.rejectsByRule()).isEqualTo(Map.of(Reject.DUPLICATE, 3L));
+        assertThat(outcome.loaded()).isEqualTo(contacts - 3).isEqualTo(outcome.targetRows());
+        assertThat(hub.queryForMap("select full_name, email, phone, loyalty_points, tier from hub.migrated_customer where customer_key = 'C0000001'"))
+                .containsEntry("full_name", "Jonas Meyer").containsEntry("email", "customer1@example.org")
+                .containsEntry("phone", "+49305550001").containsEntry("loyalty_points", 35).containsEntry("tier", "SILVER");
+
+        MigrationRequest masked = new MigrationRequest(Set.of(Island.CRM), List.of(customers), MigrationTarget.MASKED_COPY, 10, false);
+        String maskedRun = open(masked);
+        batch.load(maskedRun, customers, masked, 1);
+        EntityOutcome maskedOutcome = batch.validate(maskedRun, customers, masked);
+        assertThat(maskedOutcome.problems()).isEmpty();
+        assertThat(maskedOutcome.targetRows()).isEqualTo(outcome.targetRows());
+        String copy = String.join("\n", hub.queryForList("""
+                select concat_ws('|', customer_key, full_name, email, phone) from masked_copy.migrated_customer where run_id = ?""",
+                String.class, maskedRun))
+                + String.join("\n", hub.queryForList("select payload || reason from hub.migration_quarantine where run_id = ?", String.class, maskedRun));
+        for (Map<String, Object> row : crm.queryForList("select email, phone from contact")) {
+            for (Object value : row.values()) {
+                if (value != null) {
+                    assertThat(copy).as("a clear value reached the masked copy").doesNotContain(value.toString().toLowerCase())
+                            .doesNotContain(value.toString().replaceAll("\\s", ""));
+                }
+            }
+        }
+        // names and numbers are short: a masked one may equal another row's clear value by chance, never its own
+        assertThat(hub.queryForObject("""
+                select count(*) from masked_copy.migrated_customer m join hub.migrated_customer c on c.source_key = m.source_key
+                 where m.run_id = ? and c.run_id = ? and (c.full_name = m.full_name or c.customer_key = m.customer_key)""",
+                Long.class, maskedRun, clearRun)).isZero();
+        assertThat(hub.queryForList("select email from masked_copy.migrated_customer where run_id = ? and email is not null", String.class, maskedRun))
+                .isNotEmpty().allMatch(email -> email.matches("user\\.[0-9a-f]{12}@example\\.(com|org|net)"));
+        assertThat(hub.queryForList("select phone from masked_copy.migrated_customer where run_id = ? and phone is not null", String.class, maskedRun))
+                .isNotEmpty().allMatch(phone -> phone.matches("\\+49\\d{9}"));
+    }
+
+    @Test
+    void theErpMaterialsBecomeArticlesUnderTheHubsSkusWithTheirPricePerPiece() {
+        JdbcTemplate hub = databases.jdbc(databases.hub);
+        JdbcTemplate erp = databases.jdbc(databases.erp);
+        erp.update("update mara set lvorm = 'X' where matnr = '000000000000100050'");
+        erp.update("delete from a004 where matnr = '000000000000100049'");
+        long materials = erp.queryForObject("select count(*) from mara", Long.class);
+        MigrationRequest request = new MigrationRequest(Set.of(Island.ERP), List.of(MigrationEntity.ARTICLES), MigrationTarget.HUB, 20, false);
+        String runId = open(request);
+        try {
+            batch.load(runId, MigrationEntity.ARTICLES, request, 1);
+            EntityOutcome outcome = batch.validate(runId, MigrationEntity.ARTICLES, request);
+
+            assertThat(outcome.problems()).isEmpty();
+            assertThat(outcome.sourceRows()).isEqualTo(materials).isGreaterThan(40);
+            assertThat(outcome.rejectsByRule()).isEqualTo(Map.of(Reject.BUSINESS_RULE, 2L));
+            assertThat(outcome.loaded()).isEqualTo(materials - 2).isEqualTo(outcome.targetRows());
+            // the same SKU the hub's CDC gives the material (key cross-reference), and the ERP's price per 10 pieces as one piece's
+            assertThat(hub.queryForList("select sku from hub.migrated_article where run_id = ? and material_no = '000000000000100001'",
+                    String.class, runId)).containsExactly("SKU-0001");
+            java.math.BigDecimal perTen = erp.queryForObject("select kbetr from a004 where matnr = '000000000000100014' and kpein = 10",
+                    java.math.BigDecimal.class);
+            assertThat(hub.queryForObject("select price from hub.migrated_article where run_id = ? and material_no = '000000000000100014'",
+                    java.math.BigDecimal.class, runId)).isEqualByComparingTo(perTen.divide(java.math.BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP));
+            assertThat(hub.queryForList("select category from hub.migrated_article where run_id = ? and material_no = '000000000000100002'",
+                    String.class, runId)).containsExactly("APPAREL");
+        } finally {
+            erp.update("update mara set lvorm = null where matnr = '000000000000100050'");
+            erp.update("insert into a004 (matnr, kbetr) values ('000000000000100049', 9.99) on conflict do nothing");
+        }
+    }
+
     /** Sales on a card that joins an account, in clear (the hub's own tables, loaded from the same history). */
     private long clearJoins() {
         MigrationRequest request = request(MigrationTarget.HUB, 1000, false);

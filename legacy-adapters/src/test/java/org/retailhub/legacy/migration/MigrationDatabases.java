@@ -29,6 +29,7 @@ final class MigrationDatabases implements AutoCloseable {
     final HikariDataSource hub;
     final HikariDataSource pos;
     final HikariDataSource crm;
+    final HikariDataSource erp;
     final JdbcTransactionManager transactions;
     final JobRepository repository;
 
@@ -38,13 +39,16 @@ final class MigrationDatabases implements AutoCloseable {
         admin.execute("create role migration_cdc");
         admin.execute("create database legacy_pos");
         admin.execute("create database legacy_crm");
+        admin.execute("create database legacy_erp");
         hub = pool("postgres");
         pos = pool("legacy_pos");
         crm = pool("legacy_crm");
+        erp = pool("legacy_erp");
         Flyway.configure().dataSource(hub).schemas("hub").defaultSchema("hub").createSchemas(true)
                 .locations("classpath:db/hub", "classpath:db/sample").load().migrate();
         IslandSchema.migrate(Island.POS, pos, "migration_cdc");
         IslandSchema.migrate(Island.CRM, crm, "migration_cdc");
+        IslandSchema.migrate(Island.ERP, erp, "migration_cdc");
         transactions = new JdbcTransactionManager(hub);
         JobRepositoryFactoryBean factory = new JobRepositoryFactoryBean();
         factory.setDataSource(hub);
@@ -63,7 +67,7 @@ final class MigrationDatabases implements AutoCloseable {
     }
 
     MigrationBatch batch() throws Exception {
-        return batch(Map.of(Island.POS, pos, Island.CRM, crm));
+        return batch(Map.of(Island.POS, pos, Island.CRM, crm, Island.ERP, erp));
     }
 
     MigrationBatch batch(Map<Island, DataSource> islands) throws Exception {
@@ -83,6 +87,7 @@ final class MigrationDatabases implements AutoCloseable {
         hub.close();
         pos.close();
         crm.close();
+        erp.close();
         postgres.close();
     }
 }
