@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import org.retailhub.domain.shared.DatabaseUnreachable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -42,7 +43,7 @@ public class ErrorProblems implements ErrorController {
         int status = code instanceof Integer c && c >= 400 ? c : 500;
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                 ? uri.substring(request.getContextPath().length()) : "";
-        boolean databaseDown = failure != null && UnavailableDatabase.isCause(failure);
+        boolean databaseDown = failure != null && DatabaseUnreachable.isCause(failure);
         if (databaseDown) {
             status = HttpStatus.SERVICE_UNAVAILABLE.value();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(UnavailableDatabase.RETRY_AFTER.toSeconds()));

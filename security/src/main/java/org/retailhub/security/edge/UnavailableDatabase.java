@@ -1,7 +1,6 @@
 package org.retailhub.security.edge;
 
 import java.time.Duration;
-import org.retailhub.domain.shared.DatabaseUnreachable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -36,10 +35,5 @@ public class UnavailableDatabase {
         problem.setTitle(TITLE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds())).body(problem);
-    }
-
-    /** Whether {@code failure}, or anything it wraps, says the database cannot be reached. */
-    public static boolean isCause(Throwable failure) {
-        return DatabaseUnreachable.isCause(failure);
     }
 }
