@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,13 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes outbox events to Kafka in commit order. A batch is marked published only after the broker
  * acknowledged every record, in the same transaction that locked it: a crash re-sends the batch
- * (at-least-once; consumers de-duplicate by the {@code event-id} header), it never loses one.
+ * (at-least-once; consumers de-duplicate by the {@code event-id} header), it never loses one. Published events are
+ * kept for {@code hub.outbox.retention}, then purged.
  */
 @Component
 @ConditionalOnProperty(name = "hub.outbox.enabled", matchIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int PURGE_BATCH = 5_000;
 
     private final Outbox outbox;
     private final KafkaTemplate<String, String> kafka;
@@ -46,6 +49,25 @@ public class OutboxRelay {
         this.published = meters.counter("hub.outbox.published");
         Gauge.builder("hub.outbox.pending", outbox, Outbox::pending).register(meters);
         scheduler.scheduleWithFixedDelay(this::drain, properties.pollInterval());
+        scheduler.scheduleWithFixedDelay(this::purge, properties.purgeInterval());
+    }
+
+    /** Deletes published events older than the retention, in small transactions so the relay is never held up. */
+    void purge() {
+        Instant cutoff = Instant.now().minus(properties.retention());
+        try {
+            long purged = 0;
+            int n;
+            do {
+                n = outbox.purgePublishedBefore(cutoff, PURGE_BATCH);
+                purged += n;
+            } while (n == PURGE_BATCH);
+            if (purged > 0) {
+                log.info("Outbox: purged {} events published before {}", purged, cutoff);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox purge failed, will retry: {}", e.getMessage());
+        }
     }
 
     /** Publishes batches until the outbox is empty. */

@@ -15,11 +15,16 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval pause between two polls when the outbox was empty
  * @param batchSize    events per transaction
  * @param sendTimeout  how long to wait for the broker's acknowledgement before the batch is retried
+ * @param retention    how long published events stay in the table (the order journey shows them); older ones are
+ *                     purged, unpublished ones never
+ * @param purgeInterval pause between two purges
  */
 @Validated
 @ConfigurationProperties("hub.outbox")
 public record OutboxRelayProperties(@DefaultValue("true") boolean enabled,
                                     @NotNull @DefaultValue("100ms") Duration pollInterval,
                                     @Min(1) @Max(5000) @DefaultValue("500") int batchSize,
-                                    @NotNull @DefaultValue("10s") Duration sendTimeout) {
+                                    @NotNull @DefaultValue("10s") Duration sendTimeout,
+                                    @NotNull @DefaultValue("30d") Duration retention,
+                                    @NotNull @DefaultValue("1h") Duration purgeInterval) {
 }

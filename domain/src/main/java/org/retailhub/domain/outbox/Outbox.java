@@ -2,6 +2,8 @@ package org.retailhub.domain.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +50,19 @@ public class Outbox {
         }
         Long[] seqs = events.stream().map(OutboxEvent::sequence).toArray(Long[]::new);
         jdbc.update("update hub.outbox set published_at = now() where seq = any(?)", (Object) seqs);
+    }
+
+    /**
+     * Deletes up to {@code limit} events published before {@code cutoff}, oldest first. Unpublished events are never
+     * deleted, however old: they are the ones the relay still owes Kafka.
+     *
+     * @return how many were deleted (less than {@code limit} when none older are left)
+     */
+    public int purgePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from hub.outbox where seq in (
+                    select seq from hub.outbox where published_at < ? order by seq limit ?)""",
+                Timestamp.from(cutoff), limit);
     }
 
     public long pending() {
