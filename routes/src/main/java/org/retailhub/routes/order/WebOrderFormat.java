@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.retailhub.domain.order.InvalidOrderException;
@@ -79,7 +82,7 @@ public final class WebOrderFormat {
         try {
             order = reader.readValue(message);
         } catch (JsonProcessingException e) {
-            throw new InvalidOrderException(null, channel + " order message is not valid order JSON" + at(e) + ": " + e.getOriginalMessage());
+            throw new InvalidOrderException(null, channel + " order message is not valid order JSON" + at(e) + ": " + problem(e));
         } catch (IOException e) {
             throw new InvalidOrderException(null, channel + " order message cannot be read: " + e.getMessage());
         }
@@ -99,6 +102,36 @@ public final class WebOrderFormat {
                 order.customer() == null ? null : order.customer().loyaltyTier(),
                 Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(),
                 order.payment() == null ? null : order.payment().giftCardNumber(), lines);
+    }
+
+    /**
+     * What is wrong there, in the sender's terms (JSON types, the accepted codes), never the hub's Java types: the
+     * reason is shown to operators and integrators in the dead-letter desk.
+     */
+    private static String problem(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + expected(mismatch.getTargetType());
+        }
+        return e.getOriginalMessage().replaceAll("\\s*\\(class [\\w.$]+\\)", "").replaceAll("`[\\w.$<>, \\[\\]]+`", "a value");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
     }
 
     /** Where in the message Jackson stopped, as {@code items[0].qty}. */

@@ -47,6 +47,23 @@ class WebOrderFormatTest {
         assertThatThrownBy(() -> format.parse(new byte[300 * 1024], Channel.WEB)).hasMessageContaining("larger than");
     }
 
+    /** The reason is read by operators and integrators: it names the field and the JSON expected, not the hub's Java types. */
+    @Test
+    void aReasonSpeaksJsonNotJava() {
+        assertThatThrownBy(() -> format.parse(bytes("{\"items\":\"none\"}"), Channel.WEB))
+                .hasMessage("WEB order message is not valid order JSON at items: expected a list");
+        assertThatThrownBy(() -> format.parse(bytes("{\"items\":[{\"sku\":\"SKU-0001\",\"qty\":\"2\"}]}"), Channel.WEB))
+                .hasMessage("WEB order message is not valid order JSON at items[0].qty: expected a whole number");
+        assertThatThrownBy(() -> format.parse(bytes("{\"customer\":{\"loyaltyTier\":\"DIAMOND\"},\"items\":[]}"), Channel.APP))
+                .hasMessageStartingWith("APP order message is not valid order JSON at customer.loyaltyTier: expected one of ")
+                .hasMessageContaining("GOLD");
+        assertThatThrownBy(() -> format.parse(bytes("{\"payment\":[1],\"items\":[]}"), Channel.WEB))
+                .hasMessage("WEB order message is not valid order JSON at payment: expected an object");
+        assertThatThrownBy(() -> format.parse(bytes("{\"orderRef\":\"W-1\",\"orderRef\":\"W-2\"}"), Channel.WEB))
+                .hasMessageStartingWith("WEB order message is not valid order JSON").hasMessageNotContaining("org.retailhub")
+                .hasMessageNotContaining("java.");
+    }
+
     /** Found by trying it: valid JSON of an odd shape used to escape as a NullPointerException, retried forever. */
     @Test
     void aNullItemIsRefusedNotThrownAsAnUnexpectedFailure() {
