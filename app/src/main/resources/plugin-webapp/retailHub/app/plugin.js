@@ -152,7 +152,7 @@ async function renderConsistency(node, api) {
     }
     const latest = data.latest;
     // Tasklist beside Cockpit (…/app/cockpit/<engine>/ → …/app/tasklist/<engine>/), on its duplicate-customer filter
-    const tasklist = `../../tasklist/${api.engine}/#/${data.decisions.tasklistFilterId ? `?filter=${data.decisions.tasklistFilterId}` : ''}`;
+    const tasklist = `../../tasklist/${api.engine}/#/?filter=${data.decisions.tasklistFilterId}`;
     const kindSelect = element('select', { id: 'retail-hub-consistency-kind', class: 'form-control input-sm',
       onchange: e => { state.kind = e.target.value; show(); } },
     element('option', { value: '' }, 'every kind'),
@@ -184,7 +184,9 @@ async function renderConsistency(node, api) {
       element('section', { id: 'retail-hub-consistency-decisions', class: `alert ${data.decisions.open > 0 ? 'alert-warning' : 'alert-success'}` },
         data.decisions.open > 0 ? `${data.decisions.open} duplicate customer decision${data.decisions.open === 1 ? '' : 's'} waiting in Tasklist. `
           : 'No duplicate customer decision is waiting. ',
-        element('a', { id: 'retail-hub-tasklist-link', href: tasklist, target: '_blank', rel: 'noopener' }, 'Open the "Customer duplicates" list in Tasklist')),
+        data.decisions.tasklistFilterId
+          ? element('a', { id: 'retail-hub-tasklist-link', href: tasklist, target: '_blank', rel: 'noopener' }, 'Open the "Customer duplicates" list in Tasklist')
+          : element('span', { class: 'text-muted' }, 'Operators decide them in Tasklist.')),
       element('h3', {}, 'Latest report'), summary,
       element('section', { id: 'retail-hub-consistency-trend' },
         element('h3', {}, `Trend over the last ${data.trend.length} run${data.trend.length === 1 ? '' : 's'}`),

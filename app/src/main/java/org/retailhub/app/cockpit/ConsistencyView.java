@@ -43,7 +43,7 @@ class ConsistencyView {
         this.meters = meters;
     }
 
-    /** Duplicate customers waiting for an operator, and Tasklist's filter that lists them (if one lists them). */
+    /** Duplicate customers waiting for an operator, and Tasklist's filter that lists them (if one does that the reader may read). */
     record Decisions(int open, String tasklistFilterId) {
     }
 
@@ -77,7 +77,11 @@ class ConsistencyView {
         return new Decisions(open == null ? 0 : open, decisionFilter().orElse(null));
     }
 
-    /** Tasklist's shared filter (no owner) whose query names the duplicate decision, found by what it lists, not by its name. */
+    /**
+     * Tasklist's shared filter (no owner) whose query names the duplicate decision, found by what it lists, not by its
+     * name; only among the filters the signed-in person may read (Camunda checks the filter grants), so an analyst,
+     * who gets no such filter in Tasklist either, gets no link.
+     */
     private Optional<String> decisionFilter() {
         return filters.createFilterQuery().filterResourceType(EntityTypes.TASK).list().stream()
                 .filter(f -> f.getOwner() == null)
