@@ -87,10 +87,10 @@ function linkedRows(id, title, rows, empty, href) {
 
 function islandsHealth(data) {
   const kinds = Object.entries(data.consistencyPerKind || {}).map(([kind, percent]) => [kind, `${Number(percent).toFixed(2)} %`]);
-  const lag = Object.entries(data.cdcLag || {}).map(([island, l]) => [island, `max ${millis(l.maxMillis)}, mean ${millis(l.meanMillis)}`]);
+  const lag = Object.entries(data.cdcLag || {}).map(([island, l]) => [island, `${millis(l.maxMillis)} (mean ${millis(l.meanMillis)})`]);
   return element('div', { class: 'row retail-hub-islands' },
     linkedRows('retail-hub-tile-consistency', 'Consistency per kind', kinds, 'no reconciliation yet', CONSISTENCY),
-    linkedRows('retail-hub-tile-cdc-lag', 'Change capture lag per island', lag, 'no captured change on this instance yet', `${CONSISTENCY}?section=lag`),
+    linkedRows('retail-hub-tile-cdc-lag', 'Change capture lag per island, last minutes', lag, 'no captured change on this instance yet', `${CONSISTENCY}?section=lag`),
     element('div', { class: 'col-sm-4', id: 'retail-hub-tile-incidents' },
       element('h4', {}, element('a', { href: INCIDENTS }, 'Open incidents')),
       element('p', { class: `retail-hub-big ${data.openIncidents > 0 ? 'text-danger' : 'text-success'}` },
@@ -116,6 +116,11 @@ function trendChart(trend) {
     path.setAttribute('stroke-width', name === 'overall' ? '3' : '1.5');
     path.setAttribute('data-kind', name);
     svg.append(path);
+    points.forEach(([i, p]) => {
+      const dot = document.createElementNS(svg.namespaceURI, 'circle');
+      [['cx', x(i)], ['cy', y(p)], ['r', name === 'overall' ? 4 : 3], ['fill', colour]].forEach(([a, v]) => dot.setAttribute(a, String(v)));
+      svg.append(dot);
+    });
   };
   [0, 50, 100].forEach(p => {
     const label = document.createElementNS(svg.namespaceURI, 'text');
@@ -212,7 +217,7 @@ async function renderConsistency(node, api) {
         lag.length === 0 ? element('p', { class: 'text-muted' }, 'No captured change applied on this hub instance since it started '
           + '(change capture runs on the leading instance).')
           : element('table', { class: 'table table-condensed cam-table' },
-            element('thead', {}, element('tr', {}, ['Island', 'Changes', 'Mean', 'Max (last minutes)'].map(h => element('th', {}, h)))),
+            element('thead', {}, element('tr', {}, ['Island', 'Changes applied', 'Mean since start', 'Max, last minutes'].map(h => element('th', {}, h)))),
             element('tbody', {}, lag.map(([island, l]) => element('tr', { 'data-island': island },
               element('td', {}, island), element('td', { class: 'text-right' }, String(l.changes)),
               element('td', { class: 'text-right' }, millis(l.meanMillis)), element('td', { class: 'text-right' }, millis(l.maxMillis)))))))));
