@@ -47,7 +47,7 @@ class ConsistencyView {
     record Decisions(int open, String tasklistFilterId) {
     }
 
-    /** Change capture's delay from an island's commit to the hub, over the changes of the last minutes on this instance. */
+    /** Change capture's delay from an island's commit to the hub on this instance: changes and mean since it started, the maximum of the last minutes. */
     record CaptureLag(long changes, double meanMillis, double maxMillis) {
     }
 
@@ -94,8 +94,8 @@ class ConsistencyView {
     Map<Island, CaptureLag> captureLag() {
         Map<Island, CaptureLag> lag = new LinkedHashMap<>();
         for (Timer timer : meters.find("hub.cdc.lag").timers()) {
-            lag.put(Island.valueOf(timer.getId().getTag("island")),
-                    new CaptureLag(timer.count(), timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS)));
+            Arrays.stream(Island.values()).filter(i -> i.name().equals(timer.getId().getTag("island"))).findFirst().ifPresent(island ->
+                    lag.put(island, new CaptureLag(timer.count(), timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS))));
         }
         return lag;
     }
