@@ -26,12 +26,14 @@ public class OperatorDesk {
 
     private final DeadLetterDesk deadLetters;
     private final OrderJourney journeys;
+    private final ConsistencyView consistency;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    OperatorDesk(DeadLetterDesk deadLetters, OrderJourney journeys, JdbcTemplate jdbc, ObjectMapper json) {
+    OperatorDesk(DeadLetterDesk deadLetters, OrderJourney journeys, ConsistencyView consistency, JdbcTemplate jdbc, ObjectMapper json) {
         this.deadLetters = deadLetters;
         this.journeys = journeys;
+        this.consistency = consistency;
         this.jdbc = jdbc;
         this.json = json;
         CURRENT.set(this);
@@ -48,6 +50,10 @@ public class OperatorDesk {
 
     OrderJourney journeys() {
         return journeys;
+    }
+
+    ConsistencyView consistency() {
+        return consistency;
     }
 
     /** What a Cockpit user in {@code groups} may do here. */
@@ -68,7 +74,10 @@ public class OperatorDesk {
         NONE
     }
 
-    /** The dashboard's figures: open dead letters per source, orders received in the last hour by their status now. */
+    /**
+     * The dashboard's figures: open dead letters per source, orders received in the last hour by their status now, the
+     * latest reconciliation's percent per kind, change capture's lag per island and the open incidents.
+     */
     Map<String, Object> dashboard() {
         Map<String, Integer> open = new LinkedHashMap<>();
         deadLetters.openPerSource().forEach((source, n) -> open.put(source.slug(), n));
@@ -79,6 +88,9 @@ public class OperatorDesk {
         figures.put("openDeadLetters", open);
         figures.put("ordersLastHour", orders);
         figures.put("sources", java.util.Arrays.stream(DeadLetterSource.values()).map(DeadLetterSource::slug).toList());
+        figures.put("consistencyPerKind", consistency.percentPerKind());
+        figures.put("cdcLag", consistency.captureLag());
+        figures.put("openIncidents", consistency.openIncidents());
         return figures;
     }
 

@@ -12,19 +12,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.retailhub.domain.consistency.EntityKind;
 import org.retailhub.domain.deadletter.DeadLetterDesk;
 import org.retailhub.domain.deadletter.DeadLetterRefusedException;
 import org.retailhub.domain.deadletter.DeadLetterSource;
 
 /**
  * The plugin's API for its pages, behind Cockpit's own sign-in (session and CSRF token): {@code GET dashboard},
- * {@code GET dead-letters}, {@code POST dead-letters/{source}/{id}/replay|discard}, {@code GET orders/journey?q=…}. The same desk and the same rules
- * as {@code /api/dead-letters}: analysts read without payloads, operators and admins act, everyone else gets 403.
+ * {@code GET dead-letters}, {@code POST dead-letters/{source}/{id}/replay|discard}, {@code GET orders/journey?q=…},
+ * {@code GET consistency?kind=…}. The same desk and the same rules as {@code /api/dead-letters} and
+ * {@code /api/consistency}: analysts read without payloads or customers' data, operators and admins act, everyone else gets 403.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorDeskResource extends AbstractCockpitPluginResource {
@@ -44,6 +47,17 @@ public class OperatorDeskResource extends AbstractCockpitPluginResource {
     public Response dashboard() {
         allowed(OperatorDesk.Access.READ_WITHOUT_PAYLOAD);
         return ok(desk().dashboard());
+    }
+
+    /** The latest reconciliation, its trend, its mismatches (of one kind, or all) and the decisions waiting in Tasklist. */
+    @GET
+    @Path("consistency")
+    public Response consistency(@QueryParam("kind") String kind) {
+        OperatorDesk.Access access = allowed(OperatorDesk.Access.READ_WITHOUT_PAYLOAD);
+        Optional<EntityKind> of = kind == null || kind.isEmpty() ? Optional.empty() : Optional.of(Arrays.stream(EntityKind.values())
+                .filter(k -> k.name().equalsIgnoreCase(kind)).findFirst().orElseThrow(() -> refusal(400, "unknown-kind", "Unknown kind",
+                        "kinds are " + Arrays.toString(EntityKind.values()))));
+        return ok(desk().consistency().page(of, access == OperatorDesk.Access.HANDLE));
     }
 
     /** The journey of one order (operators and admins, who read orders through the API as well). */
@@ -121,7 +135,7 @@ public class OperatorDeskResource extends AbstractCockpitPluginResource {
 
     private static DeadLetterSource source(String slug) {
         return DeadLetterSource.ofSlug(slug).orElseThrow(() -> refusal(404, "unknown-dead-letter-source", "Unknown dead-letter source",
-                "sources are channel and island"));
+                "sources are " + Arrays.stream(DeadLetterSource.values()).map(DeadLetterSource::slug).toList()));
     }
 
     private Response ok(Object value) {

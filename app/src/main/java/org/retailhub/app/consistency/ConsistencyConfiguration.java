@@ -24,6 +24,7 @@ import org.retailhub.legacy.crm.CrmIsland;
 import org.retailhub.legacy.erp.ErpIsland;
 import org.retailhub.legacy.pos.PosIsland;
 import org.retailhub.routes.consistency.ConsistencyProperties;
+import org.retailhub.security.pii.PiiMasking;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -104,7 +105,7 @@ class ConsistencyConfiguration {
 
     @Bean
     ConsistencyReports consistencyReports(JdbcTemplate jdbc) {
-        return new ConsistencyReports(jdbc);
+        return new ConsistencyReports(jdbc, PiiMasking::mask);
     }
 
     @Bean

@@ -11,16 +11,17 @@ import org.retailhub.domain.consistency.IslandChange;
 
 /**
  * Turns a Debezium change event (JSON without schemas) into an {@link IslandChange}. An event that cannot be read
- * becomes a change with operation {@code '?'} carrying the raw payload, so it can be dead-lettered, never lost.
+ * becomes a change with operation {@code '?'} carrying the raw payload, so it can be dead-lettered, never lost. Public
+ * for the dead-letter desk, which decodes a dead-lettered event again when an operator replays it.
  */
-final class ChangeEventDecoder {
+public final class ChangeEventDecoder {
 
-    static final char UNREADABLE = '?';
+    public static final char UNREADABLE = '?';
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
 
     private final ObjectMapper json = new ObjectMapper();
 
-    IslandChange decode(Island island, String payload) {
+    public IslandChange decode(Island island, String payload) {
         try {
             JsonNode event = json.readTree(payload);
             String op = event.path("op").asText();

@@ -12,6 +12,8 @@ public class ReconciliationProcess implements ReconciliationProcesses {
 
     public static final String PROCESS_KEY = "reconciliation";
     public static final String REQUESTED = "ReconciliationRequested";
+    /** The user task where an operator chooses which of a customer's duplicates survives. */
+    public static final String CHOOSE_SURVIVOR = "Activity_ChooseSurvivor";
 
     private final RuntimeService runtime;
 

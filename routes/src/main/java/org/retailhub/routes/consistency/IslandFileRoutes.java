@@ -68,18 +68,41 @@ public class IslandFileRoutes extends RouteBuilder {
                 + properties.fileSettleTime().toMillis();
     }
 
-    /** One line of the end-of-day log: read on its own (whatever that throws refuses it), mapped, sold. */
-    private void sell(EndOfDayLog endOfDay, Exchange exchange) {
-        EndOfDayLine line = RefusedInputException.whileReading("end-of-day line",
-                () -> endOfDay.line(exchange.getMessage().getBody(String.class)));
-        propagation.sell(pos.sale(line));
+    /**
+     * A dead-lettered line or document of {@code file} read and applied again through the same rules, after its cause
+     * was fixed (e.g. the article's key arrived); returns what became of it. Throws as the file route would.
+     *
+     * @throws IllegalArgumentException when {@code file} is no file of the islands' inbox
+     */
+    public String readAgain(Island island, String file, String text) {
+        if (island == Island.POS && file.matches("eod-.*\\.txt")) {
+            return "end-of-day line: " + sell(new EndOfDayLog(getContext()), text);
+        }
+        if (island == Island.ERP && file.endsWith(".xml")) {
+            return "ERP IDoc " + state(text.getBytes(StandardCharsets.UTF_8)) + " applied";
+        }
+        throw new IllegalArgumentException(island + " " + file + " is no file of the islands' inbox");
     }
 
-    /** One IDoc: read on its own (whatever that throws refuses it), mapped, stated. */
+    private void sell(EndOfDayLog endOfDay, Exchange exchange) {
+        sell(endOfDay, exchange.getMessage().getBody(String.class));
+    }
+
+    /** One line of the end-of-day log: read on its own (whatever that throws refuses it), mapped, sold. */
+    private ChangePropagation.Outcome sell(EndOfDayLog endOfDay, String text) {
+        EndOfDayLine line = RefusedInputException.whileReading("end-of-day line", () -> endOfDay.line(text));
+        return propagation.sell(pos.sale(line));
+    }
+
     private void state(Exchange exchange) {
-        ErpIdoc.Document idoc = RefusedInputException.whileReading("ERP IDoc",
-                () -> ErpIdoc.parse(exchange.getMessage().getBody(byte[].class)));
+        state(exchange.getMessage().getBody(byte[].class));
+    }
+
+    /** One IDoc: read on its own (whatever that throws refuses it), mapped, stated; returns its number. */
+    private String state(byte[] document) {
+        ErpIdoc.Document idoc = RefusedInputException.whileReading("ERP IDoc", () -> ErpIdoc.parse(document));
         idocs.records(idoc).forEach(record -> propagation.applyStatement(record, Island.ERP));
         log.info("ERP IDoc {} applied", idoc.number());
+        return idoc.number();
     }
 }

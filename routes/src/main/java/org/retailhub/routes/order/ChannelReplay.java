@@ -34,7 +34,7 @@ public class ChannelReplay implements DeadLetterReplay {
     }
 
     @Override
-    public void replay(String origin, String key, byte[] message) {
+    public String replay(String origin, String key, byte[] message) {
         if (!properties.channelTopics().containsValue(origin)) {
             throw new DeadLetterRefusedException(DeadLetterRefusedException.Kind.NOT_REPLAYABLE,
                     "the letter came from '" + origin + "', which is no channel topic of this hub");
@@ -48,5 +48,6 @@ public class ChannelReplay implements DeadLetterReplay {
         if (sent.getException() != null) {
             throw new IllegalStateException("the broker did not take the replayed message", sent.getException());
         }
+        return "sent back onto " + origin;
     }
 }

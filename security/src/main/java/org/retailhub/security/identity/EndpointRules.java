@@ -57,7 +57,8 @@ public final class EndpointRules {
                 EndpointRule.roles(GET, ORDER_READERS, "/api/orders/*"),
                 EndpointRule.roles(POST, ORDER_READERS, "/api/orders/*/cancellation", "/api/orders/*/refunds"),
                 EndpointRule.roles(GET, Set.of(ADMIN), "/api/audit"),
-                EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency"),
+                // analysts read the figures and mismatches without customers' data (ConsistencyController)
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/consistency", "/api/consistency/trend", "/api/consistency/mismatches"),
                 EndpointRule.roles(GET, WATCHERS, "/api/consistency/shortfalls"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/consistency/reconciliations"),
                 // data migration: operators start runs and read their reports (counts, rules and checksums, no row values)
