@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.retailhub.domain.order.OrderTrace;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,33 @@ class PartyClientTest {
         }
     }
 
+    /** A party on loopback in this test, with time-outs a loaded machine keeps. */
+    private record Local(URI baseUrl) implements PartyConnection {
+        public Duration connectTimeout() {
+            return Duration.ofSeconds(10);
+        }
+
+        public Duration readTimeout() {
+            return Duration.ofSeconds(30);
+        }
+
+        public int maxAttempts() {
+            return 1;
+        }
+
+        public Duration retryWait() {
+            return Duration.ofMillis(10);
+        }
+
+        public boolean simulator() {
+            return false;
+        }
+
+        public int simulatorPort() {
+            return 0;
+        }
+    }
+
     @Test
     void cardNumbersInPathsAndAnswersAreMaskedToTheLastFourDigits() {
         assertThat(PartyClient.redact("/crm/giftcards/6036000000000002/redemptions")).isEqualTo("/crm/giftcards/****0002/redemptions");
@@ -66,6 +99,39 @@ class PartyClientTest {
 
         assertThatThrownBy(() -> erp.call("POST", "/erp/deliveries", java.util.Map.of(), "k1"))
                 .isInstanceOf(ErpUnavailableException.class).hasMessageStartingWith("erp unavailable for POST /erp/deliveries");
+    }
+
+    @Test
+    void aCallMadeForAnOrderCarriesItsTraceToTheParty() throws Exception {
+        List<String> traceparents = new CopyOnWriteArrayList<>();
+        HttpServer psp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        psp.createContext("/", exchange -> {
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "{\"status\":\"AUTHORIZED\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        psp.start();
+        try {
+            URI address = URI.create("http://127.0.0.1:" + psp.getAddress().getPort());
+            PartyClient client = PartyClient.standard("psp", new Local(address), List.of(), new ObjectMapper(),
+                    PaymentProviderUnavailableException::new);
+            UUID order = UUID.randomUUID();
+
+            client.call("POST", "/psp/payments", java.util.Map.of("amount", 1), "k1");
+            try (OrderTrace.Scope ignored = OrderTrace.of(order)) {
+                assertThat(client.call("POST", "/psp/payments", java.util.Map.of("amount", 1), "k2").get("status").asText())
+                        .isEqualTo("AUTHORIZED");
+            }
+
+            assertThat(traceparents).hasSize(2);
+            assertThat(traceparents.get(0)).as("no order, no trace").isEqualTo("null");
+            assertThat(traceparents.get(1)).matches("00-" + OrderTrace.traceId(order) + "-[0-9a-f]{16}-01");
+        } finally {
+            psp.stop(0);
+        }
     }
 
     @Test
