@@ -19,49 +19,20 @@ import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 
 class PartyClientTest {
 
-    /** A party on port 9 (discard), closed on loopback: every connection is refused at once. */
-    private record Unreachable(String party) implements PartyConnection {
-        public URI baseUrl() {
-            return URI.create("http://127.0.0.1:9");
+    /** A party at {@code baseUrl} with one time-out for connecting and reading. */
+    private record At(URI baseUrl, Duration timeout, int maxAttempts) implements PartyConnection {
+
+        /** A party on port 9 (discard), closed on loopback: every connection is refused at once. */
+        static At unreachable() {
+            return new At(URI.create("http://127.0.0.1:9"), Duration.ofMillis(200), 2);
         }
 
         public Duration connectTimeout() {
-            return Duration.ofMillis(200);
+            return timeout;
         }
 
         public Duration readTimeout() {
-            return Duration.ofMillis(200);
-        }
-
-        public int maxAttempts() {
-            return 2;
-        }
-
-        public Duration retryWait() {
-            return Duration.ofMillis(10);
-        }
-
-        public boolean simulator() {
-            return false;
-        }
-
-        public int simulatorPort() {
-            return 0;
-        }
-    }
-
-    /** A party on loopback in this test, with time-outs a loaded machine keeps. */
-    private record Local(URI baseUrl) implements PartyConnection {
-        public Duration connectTimeout() {
-            return Duration.ofSeconds(10);
-        }
-
-        public Duration readTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        public int maxAttempts() {
-            return 1;
+            return timeout;
         }
 
         public Duration retryWait() {
@@ -85,7 +56,7 @@ class PartyClientTest {
 
     @Test
     void unreachablePartyIsReportedWithItsOwnErrorAndWithoutTheCardNumber() {
-        PartyClient crm = PartyClient.standard("crm", new Unreachable("crm"), List.of(), new ObjectMapper(), PaymentProviderUnavailableException::new);
+        PartyClient crm = PartyClient.standard("crm", At.unreachable(), List.of(), new ObjectMapper(), PaymentProviderUnavailableException::new);
 
         assertThatThrownBy(() -> crm.call("GET", "/crm/giftcards/6036000000000002", null, null))
                 .isInstanceOf(PaymentProviderUnavailableException.class)
@@ -95,7 +66,7 @@ class PartyClientTest {
 
     @Test
     void eachPartyHasItsOwnErrorAndItsOwnCircuit() {
-        PartyClient erp = PartyClient.standard("erp", new Unreachable("erp"), List.of(), new ObjectMapper(), ErpUnavailableException::new);
+        PartyClient erp = PartyClient.standard("erp", At.unreachable(), List.of(), new ObjectMapper(), ErpUnavailableException::new);
 
         assertThatThrownBy(() -> erp.call("POST", "/erp/deliveries", java.util.Map.of(), "k1"))
                 .isInstanceOf(ErpUnavailableException.class).hasMessageStartingWith("erp unavailable for POST /erp/deliveries");
@@ -116,7 +87,7 @@ class PartyClientTest {
         psp.start();
         try {
             URI address = URI.create("http://127.0.0.1:" + psp.getAddress().getPort());
-            PartyClient client = PartyClient.standard("psp", new Local(address), List.of(), new ObjectMapper(),
+            PartyClient client = PartyClient.standard("psp", new At(address, Duration.ofSeconds(30), 1), List.of(), new ObjectMapper(),
                     PaymentProviderUnavailableException::new);
             UUID order = UUID.randomUUID();
 
@@ -136,7 +107,7 @@ class PartyClientTest {
 
     @Test
     void aSimulatorInThisJvmIsCalledInsteadOfTheConfiguredAddress() {
-        Unreachable configured = new Unreachable("psp");
+        At configured = At.unreachable();
         URI inProcess = URI.create("http://127.0.0.1:12345");
 
         assertThat(PartyClient.at("psp", configured, List.of(new PartyAddress("erp", () -> URI.create("http://other")),
