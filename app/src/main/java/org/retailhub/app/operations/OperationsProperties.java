@@ -11,8 +11,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param meterRefresh how often the meters read from the database (orders, payments, incidents, dead letters, KPIs)
  *                     and from Kafka (consumer lag) are read again; Prometheus scrapes in between see the last reading
+ * @param repurchaseRefresh how often the repurchase rate is counted again (it reads the whole sales history of the
+ *                          window, and moves by the day)
  */
 @Validated
 @ConfigurationProperties("hub.operations")
-public record OperationsProperties(@NotNull @DefaultValue("PT15S") Duration meterRefresh) {
+public record OperationsProperties(@NotNull @DefaultValue("PT15S") Duration meterRefresh,
+                                   @NotNull @DefaultValue("PT10M") Duration repurchaseRefresh) {
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,6 +28,12 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.retailhub.domain.order.OrderTrace;
+import org.retailhub.processes.order.OrderFulfilmentProcess;
+import org.retailhub.processes.payment.PaymentProcess;
+import org.retailhub.processes.payment.RefundProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +44,8 @@ import org.springframework.stereotype.Component;
  * ({@code hub.process.incidents}, per model and step). Read from the history events the engine produces anyway and from
  * transient variables: nothing is added to the database, and the start of an instance is read back from it only when it
  * ends on another hub instance or after a restart. While an automated step runs, its process's business key (the order
- * id in the order's models) is in the log's MDC as {@value #BUSINESS_KEY}.
+ * id in the order's models) is in the log's MDC as {@value #BUSINESS_KEY}, and in the order's models the order's id and
+ * trace id ({@link OrderTrace}), so the lines of its connectors' calls carry them too; each step's end is logged at DEBUG.
  */
 @Component
 class ProcessMeters extends AbstractProcessEnginePlugin {
@@ -45,6 +54,10 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
     private static final String STEP_STARTED = "hubStepStartedNanos";
     /** The MDC key of the running step's business key: the order id in the order's models (JSON logs carry the MDC). */
     static final String BUSINESS_KEY = "businessKey";
+    /** The models whose business key is the order's id: the order's own, and those it calls with its key (order-fulfilment.bpmn). */
+    private static final Set<String> ORDER_MODELS = Set.of(OrderFulfilmentProcess.PROCESS_KEY, PaymentProcess.PROCESS_KEY,
+            RefundProcess.PROCESS_KEY, "payment-reversal", "delivery");
+    private static final Logger log = LoggerFactory.getLogger(ProcessMeters.class);
 
     /** Running instances whose start this hub remembers (the rest are read from the history table when they end). */
     private static final int REMEMBERED_STARTS = 200_000;
@@ -156,20 +169,35 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
                 if (execution.getProcessBusinessKey() != null) {
                     MDC.put(BUSINESS_KEY, execution.getProcessBusinessKey());
                 }
+                trace(execution);
             });
             activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::record);
         }
 
+        /** The order's trace while a step of its models runs; none otherwise (a failed step's end listener never ran). */
+        private void trace(DelegateExecution execution) {
+            String businessKey = execution.getProcessBusinessKey();
+            if (businessKey != null && ORDER_MODELS.contains(processKey(execution))
+                    && businessKey.matches("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}")) {
+                OrderTrace.enter(UUID.fromString(businessKey));
+            } else {
+                OrderTrace.leave();
+            }
+        }
+
         private void record(DelegateExecution execution) {
-            MDC.remove(BUSINESS_KEY);
             Object started = execution.getVariableLocal(STEP_STARTED);
             if (started instanceof Long nanos) {
+                log.debug("Process {} step {} done in {} ms", processKey(execution), execution.getCurrentActivityId(),
+                        (System.nanoTime() - nanos) / 1_000_000);
                 Timer.builder("hub.process.step.duration").description("an automated step, inside the transaction that runs it")
                         .tag("process", processKey(execution)).tag("step", String.valueOf(execution.getCurrentActivityId()))
                         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
                         .register(meters).record(Duration.ofNanos(System.nanoTime() - nanos));
                 execution.removeVariableLocal(STEP_STARTED);
             }
+            MDC.remove(BUSINESS_KEY);
+            OrderTrace.leave();
         }
 
         private String processKey(DelegateExecution execution) {

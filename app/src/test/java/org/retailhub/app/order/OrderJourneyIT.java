@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,12 +30,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.retailhub.app.RetailHubApplication;
+import org.retailhub.app.operations.JsonLogFormat;
+import org.retailhub.domain.order.OrderTrace;
 import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.order.OrderLineRequest;
 import org.retailhub.legacy.pos.PosSaleFormat;
@@ -131,6 +138,63 @@ class OrderJourneyIT {
         awaitStatus(web, "PAID");
         JsonNode till = awaitStatus(pos, "PAID");
         assertThat(till.get("storeId").asText()).isEqualTo("STORE-002");
+    }
+
+    @Test
+    void oneOrdersJsonLogLinesCarryItsIdAndTraceFromTheKafkaRouteThroughItsProcessStepsToThePspAndTheErp() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        JsonLogFormat format = new JsonLogFormat();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        AppenderBase<ILoggingEvent> jsonLines = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                lines.add(format.format(event)); // on the logging thread, whose MDC the line carries
+            }
+        };
+        jsonLines.setContext(root.getLoggerContext());
+        jsonLines.start();
+        root.addAppender(jsonLines);
+        List<Logger> debugged = List.of((Logger) LoggerFactory.getLogger("org.retailhub.connectors.party.PartyClient"),
+                (Logger) LoggerFactory.getLogger("org.retailhub.app.operations.ProcessMeters"));
+        List<Level> levels = debugged.stream().map(Logger::getLevel).toList();
+        debugged.forEach(logger -> logger.setLevel(Level.DEBUG));
+        try {
+            kafka.send("orders.web", "IT-TRACE-1", """
+                    {"orderRef":"IT-TRACE-1","store":"WEB-DC","customer":{"loyaltyTier":"NONE","email":"trace.me@example.org",
+                     "phone":"+49 170 5550199"},"items":[{"sku":"SKU-0013","qty":1}]}""");
+            String id = awaitOrderId("WEB", "IT-TRACE-1");
+            awaitStatus(id, "PAID");
+
+            List<JsonNode> ours = await().atMost(PATIENCE).until(() -> lines.stream().map(this::parsed)
+                    .filter(line -> id.equals(line.path("mdc").path(OrderTrace.ORDER_ID).asText())).toList(),
+                    found -> found.stream().anyMatch(line -> line.get("message").asText().startsWith("erp POST")));
+            assertThat(ours).allSatisfy(line -> assertThat(line.get("mdc").get(OrderTrace.TRACE_ID).asText())
+                    .isEqualTo(id.replace("-", "")));
+            // the Kafka route's intake, the model's steps on the engine's job threads, and both providers' answers
+            assertThat(ours).anySatisfy(line -> assertThat(line.get("message").asText()).isEqualTo("Order " + id + " from WEB accepted"));
+            assertThat(ours).anySatisfy(line -> assertThat(line.get("message").asText()).startsWith("Process order-fulfilment step"));
+            assertThat(ours).anySatisfy(line -> assertThat(line.get("message").asText()).startsWith("Process payment step"));
+            assertThat(ours).anySatisfy(line -> assertThat(line.get("message").asText()).matches("psp POST \\S+ answered HTTP 2\\d\\d in \\d+ ms"));
+            assertThat(ours.stream().map(line -> line.get("thread").asText()).distinct()).as("threads").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(ours.stream().filter(line -> line.get("logger").asText().endsWith("ProcessMeters")))
+                    .allSatisfy(line -> assertThat(line.get("mdc").get("businessKey").asText()).isEqualTo(id));
+            assertThat(String.join("", lines)).as("no personal data in any line").doesNotContain("trace.me@example.org")
+                    .doesNotContain("5550199");
+        } finally {
+            for (int i = 0; i < debugged.size(); i++) {
+                debugged.get(i).setLevel(levels.get(i));
+            }
+            root.detachAppender(jsonLines);
+            jsonLines.stop();
+        }
+    }
+
+    private JsonNode parsed(String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not one JSON object: " + line, e);
+        }
     }
 
     @Test

@@ -17,14 +17,21 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
+import org.retailhub.domain.order.OrderTrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JSON over HTTP to one outside party (PSP, CRM, ERP) with the hub's rules: connect and read time-outs, retries of
  * I/O errors, time-outs and 5xx with the same idempotency key, and a circuit breaker of the party's own, so one
  * party's outage never opens another's circuit. When retries run out or the circuit is open the caller gets the
- * party's own typed error ({@link Unavailable}); a refusal (3xx/4xx) is a {@link PartyRefusedException}.
+ * party's own typed error ({@link Unavailable}); a refusal (3xx/4xx) is a {@link PartyRefusedException}. A call made
+ * for an order (a process step's, {@link OrderTrace}) carries the order's trace to the party as a W3C {@code traceparent}
+ * header, and each call is logged (DEBUG when answered, WARN when it failed) with the path's card numbers masked.
  */
 public class PartyClient {
+
+    private static final Logger log = LoggerFactory.getLogger(PartyClient.class);
 
     /** Makes the error a party's callers expect when it cannot be reached, e.g. {@code ErpUnavailableException::new}. */
     @FunctionalInterface
@@ -147,9 +154,28 @@ public class PartyClient {
         }
     }
 
+    private HttpResponse<byte[]> send(HttpRequest request, String method, URI uri) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            log.warn("{} {} {} failed: {}", party, method, redact(uri.getPath()), e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private void logAnswer(String method, URI uri, int status, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (status >= 300) {
+            log.warn("{} {} {} answered HTTP {} in {} ms", party, method, redact(uri.getPath()), status, millis);
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} {} answered HTTP {} in {} ms", party, method, redact(uri.getPath()), status, millis);
+        }
+    }
+
     private byte[] exchange(String method, URI uri, byte[] body, String contentType, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).header("Accept", contentType);
+            OrderTrace.traceparent().ifPresent(trace -> request.header("traceparent", trace));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
@@ -159,7 +185,9 @@ public class PartyClient {
             } else {
                 request.GET();
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long started = System.nanoTime();
+            HttpResponse<byte[]> response = send(request.build(), method, uri);
+            logAnswer(method, uri, response.statusCode(), started);
             if (response.statusCode() >= 500) {
                 throw new TransientFailure("HTTP " + response.statusCode(), null);
             }

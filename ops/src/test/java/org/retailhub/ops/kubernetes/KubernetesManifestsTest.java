@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The manifests in ops/kubernetes agree with the hub: the port it listens on, the probe groups its application.yaml
  * defines, every setting of docs/configuration.md's production checklist, the image the Maven profile {@code image}
- * builds, a grace period longer than Spring's shutdown, and probes and resources on every container.
+ * builds (its port, its unprivileged user, its base image made by ops/image/base-image.sh), a grace period longer than Spring's shutdown, and probes and resources on every container.
  */
 class KubernetesManifestsTest {
 
@@ -92,6 +92,26 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theImageRunsAsTheUnprivilegedUserTheManifestNamesOnThePortTheHubListensOn() throws IOException {
+        String pom = Files.readString(REPOSITORY.resolve("app/pom.xml"));
+        String baseImage = Files.readString(REPOSITORY.resolve("ops/image/base-image.sh"));
+        assertThat(single(pom, "<ports><port>(\\d+)</port></ports>")).isEqualTo(String.valueOf(at(settings, "server", "port")));
+        String imageUser = single(pom, "<user>(\\d+)</user>");
+        assertThat(Integer.parseInt(imageUser)).as("image user").isNotZero();
+        assertThat(single(baseImage, "\nhub_uid=(\\d+)\n")).as("the base image's user hub").isEqualTo(imageUser);
+        assertThat(single(pom, "<from>\\s*<image>tar://([^<]+)</image>")).as("base image from ops/image/base-image.sh, no registry")
+                .isEqualTo("${hub.image.base}");
+        Map<String, Object> pod = cast(at(workload("Deployment", "retail-hub"), "spec", "template", "spec", "securityContext"));
+        assertThat(pod).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", Integer.parseInt(imageUser))
+                .containsEntry("fsGroup", Integer.parseInt(imageUser));
+        assertThat(at(hubContainer, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+        // the settlement inbox is a folder the image gives its user, and the volume the manifest mounts there
+        String inbox = hubEnvironment.get("HUB_PAYMENT_SETTLEMENT_INBOX");
+        assertThat(baseImage).contains("." + inbox);
+        assertThat(cast(hubContainer.get("volumeMounts")).toString()).contains("mountPath=" + inbox);
+    }
+
+    @Test
     void severalHubsShutDownGracefullyAndEveryContainerHasProbesAndResources() {
         Map<String, Object> hub = workload("Deployment", "retail-hub");
         assertThat((Integer) at(hub, "spec", "replicas")).isGreaterThanOrEqualTo(2);
@@ -109,6 +129,12 @@ class KubernetesManifestsTest {
         assertThat(manifests.stream().map(m -> m.get("kind") + "/" + at(m, "metadata", "name")))
                 .contains("StatefulSet/postgres", "StatefulSet/kafka", "Deployment/keycloak");
         assertThat(containers(workload("StatefulSet", "postgres")).get(0).get("args").toString()).contains("wal_level=logical");
+    }
+
+    private static String single(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as("%s in %s", regex, text.length() > 60 ? "the file" : text).isTrue();
+        return matcher.group(1);
     }
 
     /** Environment variables of the first column of docs/configuration.md's production checklist; {@code X_*} for a family. */

@@ -10,15 +10,20 @@ import org.retailhub.domain.order.AcceptedOrder;
 import org.retailhub.domain.order.InvalidOrderException;
 import org.retailhub.domain.order.OrderAcceptance;
 import org.retailhub.domain.order.OrderRequest;
+import org.retailhub.domain.order.OrderTrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The edge every channel's order passes after its format was parsed: Bean Validation of the canonical
  * order ({@link #validated}, which touches nothing), then acceptance ({@link #accept}, which stores). Counts accepted
- * and repeated orders per channel.
+ * and repeated orders per channel, and logs each with the order's id and trace id ({@link OrderTrace}).
  */
 @Component
 public class OrderIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
     private final Validator validator;
     private final OrderAcceptance acceptance;
@@ -54,8 +59,11 @@ public class OrderIntake {
      */
     public AcceptedOrder accept(OrderRequest valid) {
         AcceptedOrder accepted = acceptance.accept(valid);
-        meters.counter("hub.orders.intake", "channel", valid.channel().name(),
-                "result", accepted.created() ? "accepted" : "repeated").increment();
+        String result = accepted.created() ? "accepted" : "repeated";
+        meters.counter("hub.orders.intake", "channel", valid.channel().name(), "result", result).increment();
+        try (OrderTrace.Scope ignored = OrderTrace.of(accepted.orderId())) {
+            log.info("Order {} from {} {}", accepted.orderId(), valid.channel(), result);
+        }
         return accepted;
     }
 }
