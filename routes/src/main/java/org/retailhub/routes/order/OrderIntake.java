@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The edge every channel's order passes after its format was parsed: Bean Validation of the canonical
  * order ({@link #validated}, which touches nothing), then acceptance ({@link #accept}, which stores). Counts accepted
- * and repeated orders per channel.
+ * and repeated orders per channel and path (hub or legacy, {@code hub_orders_intake_total{channel,result,path}}).
  */
 @Component
 public class OrderIntake {
@@ -55,7 +55,7 @@ public class OrderIntake {
     public AcceptedOrder accept(OrderRequest valid) {
         AcceptedOrder accepted = acceptance.accept(valid);
         meters.counter("hub.orders.intake", "channel", valid.channel().name(),
-                "result", accepted.created() ? "accepted" : "repeated").increment();
+                "result", accepted.created() ? "accepted" : "repeated", "path", accepted.path().name()).increment();
         return accepted;
     }
 }
