@@ -70,7 +70,7 @@ public class StoreRoutes {
                         on conflict (store_id) do update set path = excluded.path, changed_at = excluded.changed_at,
                                changed_by = excluded.changed_by, reason = excluded.reason""",
                         storeId, path.name(), actor, reason);
-                trail.record(actor, "RouteStore", "Store", storeId, from + " -> " + path + ": " + reason);
+                trail.record(actor, "store-route-changed", "store", storeId, from + " -> " + path + ": " + reason);
             }
             return route(storeId);
         });

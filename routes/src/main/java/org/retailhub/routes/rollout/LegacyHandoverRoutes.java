@@ -1,10 +1,9 @@
 package org.retailhub.routes.rollout;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.retailhub.domain.order.LegacyHandover;
+import org.retailhub.routes.redelivery.NextTick;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +29,9 @@ public class LegacyHandoverRoutes extends RouteBuilder {
 
     /** The family's error handling: nothing to set aside, a failed round is simply the next tick's work. */
     @Component
-    static class NextTick extends RouteConfigurationBuilder {
-        @Override
-        public void configuration() {
-            routeConfiguration(ID)
-                    .onException(Exception.class)
-                        .handled(true)
-                        .log(LoggingLevel.WARN, "Legacy hand-overs not sent this round, the next one tries again: ${exception.message}");
+    static class NextRound extends NextTick {
+        NextRound() {
+            super(ID, "Legacy hand-overs");
         }
     }
 

@@ -14,7 +14,6 @@ import org.retailhub.domain.rollout.StoreRoutes;
 import org.retailhub.domain.rollout.UnknownStoreException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The pilot rollout's switch: {@code GET /api/stores/routes} lists every store's path, {@code GET /api/stores/{store}/route}
  * reads one, {@code PUT /api/stores/{store}/route} puts a store on the hub's or the legacy path (admins only, with a
- * reason, audited). The next order of that store takes the new path; orders accepted before keep theirs.
+ * reason, audited). The next order of that store takes the new path; orders accepted before keep theirs. Spring MVC
+ * validates the store id and the body itself, so a refusal is a 400 problem of the order API's handler ({@code OrderProblems}).
  */
 @RestController
-@Validated
 @RequestMapping("/api/stores")
 public class StoreRouteController {
 
