@@ -71,7 +71,8 @@ public class OrderAcceptance {
         checkReferences(request);
         UUID id = UUID.randomUUID();
         StorePath path = routes.pathOf(request.storeId());
-        if (!orders.insertIfAbsent(id, request, giftCard, currency, path == StorePath.LEGACY ? OrderStatus.FORWARDED_TO_LEGACY : OrderStatus.RECEIVED)) {
+        OrderStatus first = path == StorePath.LEGACY ? OrderStatus.FORWARDED_TO_LEGACY : OrderStatus.RECEIVED;
+        if (!orders.insertIfAbsent(id, request, giftCard, currency, first)) {
             // a concurrent submission of the same order won the insert; answer with its id
             return orders.findAccepted(request.channel(), request.externalId()).orElseThrow();
         }

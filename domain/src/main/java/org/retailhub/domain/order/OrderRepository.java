@@ -29,15 +29,11 @@ public class OrderRepository {
     }
 
     /**
-     * Stores a new order as {@code RECEIVED} unless (channel, externalId) is already known.
+     * Stores a new order in its first status ({@code RECEIVED}, or {@code FORWARDED_TO_LEGACY} on the legacy path)
+     * unless (channel, externalId) is already known.
      *
      * @return true if this call created the order
      */
-    public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency) {
-        return insertIfAbsent(id, request, giftCard, currency, OrderStatus.RECEIVED);
-    }
-
-    /** Stores a new order in its first status unless (channel, externalId) is already known; true if this call created it. */
     public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency, OrderStatus first) {
         int inserted = jdbc.update("""
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,

@@ -47,17 +47,17 @@ public class StoreRouteController {
     }
 
     @GetMapping("/routes")
-    List<StoreRoute> every() {
+    List<StoreRoute> storeRoutes() {
         return routes.every();
     }
 
     @GetMapping("/{store}/route")
-    StoreRoute route(@PathVariable @Pattern(regexp = STORE_ID) String store) {
+    StoreRoute storeRoute(@PathVariable @Pattern(regexp = STORE_ID) String store) {
         return routes.route(store);
     }
 
     @PutMapping("/{store}/route")
-    StoreRoute change(@PathVariable @Pattern(regexp = STORE_ID) String store, @Valid @RequestBody RouteChange change, Principal caller) {
+    StoreRoute changeStoreRoute(@PathVariable @Pattern(regexp = STORE_ID) String store, @Valid @RequestBody RouteChange change, Principal caller) {
         StoreRoute route = routes.change(store, change.path(), caller.getName(), change.reason().strip());
         meters.refresh();
         return route;
