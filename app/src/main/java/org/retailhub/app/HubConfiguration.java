@@ -6,6 +6,8 @@ import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.order.LegacyHandover;
+import org.retailhub.domain.order.LegacyOrders;
 import org.retailhub.domain.order.OrderAcceptance;
 import org.retailhub.domain.order.OrderJournal;
 import org.retailhub.domain.order.OrderProcesses;
@@ -16,8 +18,10 @@ import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
 import org.retailhub.domain.payment.SettlementReconciliation;
+import org.retailhub.domain.rollout.StoreRoutes;
 import org.retailhub.processes.order.OrderProperties;
 import org.retailhub.processes.recovery.StaleSessions;
+import org.retailhub.routes.rollout.RolloutProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,10 +93,20 @@ class HubConfiguration {
     }
 
     @Bean
+    StoreRoutes storeRoutes(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail, RolloutProperties rollout) {
+        return new StoreRoutes(jdbc, new TransactionTemplate(transactions), trail, rollout.defaultPath());
+    }
+
+    @Bean
+    LegacyHandover legacyHandover(JdbcTemplate jdbc, PlatformTransactionManager transactions, OrderRepository orders, LegacyOrders legacy) {
+        return new LegacyHandover(jdbc, new TransactionTemplate(transactions), orders, legacy);
+    }
+
+    @Bean
     OrderAcceptance orderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal,
                                     OrderProcesses processes, PlatformTransactionManager transactions,
-                                    OrderProperties properties, GiftCards giftCards) {
+                                    OrderProperties properties, GiftCards giftCards, StoreRoutes routes, LegacyHandover legacy) {
         return new OrderAcceptance(orders, catalogue, journal, processes, new TransactionTemplate(transactions),
-                properties.currency(), properties.paymentMethodPolicy(), giftCards);
+                properties.currency(), properties.paymentMethodPolicy(), giftCards, routes, legacy);
     }
 }

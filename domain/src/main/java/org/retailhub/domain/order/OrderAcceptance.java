@@ -8,12 +8,16 @@ import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.order.PaymentMethodPolicy;
+import org.retailhub.domain.rollout.StorePath;
+import org.retailhub.domain.rollout.StoreRoutes;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the hub for an order, whatever the channel: swaps a gift card number for the CRM's token, checks
- * what the hub can check without stock, stores the order once per (channel, external id) and starts its fulfilment, all in one
- * transaction. After this returns the order is durable and its process will run, even across a crash.
+ * what the hub can check without stock, stores the order once per (channel, external id) and sends it the way its
+ * store's path says ({@link StoreRoutes}): on the hub's path its fulfilment starts, on the legacy path it is queued for
+ * the legacy system ({@link LegacyHandover}) as {@code FORWARDED_TO_LEGACY}; all in one transaction. After this returns
+ * the order is durable and goes on its one way, even across a crash.
  */
 public class OrderAcceptance {
 
@@ -25,9 +29,14 @@ public class OrderAcceptance {
     private final String currency;
     private final PaymentMethodPolicy paymentMethods;
     private final CardVault cardVault;
+    private final StoreRoutes routes;
+    private final LegacyHandover legacy;
 
     public OrderAcceptance(OrderRepository orders, Catalogue catalogue, OrderJournal journal, OrderProcesses processes,
-                           TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods, CardVault cardVault) {
+                           TransactionTemplate tx, String currency, PaymentMethodPolicy paymentMethods, CardVault cardVault,
+                           StoreRoutes routes, LegacyHandover legacy) {
+        this.routes = routes;
+        this.legacy = legacy;
         this.cardVault = cardVault;
         this.paymentMethods = paymentMethods;
         this.orders = orders;
@@ -55,19 +64,25 @@ public class OrderAcceptance {
     }
 
     private AcceptedOrder acceptInTransaction(OrderRequest request, GiftCardToken giftCard) {
-        var known = orders.findId(request.channel(), request.externalId());
+        var known = orders.findAccepted(request.channel(), request.externalId());
         if (known.isPresent()) {
-            return new AcceptedOrder(known.get(), false);
+            return known.get();
         }
         checkReferences(request);
         UUID id = UUID.randomUUID();
-        if (!orders.insertIfAbsent(id, request, giftCard, currency)) {
+        StorePath path = routes.pathOf(request.storeId());
+        OrderStatus first = path == StorePath.LEGACY ? OrderStatus.FORWARDED_TO_LEGACY : OrderStatus.RECEIVED;
+        if (!orders.insertIfAbsent(id, request, giftCard, currency, first)) {
             // a concurrent submission of the same order won the insert; answer with its id
-            return new AcceptedOrder(orders.findId(request.channel(), request.externalId()).orElseThrow(), false);
+            return orders.findAccepted(request.channel(), request.externalId()).orElseThrow();
         }
         journal.received(id);
-        processes.start(id);
-        return new AcceptedOrder(id, true);
+        if (path == StorePath.LEGACY) {
+            legacy.queue(id, request);
+        } else {
+            processes.start(id);
+        }
+        return new AcceptedOrder(id, true, path);
     }
 
     private void checkReferences(OrderRequest request) {

@@ -16,6 +16,7 @@ import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.pricing.AppliedPromotion;
 import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.pricing.PricedLine;
+import org.retailhub.domain.rollout.StorePath;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Orders, their lines, prices, promotions and history in the hub's schema. All SQL is parameterised. */
@@ -28,19 +29,20 @@ public class OrderRepository {
     }
 
     /**
-     * Stores a new order unless (channel, externalId) is already known.
+     * Stores a new order in its first status ({@code RECEIVED}, or {@code FORWARDED_TO_LEGACY} on the legacy path)
+     * unless (channel, externalId) is already known.
      *
      * @return true if this call created the order
      */
-    public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency) {
+    public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency, OrderStatus first) {
         int inserted = jdbc.update("""
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,
                                                 gift_card_token, gift_card_last4, status, currency)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
                 request.allowPartial(), request.paymentMethod().name(), giftCard == null ? null : giftCard.token(),
-                giftCard == null ? null : giftCard.lastFour(), currency);
+                giftCard == null ? null : giftCard.lastFour(), first.name(), currency);
         if (inserted == 0) {
             return false;
         }
@@ -49,13 +51,16 @@ public class OrderRepository {
             jdbc.update("insert into hub.order_line (order_id, line_no, sku, quantity) values (?, ?, ?, ?)",
                     id, lineNo++, line.sku(), line.quantity());
         }
-        jdbc.update("insert into hub.order_history (order_id, status) values (?, 'RECEIVED')", id);
+        jdbc.update("insert into hub.order_history (order_id, status) values (?, ?)", id, first.name());
         return true;
     }
 
-    public Optional<UUID> findId(Channel channel, String externalId) {
-        return jdbc.query("select id from hub.customer_order where channel = ? and external_id = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), channel.name(), externalId).stream().findFirst();
+    /** The order (channel, externalId) already created, with the path it took, if any. */
+    public Optional<AcceptedOrder> findAccepted(Channel channel, String externalId) {
+        return jdbc.query("select id, status from hub.customer_order where channel = ? and external_id = ?",
+                (rs, i) -> new AcceptedOrder(rs.getObject(1, UUID.class), false,
+                        OrderStatus.FORWARDED_TO_LEGACY.name().equals(rs.getString(2)) ? StorePath.LEGACY : StorePath.HUB),
+                channel.name(), externalId).stream().findFirst();
     }
 
     public Optional<Order> find(UUID id) {

@@ -1,9 +1,8 @@
 package org.retailhub.routes.consistency;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.retailhub.domain.consistency.StockPostings;
+import org.retailhub.routes.redelivery.NextTick;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +26,9 @@ public class StockPostingRoutes extends RouteBuilder {
 
     /** The family's error handling: nothing to set aside, a failed round is simply the next tick's work. */
     @Component
-    static class NextTick extends RouteConfigurationBuilder {
-        @Override
-        public void configuration() {
-            routeConfiguration(ID)
-                    .onException(Exception.class)
-                        .handled(true)
-                        .log(LoggingLevel.WARN, "Stock postings not sent this round, the next one tries again: ${exception.message}");
+    static class NextRound extends NextTick {
+        NextRound() {
+            super(ID, "Stock postings");
         }
     }
 

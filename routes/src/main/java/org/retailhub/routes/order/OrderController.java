@@ -17,6 +17,7 @@ import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundRequest;
 import org.retailhub.domain.payment.TillPayments;
+import org.retailhub.domain.rollout.StorePath;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 public class OrderController {
 
-    public record Accepted(UUID id, boolean created) {
+    /** {@code path}: the way the order went (its store's path when it was first accepted): HUB or LEGACY. */
+    public record Accepted(UUID id, boolean created, StorePath path) {
     }
 
     public record CancellationRequest(@Size(max = 200) String reason) {
@@ -87,7 +89,7 @@ public class OrderController {
         AcceptedOrder accepted = intake.submit(request);
         return ResponseEntity.status(accepted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/orders/" + accepted.orderId()))
-                .body(new Accepted(accepted.orderId(), accepted.created()));
+                .body(new Accepted(accepted.orderId(), accepted.created(), accepted.path()));
     }
 
     @GetMapping("/{id}")

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The edge every channel's order passes after its format was parsed: Bean Validation of the canonical
  * order ({@link #validated}, which touches nothing), then acceptance ({@link #accept}, which stores). Counts accepted
- * and repeated orders per channel, and logs each with the order's id and trace id ({@link OrderTrace}).
+ * and repeated orders per channel and path (hub or legacy, {@code hub_orders_intake_total{channel,result,path}}), and
+ * logs each with the order's id and trace id ({@link OrderTrace}).
  */
 @Component
 public class OrderIntake {
@@ -60,9 +61,10 @@ public class OrderIntake {
     public AcceptedOrder accept(OrderRequest valid) {
         AcceptedOrder accepted = acceptance.accept(valid);
         String result = accepted.created() ? "accepted" : "repeated";
-        meters.counter("hub.orders.intake", "channel", valid.channel().name(), "result", result).increment();
+        meters.counter("hub.orders.intake", "channel", valid.channel().name(), "result", result,
+                "path", accepted.path().name()).increment();
         try (OrderTrace.Scope ignored = OrderTrace.of(accepted.orderId())) {
-            log.info("Order {} from {} {}", accepted.orderId(), valid.channel(), result);
+            log.info("Order {} from {} {} ({} path)", accepted.orderId(), valid.channel(), result, accepted.path());
         }
         return accepted;
     }

@@ -22,7 +22,7 @@ final class OrderBook extends OrderAcceptance {
     private final AtomicInteger attempts = new AtomicInteger();
 
     OrderBook() {
-        super(null, null, null, null, null, "EUR", null, null);
+        super(null, null, null, null, null, "EUR", null, null, null, null);
     }
 
     @Override

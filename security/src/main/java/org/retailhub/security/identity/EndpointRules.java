@@ -74,6 +74,9 @@ public final class EndpointRules {
                 // forecasts show sales figures: the people who plan and watch, not the channels
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/forecasts/*/*"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/replenishment/stores/*/runs"),
+                // the pilot rollout: operators watch which path each store is on, only admins switch one (audited)
+                EndpointRule.roles(GET, WATCHERS, "/api/stores/routes", "/api/stores/*/route"),
+                EndpointRule.roles(PUT, Set.of(ADMIN), "/api/stores/*/route"),
                 // analysts see reasons but no payload (DeadLetterController); replaying and discarding is operators' work
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/dead-letters"),
                 EndpointRule.roles(POST, REPAIRERS, "/api/dead-letters/*/*/replay", "/api/dead-letters/*/*/discard"));

@@ -55,6 +55,15 @@ class EndpointRulesTest {
         assertThat(rolesFor("GET", "/api/replenishment/stores/STORE-001/runs")).isNull();
     }
 
+    @Test
+    void onlyAdminsSwitchAStoresPathAndOperatorsWatchIt() {
+        assertThat(rolesFor("PUT", "/api/stores/STORE-001/route")).containsExactly(HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/stores/STORE-001/route")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/stores/routes")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/api/stores/STORE-001/route")).as("nothing else on that path").isNull();
+        assertThat(rolesFor("DELETE", "/api/stores/STORE-001/route")).isNull();
+    }
+
     /** The roles of the first rule matching the request, as the filter chain applies them; null when no rule does (denied). */
     private static java.util.Set<HubRole> rolesFor(String method, String path) {
         org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, path);

@@ -18,7 +18,8 @@ import org.retailhub.simulator.SimulatorState;
 
 /**
  * The ERP's outbound-delivery intake over HTTP: the hub hands over a paid order for picking and shipping
- * ({@code POST /erp/deliveries}, idempotent per {@code Idempotency-Key}). Plants (stores) can be blocked, as
+ * ({@code POST /erp/deliveries}, idempotent per {@code Idempotency-Key}); beside it the ERP's sales-order intake
+ * ({@link ErpSalesOrders}, {@code POST /erp/sales-orders}) where a store on the legacy path has its orders booked. Plants (stores) can be blocked, as
  * when a warehouse is closed for stock-taking; their deliveries are rejected with the reason. Deliveries and answers
  * are kept in its state folder and survive a restart; blocked plants are a knob and do not.
  */
@@ -29,13 +30,16 @@ public final class ErpDeliverySimulator implements Simulator {
     private final SimulatorState.Table<String> deliveries;
     private final Set<String> blockedPlants = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
+    private final ErpSalesOrders salesOrders;
     private final SimulatorServer server;
 
     private ErpDeliverySimulator(int port, SimulatorState state) {
         this.state = state;
         this.replies = state.table("replies", String.class);
         this.deliveries = state.table("deliveries", String.class);
-        this.server = SimulatorServer.start("erp-simulator", port, 32, Map.of("/erp/deliveries", this::handle));
+        this.salesOrders = new ErpSalesOrders(state);
+        this.server = SimulatorServer.start("erp-simulator", port, 32,
+                Map.of("/erp/deliveries", this::handle, "/erp/sales-orders", salesOrders::handle));
     }
 
     /** Starts on {@code port} (0: any free port) with its state in {@code stateDir}. */
@@ -64,6 +68,16 @@ public final class ErpDeliverySimulator implements Simulator {
     /** Deliveries accepted so far, by order number. */
     public Map<String, String> deliveries() {
         return state.read(deliveries::rows);
+    }
+
+    /** Sales orders booked through {@code /erp/sales-orders}, by the hand-over's idempotency key. */
+    public Map<String, String> salesOrders() {
+        return salesOrders.booked();
+    }
+
+    /** Sales-order requests received since start, repeated hand-overs included. */
+    public long salesOrderRequests() {
+        return salesOrders.requests();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
