@@ -64,7 +64,7 @@ public class OrderIntake {
         meters.counter("hub.orders.intake", "channel", valid.channel().name(), "result", result,
                 "path", accepted.path().name()).increment();
         try (OrderTrace.Scope ignored = OrderTrace.of(accepted.orderId())) {
-            log.info("Order {} from {} {} ({} path)", accepted.orderId(), valid.channel(), result, accepted.path());
+            log.info("Order {} from {} {}", accepted.orderId(), valid.channel(), result);
         }
         return accepted;
     }
