@@ -67,7 +67,7 @@ public class ModelController {
     }
 
     @GetMapping
-    List<ModelVersion> newest() {
+    List<ModelVersion> newestVersions() {
         return deployments.newest();
     }
 

@@ -104,7 +104,7 @@ class ModelDeploymentIT {
 
         ResponseEntity<String> plan = analyst.get("/api/models/order-fulfilment/migration-plan?fromVersion=" + newest);
         assertThat(plan.getStatusCode().value()).as(plan.getBody()).isEqualTo(200);
-        assertThat(analyst.tree(plan).get("mappedSteps").has("Activity_ReserveStock")).isTrue();
+        assertThat(analyst.tree(plan).get("mappedSteps").has("Activity_TakePayment")).isTrue();
         assertThat(analyst.tree(plan).get("problems").toString()).contains("same version");
 
         String migration = "{\"fromVersion\":" + newest + "}";

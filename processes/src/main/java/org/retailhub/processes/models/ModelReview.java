@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -96,38 +97,48 @@ public final class ModelReview {
     }
 
     private static List<String> bpmn(ModelFile model, List<String> problems) {
-        BpmnModelInstance bpmn;
-        try {
-            bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(model.content()));
-            Bpmn.validateModel(bpmn);
-        } catch (RuntimeException unparsable) {
-            problems.add(model.name() + " is not a valid BPMN model: " + firstLine(unparsable));
+        BpmnModelInstance bpmn = parsed(model, "BPMN", in -> {
+            BpmnModelInstance read = Bpmn.readModelFromStream(in);
+            Bpmn.validateModel(read);
+            return read;
+        }, problems);
+        if (bpmn == null) {
             return List.of();
         }
         BpmnRules.problems(bpmn).forEach(p -> problems.add(model.name() + ": " + p));
         BpmnRules.diagramProblems(bpmn).forEach(p -> problems.add(model.name() + " (diagram): " + p));
-        List<String> processes = bpmn.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).map(Process::getId).toList();
-        if (processes.isEmpty()) {
-            problems.add(model.name() + " has no executable process");
-        }
-        return processes;
+        return defined(model, "executable process", bpmn.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
+                .map(Process::getId).toList(), problems);
     }
 
     private static List<String> dmn(ModelFile model, List<String> problems) {
-        DmnModelInstance dmn;
-        try {
-            dmn = Dmn.readModelFromStream(new ByteArrayInputStream(model.content()));
-            Dmn.validateModel(dmn);
-        } catch (RuntimeException unparsable) {
-            problems.add(model.name() + " is not a valid DMN model: " + firstLine(unparsable));
+        DmnModelInstance dmn = parsed(model, "DMN", in -> {
+            DmnModelInstance read = Dmn.readModelFromStream(in);
+            Dmn.validateModel(read);
+            return read;
+        }, problems);
+        if (dmn == null) {
             return List.of();
         }
         DmnRules.problems(dmn).forEach(p -> problems.add(model.name() + ": " + p));
-        List<String> decisions = dmn.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
-        if (decisions.isEmpty()) {
-            problems.add(model.name() + " has no decision");
+        return defined(model, "decision", dmn.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList(), problems);
+    }
+
+    /** The model as Camunda's model API reads and validates it, or null (and a problem) when it cannot. */
+    private static <M> M parsed(ModelFile model, String kind, Function<InputStream, M> reader, List<String> problems) {
+        try {
+            return reader.apply(new ByteArrayInputStream(model.content()));
+        } catch (RuntimeException unparsable) {
+            problems.add(model.name() + " is not a valid " + kind + " model: " + firstLine(unparsable));
+            return null;
         }
-        return decisions;
+    }
+
+    private static List<String> defined(ModelFile model, String kind, List<String> keys, List<String> problems) {
+        if (keys.isEmpty()) {
+            problems.add(model.name() + " has no " + kind);
+        }
+        return keys;
     }
 
     private static String firstLine(RuntimeException e) {

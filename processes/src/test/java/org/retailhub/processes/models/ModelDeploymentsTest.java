@@ -114,6 +114,12 @@ class ModelDeploymentsTest {
                 .singleResult().getVersionTag()).isEqualTo("pay-2");
         assertThat(repository.createProcessDefinitionQuery().deploymentId(inFlight).processDefinitionKey("payment").singleResult()
                 .getVersion()).as("orders started before call the payment model of their own deployment").isEqualTo(1);
+
+        ModelMigrations.Plan plan = new ModelMigrations(repository, engine.getProcessEngine().getRuntimeService(), audit)
+                .preview("anna", "order-fulfilment", 1, null);
+        assertThat(plan.problems()).as("orders may move to the new version").isEmpty();
+        assertThat(plan.mappedSteps()).containsEntry("Activity_ValidateOrder", "Activity_ValidateOrder")
+                .containsEntry("Activity_TakePayment", "Activity_TakePayment");
     }
 
     @Test
