@@ -24,15 +24,25 @@ const shot = process.argv[3] || 'models-tutorial-cockpit-version-2.png';
       return answer.status;
     });
     console.log('login', login);
-    await page.goto(base + '/camunda/app/cockpit/default/#/decision-definition/' + decisionId, { waitUntil: 'load' });
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('.dmn-decision-table-container, .tjs-container, table', { timeout: 60000 });
-    await page.waitForTimeout(4000);
+    // Cockpit is slow under load: open the page again while it still shows its spinner
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.goto(base + '/camunda/app/cockpit/default/#/decision-definition/' + decisionId, { waitUntil: 'load' });
+      await page.reload({ waitUntil: 'load' });
+      const drawn = await page.waitForFunction(() => document.body.innerText.includes('CATEGORY-APPAREL-10'), null, { timeout: 90000 })
+        .then(() => true, () => false);
+      console.log('attempt', attempt, drawn);
+      if (drawn) break;
+    }
+    // Cockpit draws the table with dmn-js; wait for its rule rows (the promotion codes) to show
+    await page.waitForFunction(() => document.body.innerText.includes('CATEGORY-APPAREL-10'), null, { timeout: 120000 })
+      .catch(() => console.log('no table drawn:', page.url()));
+    await page.waitForTimeout(3000);
+    console.log((await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 400));
     await page.screenshot({ path: out + '/' + shot });
   }
   const api = await browser.newContext({ viewport: { width: 1400, height: 700 }, httpCredentials: { username: 'analyst', password: 'analyst-dev-only' } });
   const json = await api.newPage();
-  const answer = await json.goto(base + '/api/models/order-pricing');
+  const answer = await api.request.get(base + '/api/models/order-pricing', { headers: { Accept: 'application/json' } });
   const versions = JSON.stringify(await answer.json(), null, 2);
   await json.setContent('<pre style="font: 14px monospace; padding: 12px">GET /api/models/order-pricing\n\n' + versions.replace(/</g, '&lt;') + '</pre>');
   await json.screenshot({ path: out + '/models-tutorial-versions.png', fullPage: true });
