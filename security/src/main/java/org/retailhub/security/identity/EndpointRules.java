@@ -79,7 +79,11 @@ public final class EndpointRules {
                 EndpointRule.roles(PUT, Set.of(ADMIN), "/api/stores/*/route"),
                 // analysts see reasons but no payload (DeadLetterController); replaying and discarding is operators' work
                 EndpointRule.roles(GET, PROCESS_READERS, "/api/dead-letters"),
-                EndpointRule.roles(POST, REPAIRERS, "/api/dead-letters/*/*/replay", "/api/dead-letters/*/*/discard"));
+                EndpointRule.roles(POST, REPAIRERS, "/api/dead-letters/*/*/replay", "/api/dead-letters/*/*/discard"),
+                // models at runtime (docs/models.md): analysts deploy, roll back and preview migrations; operators move instances
+                EndpointRule.roles(POST, MODELLERS, "/api/models", "/api/models/*/rollback"),
+                EndpointRule.roles(GET, PROCESS_READERS, "/api/models", "/api/models/*", "/api/models/*/migration-plan"),
+                EndpointRule.roles(POST, REPAIRERS, "/api/models/*/migrations"));
     }
 
     /** The rules of a Camunda engine REST API mounted at {@code base}, e.g. {@code /engine-rest}. */

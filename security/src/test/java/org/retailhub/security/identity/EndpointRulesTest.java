@@ -81,4 +81,13 @@ class EndpointRulesTest {
             }
         }
     }
+
+    @Test
+    void analystsDeployAndRollBackModelsAndOnlyOperatorsMoveRunningInstances() {
+        assertThat(rolesFor("POST", "/api/models")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/api/models/order-pricing/rollback")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/models/payment/migration-plan")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("POST", "/api/models/payment/migrations")).containsExactlyInAnyOrder(HubRole.OPERATOR, HubRole.ADMIN);
+        assertThat(rolesFor("DELETE", "/api/models/payment")).as("nothing else on that path").isNull();
+    }
 }
