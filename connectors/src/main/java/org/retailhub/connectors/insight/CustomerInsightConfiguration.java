@@ -8,6 +8,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.kafka.KafkaTopics;
 import org.retailhub.domain.insight.BehaviourStream;
+import org.retailhub.domain.insight.CustomerInsight;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -18,10 +19,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Customer insight's Kafka side: its input topic, the publisher the beacon hands accepted interactions to, and the
- * topology with its interactive queries.
+ * topology with its interactive queries; an instance with {@code hub.insight.enabled=false} runs no topology and
+ * answers queries with 503 (its beacon still takes events).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
 class CustomerInsightConfiguration {
 
     @Bean
@@ -34,12 +35,20 @@ class CustomerInsightConfiguration {
         return new KafkaBehaviourStream(kafka, json, insight.acceptedTopic());
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "hub.insight.enabled", havingValue = "false")
+    CustomerInsight switchedOffInsight() {
+        return new SwitchedOffInsight();
+    }
+
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
     InsightStateFolder insightStateFolder(InsightProperties insight, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
         return InsightStateFolder.of(insight.stateDir(), embeddedDataDir);
     }
 
     @Bean
+    @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
     InsightStreams insightStreams(InsightProperties insight, KafkaProperties kafka, KafkaTopicProperties topics,
                                   InsightStateFolder stateFolder, ObjectMapper json) {
         Properties config = new Properties();
