@@ -7,8 +7,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.kafka.KafkaTopics;
+import org.retailhub.connectors.state.StateFolder;
 import org.retailhub.domain.insight.BehaviourStream;
 import org.retailhub.domain.insight.CustomerInsight;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -43,14 +45,14 @@ class CustomerInsightConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
-    InsightStateFolder insightStateFolder(InsightProperties insight, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
-        return InsightStateFolder.of(insight.stateDir(), embeddedDataDir);
+    StateFolder insightStateFolder(InsightProperties insight, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
+        return StateFolder.of(insight.stateDir(), embeddedDataDir, "insight");
     }
 
     @Bean
     @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
     InsightStreams insightStreams(InsightProperties insight, KafkaProperties kafka, KafkaTopicProperties topics,
-                                  InsightStateFolder stateFolder, ObjectMapper json) {
+                                  @Qualifier("insightStateFolder") StateFolder stateFolder, ObjectMapper json) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties(null));
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, insight.applicationId());
