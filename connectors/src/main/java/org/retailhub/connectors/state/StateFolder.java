@@ -37,7 +37,7 @@ public final class StateFolder implements AutoCloseable {
             }
             return new StateFolder(Files.createTempDirectory("retail-hub-" + name + "-"), true);
         } catch (IOException e) {
-            throw new UncheckedIOException("no folder for the state of " + name", e);
+            throw new UncheckedIOException("no folder for the state of " + name, e);
         }
     }
 
