@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled  send demo orders
  * @param interval pause between two demo orders
  * @param replenishmentAfter when after the start the demo runs replenishment for every store
+ * @param behaviourInterval pause between two demo behaviour events (customer insight)
  */
 @Validated
 @ConfigurationProperties("hub.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled,
                              @NotNull @DefaultValue("PT2S") Duration interval,
-                             @NotNull @DefaultValue("PT15S") Duration replenishmentAfter) {
+                             @NotNull @DefaultValue("PT15S") Duration replenishmentAfter,
+                             @NotNull @DefaultValue("PT0.25S") Duration behaviourInterval) {
 }

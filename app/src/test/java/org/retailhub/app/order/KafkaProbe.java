@@ -20,12 +20,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads a topic from the beginning as a downstream consumer would; publishes raw bytes as a channel's connector would. */
-final class KafkaProbe {
+public final class KafkaProbe {
 
     private KafkaProbe() {
     }
 
-    static List<ConsumerRecord<String, byte[]>> await(String bootstrap, String topic, Predicate<ConsumerRecord<String, byte[]>> match,
+    public static List<ConsumerRecord<String, byte[]>> await(String bootstrap, String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                       Duration timeout) {
         List<ConsumerRecord<String, byte[]>> matches = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -64,6 +64,10 @@ public final class EndpointRules {
                 // data migration: operators start runs and read their reports (counts, rules and checksums, no row values)
                 EndpointRule.roles(POST, REPAIRERS, "/api/migrations"),
                 EndpointRule.roles(GET, WATCHERS, "/api/migrations/*/report", "/api/migrations/*/report.json"),
+                // customer insight: the web shop and app send behaviour and show recommendations; analysts read profiles
+                EndpointRule.roles(POST, CHANNELS, "/api/behaviour"),
+                EndpointRule.roles(GET, CHANNELS, "/api/customers/*/recommendations"),
+                EndpointRule.roles(GET, Set.of(INTEGRATION, ANALYST, ADMIN), "/api/customers/*/profile"),
                 // erasing a customer's personal data on request cannot be undone: admins only
                 EndpointRule.roles(POST, Set.of(ADMIN), "/api/customers/*/erasure"),
                 EndpointRule.roles(GET, EPC_READERS, "/api/rfid/epc/*", "/api/epcis/events"),

@@ -30,6 +30,14 @@ class EndpointRulesTest {
     }
 
     @Test
+    void channelsSendBehaviourAndReadRecommendationsAnalystsReadProfilesOperatorsNeither() {
+        assertThat(rolesFor("POST", "/api/behaviour")).containsExactlyInAnyOrder(HubRole.INTEGRATION, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/customers/CU100007/recommendations")).containsExactlyInAnyOrder(HubRole.INTEGRATION, HubRole.ADMIN);
+        assertThat(rolesFor("GET", "/api/customers/CU100007/profile")).containsExactlyInAnyOrder(HubRole.INTEGRATION, HubRole.ANALYST, HubRole.ADMIN);
+        assertThat(rolesFor("DELETE", "/api/customers/CU100007/profile")).as("nothing else on that path").isNull();
+    }
+
+    @Test
     void otherSystemsCaptureEpcisEveryRoleQueriesItAndOperatorsRunCounts() {
         assertThat(rolesFor("POST", "/api/epcis/capture")).containsExactlyInAnyOrder(HubRole.INTEGRATION, HubRole.ADMIN);
         assertThat(rolesFor("GET", "/api/epcis/events")).containsExactlyInAnyOrder(HubRole.ANALYST, HubRole.OPERATOR, HubRole.INTEGRATION, HubRole.ADMIN);

@@ -1,0 +1,65 @@
+package org.retailhub.connectors.insight;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.retailhub.connectors.kafka.KafkaTopicProperties;
+import org.retailhub.connectors.kafka.KafkaTopics;
+import org.retailhub.connectors.state.StateFolder;
+import org.retailhub.domain.insight.BehaviourStream;
+import org.retailhub.domain.insight.CustomerInsight;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Customer insight's Kafka side: its input topic, the publisher the beacon hands accepted interactions to, and the
+ * topology with its interactive queries; an instance with {@code hub.insight.enabled=false} runs no topology and
+ * answers queries with 503 (its beacon still takes events).
+ */
+@Configuration(proxyBeanMethods = false)
+class CustomerInsightConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics insightTopics(InsightProperties insight, KafkaTopicProperties topics) {
+        return KafkaTopics.of(topics, List.of(insight.acceptedTopic()));
+    }
+
+    @Bean
+    BehaviourStream behaviourStream(KafkaTemplate<String, String> kafka, ObjectMapper json, InsightProperties insight) {
+        return new KafkaBehaviourStream(kafka, json, insight.acceptedTopic());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hub.insight.enabled", havingValue = "false")
+    CustomerInsight switchedOffInsight() {
+        return new SwitchedOffInsight();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
+    StateFolder insightStateFolder(InsightProperties insight, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
+        return StateFolder.of(insight.stateDir(), embeddedDataDir, "insight");
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
+    InsightStreams insightStreams(InsightProperties insight, KafkaProperties kafka, KafkaTopicProperties topics,
+                                  @Qualifier("insightStateFolder") StateFolder stateFolder, ObjectMapper json) {
+        Properties config = new Properties();
+        config.putAll(kafka.buildStreamsProperties(null));
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, insight.applicationId());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateFolder.path().toString());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, insight.commitInterval().toMillis());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.model(), json), config);
+    }
+}

@@ -1,0 +1,63 @@
+package org.retailhub.connectors.insight;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.retailhub.domain.insight.CoOccurrence;
+import org.retailhub.domain.insight.CustomerProfile;
+import org.retailhub.domain.insight.InsightModel;
+import org.retailhub.domain.insight.Interaction;
+import org.retailhub.domain.insight.ItemNeighbours;
+import org.retailhub.domain.insight.ItemPopularity;
+
+/**
+ * The customer-insight topology: accepted interactions (keyed by golden customer id) update each customer's profile;
+ * the evidence they add is re-keyed by article (one repartition) and summed into each article's co-occurring
+ * articles and its popularity, all with time decay. Three queryable stores; the maths is the domain's.
+ */
+public final class CustomerInsightTopology {
+
+    /** customer id → {@link CustomerProfile} */
+    public static final String PROFILES = "customer-profiles";
+    /** sku → {@link ItemNeighbours} */
+    public static final String NEIGHBOURS = "item-neighbours";
+    /** sku → {@link ItemPopularity} */
+    public static final String POPULARITY = "item-popularity";
+
+    private CustomerInsightTopology() {
+    }
+
+    /** The topology reading {@code acceptedTopic}. */
+    public static Topology build(String acceptedTopic, InsightModel model, ObjectMapper json) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<String> sku = Serdes.String();
+        Serde<CoOccurrence> evidenceSerde = JsonSerde.of(CoOccurrence.class, json);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES), Serdes.String(),
+                JsonSerde.of(CustomerProfile.class, json)));
+        KStream<String, CoOccurrence> evidence = builder
+                .stream(acceptedTopic, Consumed.with(Serdes.String(), JsonSerde.of(Interaction.class, json)).withName("accepted-interactions"))
+                .process(() -> new ProfileKeeper(model), PROFILES)
+                .repartition(Repartitioned.with(sku, evidenceSerde).withName("item-evidence"));
+        evidence.filter((item, e) -> e.isPopularity())
+                .groupByKey(Grouped.with(sku, evidenceSerde))
+                .aggregate(ItemPopularity::none, (item, e, popularity) -> popularity.with(e, model),
+                        Materialized.<String, ItemPopularity, KeyValueStore<Bytes, byte[]>>as(POPULARITY)
+                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemPopularity.class, json)));
+        evidence.filterNot((item, e) -> e.isPopularity())
+                .groupByKey(Grouped.with(sku, evidenceSerde))
+                .aggregate(ItemNeighbours::none, (item, e, neighbours) -> neighbours.with(e, model),
+                        Materialized.<String, ItemNeighbours, KeyValueStore<Bytes, byte[]>>as(NEIGHBOURS)
+                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemNeighbours.class, json)));
+        return builder.build();
+    }
+}

@@ -1,0 +1,41 @@
+package org.retailhub.connectors.insight;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.retailhub.domain.insight.InsightModel;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Customer insight's stream ({@code hub.insight.*}); the beacon's own topics are under {@code hub.insight.beacon}.
+ *
+ * @param enabled        run the topology and serve its queries
+ * @param acceptedTopic  the interactions the beacon accepted, keyed by golden customer id
+ * @param applicationId  Kafka Streams' application id: instances with the same id share the work by partitions
+ * @param stateDir       where the state stores live; blank = {@code insight/} beside the embedded data folder, or a
+ *                       temporary folder removed at stop when there is none
+ * @param commitInterval how often the stream commits, i.e. how soon queries see an event
+ * @param halfLife       see {@link InsightModel}
+ */
+@Validated
+@ConfigurationProperties("hub.insight")
+public record InsightProperties(@DefaultValue("true") boolean enabled,
+                                @NotBlank @DefaultValue("behaviour.accepted") String acceptedTopic,
+                                @NotBlank @DefaultValue("retail-hub-insight") String applicationId,
+                                @NotNull @DefaultValue("") String stateDir,
+                                @NotNull @DefaultValue("PT1S") Duration commitInterval,
+                                @NotNull @DefaultValue("P14D") Duration halfLife,
+                                @Min(1) @Max(200) @DefaultValue("20") int recentItems,
+                                @Min(1) @Max(500) @DefaultValue("50") int maxNeighbours,
+                                @NotNull @DefaultValue("P30D") Duration pairWindow,
+                                @NotNull @DefaultValue("P30D") Duration justBought) {
+
+    /** The model's figures. */
+    public InsightModel model() {
+        return new InsightModel(halfLife, recentItems, maxNeighbours, pairWindow, justBought);
+    }
+}

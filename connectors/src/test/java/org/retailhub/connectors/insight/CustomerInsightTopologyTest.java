@@ -1,0 +1,183 @@
+package org.retailhub.connectors.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retailhub.domain.insight.CustomerProfile;
+import org.retailhub.domain.insight.InsightModel;
+import org.retailhub.domain.insight.Interaction;
+import org.retailhub.domain.insight.InteractionKind;
+import org.retailhub.domain.insight.ItemNeighbours;
+import org.retailhub.domain.insight.ItemPopularity;
+import org.retailhub.domain.insight.Recommendation;
+import org.retailhub.domain.insight.Recommender;
+
+/** The insight topology on Kafka Streams' test driver: what the stores hold after a few customers' behaviour. */
+class CustomerInsightTopologyTest {
+
+    private static final String TOPIC = "behaviour.accepted";
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final InsightModel MODEL = InsightModel.standard();
+
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> accepted;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "insight-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, MODEL, json), config);
+        accepted = driver.createInputTopic(TOPIC, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void purchasesMakeTheCustomersRfmFiguresAndPreferredCategory() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0);
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(60), "49.90");
+        send("CU100001", "SKU-0002", "GARDEN", InteractionKind.PURCHASE, T0.plusSeconds(120), "10.10");
+
+        CustomerProfile profile = profiles().get("CU100001");
+        assertThat(profile.purchases()).isEqualTo(2);
+        assertThat(profile.spend()).isEqualByComparingTo("60.00");
+        assertThat(profile.lastPurchase()).isEqualTo(T0.plusSeconds(120));
+        assertThat(profile.storeId()).isEqualTo("STORE-001");
+        assertThat(profile.bought()).extracting(item -> item.sku()).containsExactly("SKU-0002", "SKU-0001");
+        // a view and a purchase of electronics outweigh one purchase in the garden
+        assertThat(profile.categories().get("ELECTRONICS").value()).isGreaterThan(profile.categories().get("GARDEN").value());
+    }
+
+    @Test
+    void articlesBoughtTogetherBecomeNeighboursInBothDirectionsAndPopular() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(30));
+        send("CU100002", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(40));
+
+        assertThat(neighbours().get("SKU-0001").neighbours()).containsOnlyKeys("SKU-0002");
+        assertThat(neighbours().get("SKU-0002").neighbours()).containsOnlyKeys("SKU-0001");
+        ItemPopularity first = popularity().get("SKU-0001");
+        assertThat(first.category()).isEqualTo("ELECTRONICS");
+        assertThat(first.interest().at(T0.plusSeconds(40), MODEL.halfLife())).isGreaterThan(
+                popularity().get("SKU-0002").interest().at(T0.plusSeconds(40), MODEL.halfLife()));
+    }
+
+    @Test
+    void aRemovalFromTheCartForgetsTheArticleAndAddsNoEvidence() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.ADD_TO_CART, T0);
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.REMOVE_FROM_CART, T0.plusSeconds(5));
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(10));
+
+        assertThat(profiles().get("CU100001").recent()).extracting(item -> item.sku()).containsExactly("SKU-0002");
+        assertThat(neighbours().get("SKU-0002")).isNull();
+    }
+
+    @Test
+    void aRecentCoOccurrenceOutweighsAnOldOneOfTheSameStrength() {
+        Instant old = T0.minus(Duration.ofDays(60));
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, old);
+        send("CU100001", "SKU-0003", "ELECTRONICS", InteractionKind.PURCHASE, old.plusSeconds(10));
+        send("CU100002", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100002", "SKU-0004", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(10));
+        send("CU100003", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(20));
+
+        List<Recommendation> answer = recommend("CU100003", Set.of("SKU-0001", "SKU-0003", "SKU-0004"), T0.plusSeconds(30));
+
+        assertThat(answer).extracting(Recommendation::sku).startsWith("SKU-0004", "SKU-0003");
+        assertThat(answer.get(0).basis()).isEqualTo(Recommendation.Basis.CO_OCCURRENCE);
+    }
+
+    @Test
+    void whatTheCustomerJustBoughtAndWhatIsNotOnTheShelfIsNeverRecommended() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(10));
+        send("CU100001", "SKU-0005", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(20));
+        send("CU100002", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(30));
+
+        List<Recommendation> answer = recommend("CU100002", Set.of("SKU-0001", "SKU-0002"), T0.plusSeconds(40));
+
+        assertThat(answer).extracting(Recommendation::sku).containsExactly("SKU-0002");
+    }
+
+    @Test
+    void aCustomerTheStreamNeverSawGetsThePopularArticles() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100002", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(10));
+        send("CU100002", "SKU-0002", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(20));
+
+        List<Recommendation> answer = recommend("CU999999", Set.of("SKU-0001", "SKU-0002"), T0.plusSeconds(30));
+
+        assertThat(answer).extracting(Recommendation::sku).containsExactly("SKU-0001", "SKU-0002");
+        assertThat(answer).allMatch(r -> r.basis() == Recommendation.Basis.POPULARITY);
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndTheStreamGoesOn() {
+        accepted.pipeInput("CU100001", "{not json", T0);
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(1));
+
+        assertThat(profiles().get("CU100001").purchases()).isEqualTo(1);
+    }
+
+    private List<Recommendation> recommend(String customer, Set<String> onShelf, Instant now) {
+        return new Recommender(MODEL).recommend(profiles().get(customer), sku -> Optional.ofNullable(neighbours().get(sku)),
+                allPopularity(), onShelf::contains, 10, now);
+    }
+
+    private List<ItemPopularity> allPopularity() {
+        List<ItemPopularity> all = new java.util.ArrayList<>();
+        try (var items = popularity().all()) {
+            items.forEachRemaining(item -> all.add(item.value));
+        }
+        return all;
+    }
+
+    private void send(String customer, String sku, String category, InteractionKind kind, Instant at) {
+        send(customer, sku, category, kind, at, "0");
+    }
+
+    private void send(String customer, String sku, String category, InteractionKind kind, Instant at, String value) {
+        try {
+            accepted.pipeInput(customer, json.writeValueAsString(
+                    new Interaction(customer, sku, category, kind, "STORE-001", 1, new BigDecimal(value), at)), at);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KeyValueStore<String, CustomerProfile> profiles() {
+        return driver.getKeyValueStore(CustomerInsightTopology.PROFILES);
+    }
+
+    private KeyValueStore<String, ItemNeighbours> neighbours() {
+        return driver.getKeyValueStore(CustomerInsightTopology.NEIGHBOURS);
+    }
+
+    private KeyValueStore<String, ItemPopularity> popularity() {
+        return driver.getKeyValueStore(CustomerInsightTopology.POPULARITY);
+    }
+}

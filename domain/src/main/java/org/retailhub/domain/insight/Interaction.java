@@ -1,0 +1,17 @@
+package org.retailhub.domain.insight;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One accepted behaviour event: a consenting customer, named by their golden id, did something with an article.
+ * No personal data beyond the pseudonymous golden id.
+ *
+ * @param customerId the hub's golden customer id ({@code CU…})
+ * @param category   the article's category in the hub's catalogue
+ * @param storeId    the store the customer shops at (the web's distribution centre for online), may be null
+ * @param value      what a purchase was worth (quantity × unit price), zero for the other kinds
+ */
+public record Interaction(String customerId, String sku, String category, InteractionKind kind, String storeId,
+                         int quantity, BigDecimal value, Instant occurredAt) {
+}

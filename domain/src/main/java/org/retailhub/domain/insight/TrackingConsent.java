@@ -1,0 +1,42 @@
+package org.retailhub.domain.insight;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Who may be tracked: each golden customer's tracking consent as the CRM states it ({@code hub.tracking_consent}).
+ * A customer without a row has not consented; an erased customer is unknown.
+ */
+public class TrackingConsent {
+
+    private final JdbcTemplate jdbc;
+
+    public TrackingConsent(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The customer, by golden id or CRM customer number, joined to the golden id, with their consent; empty if unknown. */
+    public Optional<Consent> of(String customer) {
+        List<Consent> found = jdbc.query("""
+                        select c.customer_id, coalesce(t.granted, false) as granted
+                        from hub.customer c left join hub.tracking_consent t on t.customer_id = c.customer_id
+                        where c.erased_at is null
+                          and (c.customer_id = ? or c.customer_id = (select x.hub_key from hub.key_xref x
+                                where x.kind = 'CUSTOMER' and x.island = 'CRM' and x.native_key = ?))""",
+                (rs, n) -> new Consent(rs.getString("customer_id"), rs.getBoolean("granted")), customer, customer);
+        return found.stream().findFirst();
+    }
+
+    /** Records a customer's consent (granted or withdrawn) and where it came from, e.g. {@code CRM}. */
+    public void record(String customerId, boolean granted, String source) {
+        jdbc.update("""
+                insert into hub.tracking_consent (customer_id, granted, source) values (?, ?, ?)
+                on conflict (customer_id) do update set granted = excluded.granted, source = excluded.source, changed_at = now()""",
+                customerId, granted, source);
+    }
+
+    /** A known customer's golden id and whether they may be tracked. */
+    public record Consent(String customerId, boolean granted) {
+    }
+}

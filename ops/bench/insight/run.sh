@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Recommendation latency benchmark (issue 14's goal: p99 <= 20 ms at 200 requests/s on this machine). Not a test: run
+# it alone, when the machine is as quiet as you can find (it prints the load average before and after). Builds the hub
+# and the ops jar, starts the hub on a fresh embedded PostgreSQL and Kafka (no demo traffic), warms the insight stream
+# up through the REST beacon, then asks for recommendations at the rate for the time given, and stops the hub.
+#   ops/bench/insight/run.sh [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
+# Result: one line "RECOMMENDATION-BENCHMARK {json}" on stdout, appended to ops/bench/results/recommendations.jsonl.
+# Environment: BENCH_HUB_PORT (default 18080), BENCH_HUB_JAVA_OPTS (default -Xms1g -Xmx2g), BENCH_SKIP_BUILD=1.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+port="${BENCH_HUB_PORT:-18080}"
+java_opts="${BENCH_HUB_JAVA_OPTS:--Xms1g -Xmx2g}"
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  echo "[recommendation-bench] building the hub and the ops jar" >&2
+  ./mvnw -q -DskipTests package
+fi
+echo "[recommendation-bench] uptime before: $(uptime)" >&2
+work="$(mktemp -d "${TMPDIR:-/tmp}/retail-hub-insight-bench.XXXXXX")"
+log="$work/hub.log"
+# shellcheck disable=SC2086
+java $java_opts -Dloader.path=app/embedded-kit/target/kit -jar app/target/retail-hub.jar --dev \
+  --hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=0 --server.port="$port" \
+  --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0 \
+  --hub.demo.enabled=false --hub.rfid.simulator.enabled=false --hub.islands.simulator-pause=0s \
+  --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000 \
+  --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000 >"$log" 2>&1 &
+hub=$!
+trap 'kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do
+  if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$hub" 2>/dev/null; then echo "[recommendation-bench] the hub did not start:" >&2; tail -50 "$log" >&2; exit 1; fi
+  sleep 1
+done
+pg_port="$(grep -a -m1 'Embedded PostgreSQL on port' "$log" | sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p')"
+echo "[recommendation-bench] hub up on :$port, PostgreSQL :$pg_port (log: $log)" >&2
+java -Xmx512m -cp ops/target/retail-hub-bench.jar -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" \
+  --api-auth="Basic $(printf 'integration:integration-dev-only' | base64)" \
+  --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" "$@"
+echo "[recommendation-bench] uptime after: $(uptime)" >&2

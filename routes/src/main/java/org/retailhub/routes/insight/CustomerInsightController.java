@@ -1,0 +1,109 @@
+package org.retailhub.routes.insight;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.retailhub.domain.insight.BehaviourOutcome;
+import org.retailhub.domain.insight.BehaviourReport;
+import org.retailhub.domain.insight.CustomerInsight;
+import org.retailhub.domain.insight.CustomerRecommendations;
+import org.retailhub.domain.insight.ProfileView;
+import org.retailhub.domain.insight.Recommendation;
+import org.retailhub.domain.shared.RefusedInputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Customer insight's API: the REST behaviour beacon ({@code 202} with what became of the event: tracked, or dropped
+ * because the customer did not consent or is unknown), a customer's recommendations (an unknown customer gets the
+ * popular articles, never an error) and profile. Refusals are RFC 9457 problem details.
+ */
+@RestController
+public class CustomerInsightController {
+
+    private static final Pattern CUSTOMER = Pattern.compile("[A-Z0-9]{2,20}");
+    private static final Pattern STORE = Pattern.compile("[A-Z0-9-]{1,20}");
+    private static final int MOST = 100;
+    private static final String TYPE_BASE = "https://retail-hub.org/problems/";
+
+    public record Outcome(BehaviourOutcome outcome) {
+    }
+
+    public record Recommendations(String customer, String storeId, List<Recommendation> items) {
+    }
+
+    private final BehaviourBeacon beacon;
+    private final CustomerRecommendations recommendations;
+
+    public CustomerInsightController(BehaviourBeacon beacon, CustomerRecommendations recommendations) {
+        this.beacon = beacon;
+        this.recommendations = recommendations;
+    }
+
+    @PostMapping("/api/behaviour")
+    public ResponseEntity<Outcome> behaviour(@Valid @RequestBody BehaviourReport report) {
+        return ResponseEntity.accepted().body(new Outcome(beacon.take(report)));
+    }
+
+    /** Up to {@code k} (1-100) articles in stock at {@code storeId}, else at the customer's store. */
+    @GetMapping("/api/customers/{customer}/recommendations")
+    public Recommendations recommendations(@PathVariable String customer, @RequestParam(defaultValue = "10") int k,
+                                           @RequestParam(required = false) String storeId) {
+        checked(customer);
+        if (k < 1 || k > MOST) {
+            throw refused("invalid-k", "k must be 1-" + MOST);
+        }
+        if (storeId != null && !STORE.matcher(storeId).matches()) {
+            throw refused("invalid-store-id", "a store id is 1-20 characters A-Z, 0-9 or '-'");
+        }
+        return new Recommendations(customer, storeId, recommendations.recommend(customer, k, storeId));
+    }
+
+    @GetMapping("/api/customers/{customer}/profile")
+    public ProfileView profile(@PathVariable String customer) {
+        checked(customer);
+        return recommendations.profile(customer).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                problem(HttpStatus.NOT_FOUND, "profile-not-found", "No profile",
+                        "no tracked behaviour of " + customer + " (unknown, without consent, or nothing seen yet)"), null));
+    }
+
+    @ExceptionHandler(RefusedInputException.class)
+    ProblemDetail refusedEvent(RefusedInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-behaviour-event", "Behaviour event refused", e.getMessage());
+    }
+
+    @ExceptionHandler(CustomerInsight.InsightUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(CustomerInsight.InsightUnavailableException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "insight-unavailable", "Customer insight is not ready, try again",
+                "the behaviour stream is starting or rebalancing");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    private static void checked(String customer) {
+        if (!CUSTOMER.matcher(customer).matches()) {
+            throw refused("invalid-customer-id", "a customer is named by the hub's id (CU…) or the CRM's number (C…): 2-20 characters A-Z or 0-9");
+        }
+    }
+
+    private static ErrorResponseException refused(String type, String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, type, "Request is not valid", detail), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
