@@ -97,6 +97,24 @@ class OrderFulfilmentProcessTest {
     }
 
     @Test
+    void theCouponTheCustomerEnteredTakesItsShareOffEveryLine() {
+        when(order.orders.couponCode(order.orderId)).thenReturn("WELCOME10");
+        order.allInStock();
+        order.startAndRunJobs();
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<PricedLine>> priced = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<Money> total = ArgumentCaptor.forClass(Money.class);
+        verify(order.orders).savePricing(eq(order.orderId), priced.capture(), total.capture());
+        // line 1: the three promotions above plus 10 % coupon = 24.00 off 60.00; line 2: 0.50 loyalty + 1.00 coupon (0.999)
+        assertThat(priced.getValue().get(0).promotions()).extracting(p -> p.code())
+                .containsExactly("CATEGORY-APPAREL-10", "MULTIBUY-3", "LOYALTY-GOLD", "COUPON-WELCOME10");
+        assertThat(priced.getValue().get(0).total()).isEqualTo(Money.of("36.00", "EUR"));
+        assertThat(priced.getValue().get(1).total()).isEqualTo(Money.of("8.49", "EUR"));
+        assertThat(total.getValue()).isEqualTo(Money.of("44.49", "EUR"));
+    }
+
+    @Test
     void outOfStockOrderIsRejectedWithTheReason() {
         order.stockFor(List.of(), List.of(line(1, "SKU-0002", 3), line(2, "SKU-0005", 1)));
         ProcessInstance instance = order.startAndRunJobs();
