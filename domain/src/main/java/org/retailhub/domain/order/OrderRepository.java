@@ -37,12 +37,12 @@ public class OrderRepository {
     public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency, OrderStatus first) {
         int inserted = jdbc.update("""
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,
-                                                gift_card_token, gift_card_last4, status, currency)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                gift_card_token, gift_card_last4, status, currency, coupon_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
                 request.allowPartial(), request.paymentMethod().name(), giftCard == null ? null : giftCard.token(),
-                giftCard == null ? null : giftCard.lastFour(), first.name(), currency);
+                giftCard == null ? null : giftCard.lastFour(), first.name(), currency, request.couponCode());
         if (inserted == 0) {
             return false;
         }
@@ -109,6 +109,11 @@ public class OrderRepository {
     public GiftCardToken giftCard(UUID id) {
         return jdbc.queryForObject("select gift_card_token, gift_card_last4 from hub.customer_order where id = ?",
                 (rs, i) -> rs.getString(1) == null ? null : new GiftCardToken(rs.getString(1), rs.getString(2)), id);
+    }
+
+    /** The coupon code the customer entered with the order, or null. */
+    public String couponCode(UUID id) {
+        return jdbc.queryForObject("select coupon_code from hub.customer_order where id = ?", String.class, id);
     }
 
     public void recordDelivery(UUID id, String deliveryId) {

@@ -11,11 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import org.retailhub.domain.order.PaymentMethod;
 
 /**
  * An order as any channel submits it, after the channel's format has been mapped to the canonical model.
- * (channel, externalId) identifies it: submitting the same pair twice yields the same order.
+ * (channel, externalId) identifies it: submitting the same pair twice yields the same order. A coupon code is optional;
+ * it is kept in upper case, so customers may type it as they like.
  */
 public record OrderRequest(
         @NotNull Channel channel,
@@ -25,12 +27,20 @@ public record OrderRequest(
         boolean allowPartial,
         PaymentMethod paymentMethod,
         @Pattern(regexp = "[0-9]{16,19}", message = "must be 16-19 digits") String giftCardNumber,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull OrderLineRequest> lines) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull OrderLineRequest> lines,
+        @Pattern(regexp = "[A-Za-z0-9-]{3,20}", message = "must be 3-20 characters A-Z, a-z, 0-9 or '-'") String couponCode) {
 
     public OrderRequest {
+        couponCode = couponCode == null || couponCode.isBlank() ? null : couponCode.strip().toUpperCase(Locale.ROOT);
         loyaltyTier = loyaltyTier == null ? LoyaltyTier.NONE : loyaltyTier;
         paymentMethod = paymentMethod == null ? PaymentMethod.CARD : paymentMethod;
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** An order without a coupon code, as most channels send it. */
+    public OrderRequest(Channel channel, String externalId, String storeId, LoyaltyTier loyaltyTier, boolean allowPartial,
+                        PaymentMethod paymentMethod, String giftCardNumber, List<OrderLineRequest> lines) {
+        this(channel, externalId, storeId, loyaltyTier, allowPartial, paymentMethod, giftCardNumber, lines, null);
     }
 
     /** A gift card number exactly when the method uses one. */

@@ -1,5 +1,6 @@
 package org.retailhub.processes.order;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.pricing.PricedLine;
 import org.retailhub.domain.pricing.PricingContext;
 import org.retailhub.domain.pricing.PromotionTable;
+import org.retailhub.processes.pricing.PricingProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +42,17 @@ public class OrderFulfilmentSteps {
     private final ReservationLedger ledger;
     private final PromotionTable promotions;
     private final PaymentRepository payments;
+    private final PricingProperties pricing;
 
-    public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue,
-                                ReservationLedger ledger, PromotionTable promotions, PaymentRepository payments) {
+    public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue, ReservationLedger ledger,
+                                PromotionTable promotions, PaymentRepository payments, PricingProperties pricing) {
         this.orders = orders;
         this.journal = journal;
         this.catalogue = catalogue;
         this.ledger = ledger;
         this.promotions = promotions;
         this.payments = payments;
+        this.pricing = pricing;
     }
 
     /** Checks the order is still fulfillable as submitted: still open and every article still sold. */
@@ -81,16 +85,24 @@ public class OrderFulfilmentSteps {
         }
     }
 
-    /** Prices every reserved line through the promotion table and records the applied promotions. */
+    /**
+     * Prices every reserved line through the promotion table and records the applied promotions. A rule may look at the
+     * line, the order (store, channel, loyalty tier, coupon, the day it came in) and the other articles it sells.
+     */
     public void price(DelegateExecution execution) {
         Order order = orders.get(orderId(execution));
         Map<String, Article> articles = catalogue.articles(skus(order));
-        List<PricedLine> priced = order.lines().stream()
-                .filter(l -> l.reservedQuantity() != null && l.reservedQuantity() > 0)
+        List<OrderLine> reserved = order.lines().stream().filter(l -> l.reservedQuantity() != null && l.reservedQuantity() > 0).toList();
+        List<String> basket = reserved.stream().map(OrderLine::sku).distinct().toList();
+        LocalDate orderDate = LocalDate.ofInstant(order.receivedAt(), pricing.timeZone());
+        String coupon = orders.couponCode(order.id());
+        LinePricing lines = LinePricing.forOneOrder();
+        List<PricedLine> priced = reserved.stream()
                 .map(l -> {
                     Article article = articles.get(l.sku());
-                    var context = new PricingContext(article.category(), l.reservedQuantity(), order.loyaltyTier(), order.channel());
-                    return LinePricing.price(l.lineNo(), article.listPrice(), l.reservedQuantity(), promotions.promotionsFor(context));
+                    var context = new PricingContext(l.sku(), article.category(), l.reservedQuantity(), order.storeId(), order.channel(),
+                            order.loyaltyTier(), orderDate, coupon, basket);
+                    return lines.priceLine(l.lineNo(), article.listPrice(), l.reservedQuantity(), promotions.promotionsFor(context));
                 })
                 .toList();
         Money total = priced.stream().map(PricedLine::total).reduce(Money::plus)

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.shared.Money;
 import org.retailhub.processes.payment.InMemoryPayments;
 import org.retailhub.processes.pricing.DmnPromotionTable;
+import org.retailhub.processes.pricing.PricingProperties;
 
 /**
  * One order (a GOLD web customer buying 3 T-shirts and a box of blocks, 51.49 EUR after promotions) and the order
@@ -56,7 +58,7 @@ final class OrderFixture {
         this.engine = engine;
         AbstractAssertions.init(engine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
-                new DmnPromotionTable(engine.getDecisionService()), payments.repository()));
+                new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin"))));
         process = new OrderFulfilmentProcess(engine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
         when(catalogue.articles(any())).thenReturn(Map.of(
                 "SKU-0002", new Article("SKU-0002", "T-shirt", "APPAREL", Money.of("20.00", "EUR"), true),

@@ -82,18 +82,30 @@ class OrderFulfilmentProcessTest {
         order.allInStock();
         order.startAndRunJobs();
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<PricedLine>> priced = ArgumentCaptor.forClass(List.class);
-        ArgumentCaptor<Money> total = ArgumentCaptor.forClass(Money.class);
-        verify(order.orders).savePricing(eq(order.orderId), priced.capture(), total.capture());
+        Pricing pricing = savedPricing();
         // line 1: 3 x 20.00 APPAREL for a GOLD member: 10 % category + 15 % multi-buy + 5 % loyalty = 18.00 off 60.00
-        PricedLine apparel = priced.getValue().get(0);
+        PricedLine apparel = pricing.lines().get(0);
         assertThat(apparel.promotions()).extracting(p -> p.code())
                 .containsExactly("CATEGORY-APPAREL-10", "MULTIBUY-3", "LOYALTY-GOLD");
         assertThat(apparel.total()).isEqualTo(Money.of("42.00", "EUR"));
         // line 2: 1 x 9.99 TOYS: 5 % loyalty only (0.4995 rounds half-even to 0.50)
-        assertThat(priced.getValue().get(1).total()).isEqualTo(Money.of("9.49", "EUR"));
-        assertThat(total.getValue()).isEqualTo(Money.of("51.49", "EUR"));
+        assertThat(pricing.lines().get(1).total()).isEqualTo(Money.of("9.49", "EUR"));
+        assertThat(pricing.total()).isEqualTo(Money.of("51.49", "EUR"));
+    }
+
+    @Test
+    void theCouponTheCustomerEnteredTakesItsShareOffEveryLine() {
+        when(order.orders.couponCode(order.orderId)).thenReturn("WELCOME10");
+        order.allInStock();
+        order.startAndRunJobs();
+
+        Pricing pricing = savedPricing();
+        // line 1: the three promotions above plus 10 % coupon = 24.00 off 60.00; line 2: 0.50 loyalty + 1.00 coupon (0.999)
+        assertThat(pricing.lines().get(0).promotions()).extracting(p -> p.code())
+                .containsExactly("CATEGORY-APPAREL-10", "MULTIBUY-3", "LOYALTY-GOLD", "COUPON-WELCOME10");
+        assertThat(pricing.lines().get(0).total()).isEqualTo(Money.of("36.00", "EUR"));
+        assertThat(pricing.lines().get(1).total()).isEqualTo(Money.of("8.49", "EUR"));
+        assertThat(pricing.total()).isEqualTo(Money.of("44.49", "EUR"));
     }
 
     @Test
@@ -264,5 +276,17 @@ class OrderFulfilmentProcessTest {
 
     private String paymentId() {
         return order.payments.ofOrder(order.orderId).id().toString();
+    }
+
+    private record Pricing(List<PricedLine> lines, Money total) {
+    }
+
+    /** What the price step saved for the order. */
+    private Pricing savedPricing() {
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<PricedLine>> lines = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<Money> total = ArgumentCaptor.forClass(Money.class);
+        verify(order.orders).savePricing(eq(order.orderId), lines.capture(), total.capture());
+        return new Pricing(lines.getValue(), total.getValue());
     }
 }

@@ -28,8 +28,8 @@ import org.retailhub.domain.shared.LoyaltyTier;
 /**
  * The JSON the web shop, the app and the marketplace connectors put on their topics:
  * <pre>{"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD"},
- *  "allowPartialDelivery":false,"payment":{"method":"CARD"},"items":[{"sku":"SKU-0001","qty":2}]}</pre>
- * Customer fields beyond the loyalty tier are ignored: the hub does not need them to fulfil an order. Read strictly:
+ *  "allowPartialDelivery":false,"payment":{"method":"CARD"},"couponCode":"WELCOME10","items":[{"sku":"SKU-0001","qty":2}]}</pre>
+ * The coupon code is optional. Customer fields beyond the loyalty tier are ignored: the hub does not need them to fulfil an order. Read strictly:
  * a field given twice, a value of the wrong JSON type (a quoted or fractional quantity, a number for a code) or a null
  * item is refused with its path, never guessed. A UTF-8 byte order mark is skipped.
  */
@@ -38,7 +38,8 @@ public final class WebOrderFormat {
     private static final int MAX_BYTES = 256 * 1024;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WebOrder(String orderRef, String store, Customer customer, Boolean allowPartialDelivery, Payment payment, List<Item> items) {
+    record WebOrder(String orderRef, String store, Customer customer, Boolean allowPartialDelivery, Payment payment, String couponCode,
+                    List<Item> items) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -101,7 +102,7 @@ public final class WebOrderFormat {
         return new OrderRequest(channel, order.orderRef(), order.store(),
                 order.customer() == null ? null : order.customer().loyaltyTier(),
                 Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(),
-                order.payment() == null ? null : order.payment().giftCardNumber(), lines);
+                order.payment() == null ? null : order.payment().giftCardNumber(), lines, order.couponCode());
     }
 
     /**

@@ -28,7 +28,7 @@ class ChannelMessagesTest {
 
     static final String WEB = """
             {"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD","email":"x@example.org"},"allowPartialDelivery":false,
-             "payment":{"method":"GIFT_CARD","giftCardNumber":"6036000000000001"},"items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}""";
+             "payment":{"method":"GIFT_CARD","giftCardNumber":"6036000000000001"},"couponCode":"welcome10","items":[{"sku":"SKU-0001","qty":2},{"sku":"SKU-0002","qty":1}]}""";
     static final String POS = "HDR;STORE-001;TILL-03;000123;20261125101500;GOLD\nITM;1;SKU-0001;2\nITM;2;SKU-0007;1\nTRL;2\n";
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
@@ -70,6 +70,18 @@ class ChannelMessagesTest {
                 .isInstanceOf(RefusedInputException.class).hasMessageContaining("loyaltyTier");
         assertThat(catchThrowable(() -> routes.read(Channel.WEB, BrokenInputs.utf8(WEB.replace("\"store\":\"WEB-DC\"",
                 "\"store\":\"WEB-DC\",\"store\":\"STORE-001\""))))).isInstanceOf(RefusedInputException.class).hasMessageContaining("store");
+    }
+
+    @Example
+    void aCouponCodeIsReadInUpperCaseAndABadOneIsRefusedByName() {
+        assertThat(routes.read(Channel.WEB, BrokenInputs.utf8(WEB)).couponCode()).isEqualTo("WELCOME10");
+        assertThat(routes.read(Channel.WEB, BrokenInputs.utf8(WEB.replace("\"couponCode\":\"welcome10\",", ""))).couponCode()).isNull();
+        for (String bad : new String[] {"\"WELCOME 10\"", "\"W\"", "\"WELCOME10WELCOME10WELCOME10\"", "\"10%-OFF\""}) {
+            assertThat(catchThrowable(() -> routes.read(Channel.WEB, BrokenInputs.utf8(WEB.replace("\"welcome10\"", bad)))))
+                    .as(bad).isInstanceOf(RefusedInputException.class).hasMessageContaining("couponCode");
+        }
+        assertThat(catchThrowable(() -> routes.read(Channel.WEB, BrokenInputs.utf8(WEB.replace("\"welcome10\"", "10")))))
+                .as("a number is not a code").isInstanceOf(RefusedInputException.class).hasMessageContaining("couponCode");
     }
 
     private void refusedOrValid(Channel channel, Broken broken) {
