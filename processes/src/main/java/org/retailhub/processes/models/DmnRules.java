@@ -100,6 +100,9 @@ public final class DmnRules {
             problems.add(where + ": output " + name + " is empty");
             return;
         }
+        if (cell.equals("null")) {
+            return; // written out on purpose: "none" (no cap, no free item), unlike a cell left empty
+        }
         String type = output.getTypeRef() == null ? "" : output.getTypeRef();
         switch (type) {
             case "string" -> {
