@@ -86,9 +86,8 @@ public record DecisionScenarios(String decision, String source, List<Scenario> s
             String where = source + " scenario '" + scenario.name() + "'";
             try {
                 List<Map<String, Object>> answered = DMN.evaluateDecisionTable(table, Variables.fromMap(scenario.given())).getResultList();
-                List<String> named = canonical(namedColumns(answered, scenario.results()));
-                if (!named.equals(canonical(scenario.results()))) {
-                    failures.add(where + ": expected " + canonical(scenario.results()) + " but the table answers " + named);
+                if (!answersAsExpected(answered, scenario.results())) {
+                    failures.add(where + ": expected " + canonical(scenario.results()) + " but the table answers " + canonical(answered));
                 } else if (scenario.line() != null) {
                     linePrice(where, scenario, answered, failures);
                 }
@@ -109,21 +108,32 @@ public record DecisionScenarios(String decision, String source, List<Scenario> s
     }
 
     /**
-     * The answered rows cut to the columns the scenario names: a scenario states what it is about (a code and a
-     * percentage, say), so a column added to the table later (a cap, a free item) does not break every scenario.
-     * A scenario that expects no row sees every answered row whole.
+     * Each expected row matches one answered row on the columns it names, and no answered row is left over: a scenario
+     * states what it is about (a code and a percentage, say), so a column added to the table later (a cap, a free item)
+     * does not break every scenario. Numbers compare by value (10 equals 10.0).
      */
-    private static List<Map<String, Object>> namedColumns(List<Map<String, Object>> answered, List<Map<String, Object>> expected) {
-        java.util.Set<String> named = new java.util.TreeSet<>();
-        expected.forEach(row -> named.addAll(row.keySet()));
-        if (named.isEmpty()) {
-            return answered;
+    private static boolean answersAsExpected(List<Map<String, Object>> answered, List<Map<String, Object>> expected) {
+        if (answered.size() != expected.size()) {
+            return false;
         }
-        return answered.stream().map(row -> {
-            Map<String, Object> cut = new java.util.TreeMap<>();
-            named.forEach(column -> cut.put(column, row.get(column)));
-            return cut;
-        }).toList();
+        List<Map<String, Object>> left = new ArrayList<>(answered);
+        for (Map<String, Object> row : expected) {
+            Map<String, Object> match = left.stream()
+                    .filter(candidate -> row.entrySet().stream().allMatch(e -> sameValue(e.getValue(), candidate.get(e.getKey()))))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                return false;
+            }
+            left.remove(match);
+        }
+        return true;
+    }
+
+    private static boolean sameValue(Object expected, Object answered) {
+        if (expected instanceof Number && answered instanceof Number) {
+            return new BigDecimal(expected.toString()).compareTo(new BigDecimal(answered.toString())) == 0;
+        }
+        return String.valueOf(expected).equals(String.valueOf(answered));
     }
 
     /** Rows as sorted "name=value" lists, so the order of rows and of columns does not matter and 10 equals 10L. */
