@@ -72,12 +72,12 @@ start_hub() {
   java $java_opts "${kit[@]}" -jar app/target/retail-hub.jar --server.port="$hub_port" "$@" >"$hub_log" 2>&1 &
   hubs+=($!)
   hub_urls+=("http://localhost:$hub_port")
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 600); do
     if curl -fs "http://localhost:$hub_port/actuator/health" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "${hubs[-1]}" 2>/dev/null; then echo "[bench] hub instance $n did not start:"; tail -50 "$hub_log"; exit 1; fi
     sleep 1
   done
-  echo "[bench] hub instance $n is not healthy after 180 s"; exit 1
+  echo "[bench] hub instance $n is not healthy after 600 s"; exit 1
 }
 
 start_hub 0 "${hub_args[@]}"
@@ -96,6 +96,9 @@ for ((n = 1; n < instances; n++)); do
           --hub.crm.simulator=false --hub.crm.base-url="http://localhost:$crm_port"
           --hub.erp.simulator=false --hub.erp.base-url="http://localhost:$erp_port"
           --hub.migration.history.simulator=false --hub.simulators.state-dir="$work/instance-$n/simulators"
+          # RFID readers stay with the first instance: two intakes under the same MQTT client id would take the
+          # broker session from each other (and the benchmark sends no reads)
+          --hub.rfid.intake.enabled=false
           --hub.payment.settlement.inbox="$work/instance-$n/settlements")
   for island in pos erp crm; do
     joined+=(--hub.islands.$island.url="jdbc:postgresql://localhost:$pg_port/legacy_$island"
