@@ -120,8 +120,6 @@ class TwoInstancesIT {
                 .as("REST orders posted to B, received by").containsOnly(nameB);
         Map<String, Set<String>> partitionReceivers = new TreeMap<>();
         toA.partitions().forEach((key, partition) -> partitionReceivers.computeIfAbsent(partition, p -> new HashSet<>()).add(receivedBy.get(key)));
-        assertThat(partitionReceivers.values()).as("instances that received the orders of one partition")
-                .allSatisfy(receivers -> assertThat(receivers).hasSize(1));
         assertThat(partitionReceivers.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))
                 .as("instances whose consumers took channel topic partitions").containsExactlyInAnyOrder(nameA, nameB);
         Map<String, Long> stepsBy = cluster.stepsBy(accepted);
@@ -132,8 +130,9 @@ class TwoInstancesIT {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("sharedOrders", accepted.size());
         figures.put("sharedFinal", ends);
-        figures.put("sharedPartitionsByInstance", partitionReceivers.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> label(e.getValue().iterator().next(), nameA), (x, y) -> x, TreeMap::new)));
+        // without a rebalance (a consumer silent for the session timeout on a very busy machine) one instance per partition
+        figures.put("sharedPartitionsReceivedBy", partitionReceivers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().map(name -> label(name, nameA)).sorted().toList(), (x, y) -> x, TreeMap::new)));
         figures.put("sharedStepsByInstance", Map.of("A", stepsBy.get(nameA), "B", stepsBy.get(nameB)));
         return figures;
     }
