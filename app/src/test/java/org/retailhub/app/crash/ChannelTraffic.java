@@ -71,14 +71,37 @@ final class ChannelTraffic {
     private final AtomicInteger restAccepted = new AtomicInteger();
     private final AtomicInteger kafkaAccepted = new AtomicInteger();
     private final AtomicInteger refusals = new AtomicInteger();
+    /** The topic partition ({@code topic-n}) each order sent to a topic landed on, by key. */
+    private final Map<String, String> partitions = new ConcurrentHashMap<>();
 
     ChannelTraffic(URI hub, String kafkaBootstrap) {
         this.hub = hub;
         this.kafka = kafkaBootstrap;
     }
 
+    /**
+     * {@code count} orders of one line each at the online distribution centre: a quarter on orders.app, a quarter on
+     * orders.marketplace, half over REST; one in five paid by wallet (its outcome comes by webhook), the rest by card;
+     * every third one asks for three units of the {@code contested} article.
+     */
+    static List<ChannelOrder> mixedOrders(String prefix, int count, String contested) {
+        List<ChannelOrder> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Channel channel = i % 4 == 0 ? Channel.APP : i % 4 == 1 ? Channel.MARKETPLACE : Channel.WEB;
+            boolean isContested = i % 3 == 0;
+            orders.add(new ChannelOrder(channel, prefix + "-" + i, isContested ? contested : String.format("SKU-%04d", 11 + i % 20),
+                    isContested ? 3 : 1, i % 5 == 0 ? "WALLET" : "CARD"));
+        }
+        return orders;
+    }
+
     Set<String> accepted() {
         return Set.copyOf(accepted);
+    }
+
+    /** The partition each order sent to a channel topic landed on ({@code topic-n}), by order key. */
+    Map<String, String> partitions() {
+        return Map.copyOf(partitions);
     }
 
     int restAccepted() {
@@ -105,7 +128,8 @@ final class ChannelTraffic {
                 acks.add(producer.send(new ProducerRecord<>(order.topic(), order.externalId(), order.topicMessage())));
             }
             for (int i = 0; i < orders.size(); i++) {
-                acks.get(i).get(60, TimeUnit.SECONDS);
+                RecordMetadata ack = acks.get(i).get(60, TimeUnit.SECONDS);
+                partitions.put(orders.get(i).key(), ack.topic() + "-" + ack.partition());
                 accepted.add(orders.get(i).key());
                 kafkaAccepted.incrementAndGet();
             }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -241,6 +242,29 @@ final class Guarantees {
                 ? rs.getString("store_id") + "/" + rs.getString("sku") + " reserved " + rs.getInt("reserved") + " held "
                   + rs.getInt("held") + " on hand " + rs.getInt("on_hand") : null).stream().filter(s -> s != null).toList();
         assertThat(off).as("stock rows whose reserved units are not their open reservations").isEmpty();
+    }
+
+    /**
+     * Every accepted order exactly once and final once, its events, the provider's captures and the ledger, and no more
+     * units of the {@code contested} article held or sold than were on hand before; the figures for a summary.
+     */
+    Map<String, Object> assertAll(Set<String> accepted, String contested, int onHandBefore) {
+        assertEachAcceptedOnce(accepted);
+        assertFinalOnce(accepted);
+        EventCount events = assertEventsMatchTransitions(accepted);
+        int captures = assertOneCapturePerPaidOrder(accepted);
+        assertLedgerBalances();
+        int sold = unitsSold(accepted, contested);
+        assertThat(sold).as("units of %s held or sold, against %d on hand before the burst", contested, onHandBefore)
+                .isLessThanOrEqualTo(onHandBefore);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("eventsRead", events.records());
+        figures.put("distinctEventIds", events.distinct());
+        figures.put("redeliveredEvents", events.records() - events.distinct());
+        figures.put("captures", captures);
+        figures.put("contestedUnitsSold", sold);
+        figures.put("contestedOnHandBefore", onHandBefore);
+        return figures;
     }
 
     int onHand(String sku) {

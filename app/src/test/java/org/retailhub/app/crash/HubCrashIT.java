@@ -5,17 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailhub.app.crash.ChannelTraffic.ChannelOrder;
-import org.retailhub.app.crash.Guarantees.EventCount;
 import org.retailhub.app.crash.Guarantees.Standing;
 import org.retailhub.app.embedded.EmbeddedPostgresServer;
 import org.retailhub.simulator.psp.PspSimulator;
@@ -113,7 +105,7 @@ class HubCrashIT {
         onHandBefore = guarantees.onHand(CONTESTED);
         ErpClerk clerk = new ErpClerk(erp);
         clerk.type(1, 600);
-        List<ChannelOrder> burst = orders("B", 500);
+        List<ChannelOrder> burst = ChannelTraffic.mixedOrders("B", 500, CONTESTED);
         List<ChannelOrder> onTopics = burst.stream().filter(o -> o.channel() != Channel.WEB).toList();
         traffic.sendToTopics(onTopics.subList(0, onTopics.size() / 2));
         ChannelTraffic.RestBurst rest = traffic.post(burst.stream().filter(o -> o.channel() == Channel.WEB).toList(), 16);
@@ -151,7 +143,7 @@ class HubCrashIT {
                 MOVE_ON.minusNanos(System.nanoTime() - restarted)));
         traffic.postUntilAccepted(unanswered, 8, PATIENCE);
         figures.putAll(recovered(clerk, 600));
-        figures.put("cdcOutcomesSinceRestart", cdcOutcomes(second.baseUrl()));
+        figures.put("cdcOutcomesSinceRestart", ErpClerk.outcomesAt(second));
         summary(figures);
         return second;
     }
@@ -161,7 +153,7 @@ class HubCrashIT {
         int restBefore = traffic.restAccepted();
         ErpClerk clerk = new ErpClerk(erp);
         clerk.type(2, 100);
-        List<ChannelOrder> more = orders("D", 100);
+        List<ChannelOrder> more = ChannelTraffic.mixedOrders("D", 100, CONTESTED);
         traffic.sendToTopics(more.stream().filter(o -> o.channel() != Channel.WEB).toList());
         CompletableFuture<Void> posting = CompletableFuture.runAsync(
                 () -> traffic.postUntilAccepted(more.stream().filter(o -> o.channel() == Channel.WEB).toList(), 8, PATIENCE));
@@ -179,7 +171,7 @@ class HubCrashIT {
         figures.put("ordersSent", more.size());
         figures.put("restRefusedDuringOutage", traffic.refusals() - refusalsBefore);
         figures.putAll(recovered(clerk, 100));
-        figures.put("cdcOutcomesSinceRestart", cdcOutcomes(hub.baseUrl()));
+        figures.put("cdcOutcomesSinceRestart", ErpClerk.outcomesAt(hub));
         summary(figures);
     }
 
@@ -195,86 +187,12 @@ class HubCrashIT {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("accepted", accepted.size());
         figures.put("final", guarantees.awaitFinal(accepted, PATIENCE));
-        figures.putAll(checkGuarantees(guarantees, accepted, onHandBefore));
+        figures.putAll(guarantees.assertAll(accepted, CONTESTED, onHandBefore));
         clerk.awaitDone();
         assertThat(clerk.committed()).as("price changes the clerk committed").isEqualTo(changes);
-        awaitPricesConverge(hubDb, erp, pos);
+        ErpClerk.awaitPricesConverge(hubDb, erp, pos);
         figures.put("priceChanges", clerk.committed());
         return figures;
-    }
-
-    /** Every order exactly once and final once, events, captures and the ledger; the figures for the summary. */
-    private static Map<String, Object> checkGuarantees(Guarantees guarantees, Set<String> accepted, int onHandBefore) {
-        guarantees.assertEachAcceptedOnce(accepted);
-        guarantees.assertFinalOnce(accepted);
-        EventCount events = guarantees.assertEventsMatchTransitions(accepted);
-        int captures = guarantees.assertOneCapturePerPaidOrder(accepted);
-        guarantees.assertLedgerBalances();
-        int sold = guarantees.unitsSold(accepted, CONTESTED);
-        assertThat(sold).as("units of %s held or sold, against %d on hand before the burst", CONTESTED, onHandBefore)
-                .isLessThanOrEqualTo(onHandBefore);
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("eventsRead", events.records());
-        figures.put("distinctEventIds", events.distinct());
-        figures.put("redeliveredEvents", events.records() - events.distinct());
-        figures.put("captures", captures);
-        figures.put("contestedUnitsSold", sold);
-        figures.put("contestedOnHandBefore", onHandBefore);
-        return figures;
-    }
-
-    /**
-     * {@code count} orders of one line each at the online distribution centre: a quarter on orders.app, a quarter on
-     * orders.marketplace, half over REST; one in five paid by wallet (its outcome comes by webhook), the rest by card;
-     * every third one asks for three units of the contested article.
-     */
-    private static List<ChannelOrder> orders(String prefix, int count) {
-        List<ChannelOrder> orders = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Channel channel = i % 4 == 0 ? Channel.APP : i % 4 == 1 ? Channel.MARKETPLACE : Channel.WEB;
-            boolean contested = i % 3 == 0;
-            orders.add(new ChannelOrder(channel, prefix + "-" + i, contested ? CONTESTED : String.format("SKU-%04d", 11 + i % 20),
-                    contested ? 3 : 1, i % 5 == 0 ? "WALLET" : "CARD"));
-        }
-        return orders;
-    }
-
-    /** The ERP's prices reach the hub and the POS: no captured change lost. */
-    private static void awaitPricesConverge(JdbcTemplate hub, JdbcTemplate erp, JdbcTemplate pos) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, BigDecimal> inErp = prices(erp, "select matnr, kbetr / kpein from a004");
-            assertThat(prices(hub, "select x.native_key, a.list_price from hub.article a "
-                    + "join hub.key_xref x on x.kind = 'ARTICLE' and x.island = 'ERP' and x.hub_key = a.sku")).isEqualTo(inErp);
-            assertThat(prices(pos, "select lpad((100000 + plu - 4000)::text, 18, '0'), price_cents / 100.0 from plu_item "
-                    + "where status = 'A' and plu <= 4050")).isEqualTo(inErp);
-        });
-        assertThat(hub.queryForObject("select count(*) from hub.cdc_dead_letter where island = 'ERP'", Integer.class)).isZero();
-    }
-
-    private static Map<String, BigDecimal> prices(JdbcTemplate jdbc, String sql) {
-        Map<String, BigDecimal> prices = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            prices.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP));
-        });
-        return prices;
-    }
-
-    /**
-     * How the running hub applied the ERP's captured changes, by outcome (its meter {@code hub.cdc.changes}, counted since
-     * it started): after the kill, REPLAYED are changes applied before it whose offset had not been stored yet.
-     */
-    private static Map<String, Long> cdcOutcomes(URI hub) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String operator = "Basic " + Base64.getEncoder().encodeToString("operator:operator-dev-only".getBytes(StandardCharsets.UTF_8));
-        Map<String, Long> outcomes = new TreeMap<>();
-        for (String outcome : List.of("APPLIED", "REPLAYED", "SUPERSEDED", "ECHO")) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(hub.resolve(
-                    "/actuator/metrics/hub.cdc.changes?tag=island:ERP&tag=outcome:" + outcome)).header("Authorization", operator).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            outcomes.put(outcome, answer.statusCode() == 200
-                    ? new ObjectMapper().readTree(answer.body()).path("measurements").path(0).path("value").asLong() : 0L);
-        }
-        return outcomes;
     }
 
     private JdbcTemplate database(String database, String user) {

@@ -1,9 +1,8 @@
 package org.retailhub.app.crash;
 
-import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,12 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.retailhub.app.embedded.EmbeddedPostgresServer;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The hub as an operating system process of its own, started from the repackaged jar as an operator would start it,
@@ -27,7 +30,10 @@ final class HubProcess implements AutoCloseable {
 
     /** What a process killed by SIGKILL exits with on Linux: 128 + 9. */
     static final int KILLED_BY_SIGKILL = 137;
-    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
+    // a start on a busy 2-core machine (load average 30) was seen to take 4.5 minutes
+    private static final Duration START_PATIENCE = Duration.ofMinutes(10);
+    private static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:operator-dev-only".getBytes(StandardCharsets.UTF_8));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path log;
@@ -62,7 +68,13 @@ final class HubProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             HubProcess hub = new HubProcess(process, log, folder.resolve("postgres"), port);
-            hub.awaitAnswer();
+            try {
+                hub.awaitAnswer();
+            } catch (RuntimeException notStarted) {
+                // the caller never gets this hub to close: it must not outlive the test
+                hub.close();
+                throw notStarted;
+            }
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException("could not launch the hub jar " + jar, e);
@@ -91,6 +103,11 @@ final class HubProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
+    /** The operating system's process id of the hub's JVM. */
+    long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }
@@ -105,6 +122,27 @@ final class HubProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /**
+     * A meter's value as the hub's {@code /actuator/metrics} reports it (DEV-ONLY operator login), for tags such as
+     * {@code island:ERP}; 0 when the hub has no such meter (yet).
+     */
+    double meter(String name, String... tags) {
+        StringBuilder path = new StringBuilder("/actuator/metrics/").append(name);
+        for (int i = 0; i < tags.length; i++) {
+            path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
+        }
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl().resolve(path.toString()))
+                    .header("Authorization", OPERATOR).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("measurements").path(0).path("value").asDouble() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -49,7 +49,8 @@ public class Outbox {
             return;
         }
         Long[] seqs = events.stream().map(OutboxEvent::sequence).toArray(Long[]::new);
-        jdbc.update("update hub.outbox set published_at = now() where seq = any(?)", (Object) seqs);
+        jdbc.update("update hub.outbox set published_at = now(), published_by = nullif(current_setting('application_name', true), '') where seq = any(?)",
+                (Object) seqs);
     }
 
     /**

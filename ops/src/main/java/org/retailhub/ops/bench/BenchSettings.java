@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What one benchmark run does and against which hub, from {@code --name=value} arguments.
  *
- * @param hubUrl         the hub's HTTP base URL
+ * @param hubUrls        the HTTP base URL of each hub instance; REST orders go to them in turn
  * @param kafka          bootstrap servers of the hub's Kafka
  * @param jdbcUrl        the hub's PostgreSQL (the benchmark reads order timings and stock there)
  * @param apiAuth        value of the {@code Authorization} header for the order API, empty for none
@@ -29,7 +29,7 @@ import java.util.Map;
  * @param out            folder for the JSON, Markdown and PNG results
  * @param scenarios      which scenarios to run
  */
-record BenchSettings(String hubUrl, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword, String apiAuth,
+record BenchSettings(List<String> hubUrls, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword, String apiAuth,
                      List<Integer> rates, Duration warmUp, Duration step, double restShare,
                      int burst, double duplicateShare,
                      int contentionBuyers, int contentionSkus, int contentionStock, int contentionRate,
@@ -45,7 +45,7 @@ record BenchSettings(String hubUrl, String kafka, String jdbcUrl, String jdbcUse
         }
         Args a = new Args(given);
         BenchSettings settings = new BenchSettings(
-                a.text("hub", "http://localhost:8080"),
+                Arrays.stream(a.text("hub", "http://localhost:8080").split(",")).map(String::trim).toList(),
                 a.text("kafka", "localhost:9092"),
                 a.text("jdbc", "jdbc:postgresql://localhost:5433/retailhub"),
                 a.text("jdbc-user", "hub"),

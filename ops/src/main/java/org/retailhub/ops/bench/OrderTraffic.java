@@ -14,14 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends orders the way the channels do: shops and apps post to {@code /api/orders}, the web shop, the app
- * back end and marketplaces publish to their Kafka topics. Sending never waits for the hub; failures are
+ * Sends orders the way the channels do: shops and apps post to {@code /api/orders} (of each hub instance in turn, as
+ * a load balancer would), the web shop, the app back end and marketplaces publish to their Kafka topics (the intake's
+ * consumer group shares the partitions among the instances). Sending never waits for the hub; failures are
  * counted and the first few kept, so a run that loses orders on the way in says so.
  */
 final class OrderTraffic implements AutoCloseable {
@@ -41,7 +43,9 @@ final class OrderTraffic implements AutoCloseable {
     private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
     private final HttpClient http;
     private final KafkaProducer<String, String> kafka;
-    private final URI ordersUri;
+    /** The order API of each hub instance; REST orders go to them in turn. */
+    private final List<URI> ordersUris;
+    private final AtomicLong posted = new AtomicLong();
     private final String auth;
     private final AtomicInteger failures = new AtomicInteger();
     private final List<String> firstFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -50,7 +54,7 @@ final class OrderTraffic implements AutoCloseable {
     OrderTraffic(BenchSettings settings) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        this.ordersUri = URI.create(settings.hubUrl() + "/api/orders");
+        this.ordersUris = settings.hubUrls().stream().map(hub -> URI.create(hub + "/api/orders")).toList();
         this.auth = settings.apiAuth();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
@@ -85,7 +89,7 @@ final class OrderTraffic implements AutoCloseable {
                 .put("paymentMethod", "CARD");
         var lines = body.putArray("lines");
         order.lines().forEach(l -> lines.addObject().put("sku", l.sku()).put("quantity", l.quantity()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(ordersUri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ordersUriFor(posted.getAndIncrement())).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (!auth.isBlank()) {
@@ -100,6 +104,11 @@ final class OrderTraffic implements AutoCloseable {
                 answeredAt.put(order.externalId(), System.currentTimeMillis());
             }
         });
+    }
+
+    /** The order API the {@code n}-th REST order goes to: the instances in turn. */
+    URI ordersUriFor(long n) {
+        return ordersUris.get((int) (n % ordersUris.size()));
     }
 
     private void publish(Arrival order) {

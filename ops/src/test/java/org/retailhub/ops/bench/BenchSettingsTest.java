@@ -19,6 +19,13 @@ class BenchSettingsTest {
     }
 
     @Test
+    void severalHubInstancesAreGivenAsACommaSeparatedList() {
+        assertThat(BenchSettings.parse().hubUrls()).containsExactly("http://localhost:8080");
+        assertThat(BenchSettings.parse("--hub=http://localhost:18080,http://localhost:18090").hubUrls())
+                .containsExactly("http://localhost:18080", "http://localhost:18090");
+    }
+
+    @Test
     void ratesAreClimbedFromTheLowest() {
         assertThat(BenchSettings.parse("--rates=300, 100,200").rates()).containsExactly(100, 200, 300);
     }
