@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself) and
-# Prometheus with promtool (Debian's prometheus package).
+# Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself),
+# Prometheus with promtool (Debian's prometheus package) and Chromium with its ChromeDriver (Debian's chromium and
+# chromium-driver packages).
 # PostgreSQL and Kafka need no install: the hub and its tests start them from Maven artifacts.
 set -euo pipefail
 
@@ -31,6 +32,19 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
 fi
 
+# Chromium and ChromeDriver (Debian's packages, /usr/bin/chromium and /usr/bin/chromedriver): OperatorBrowserIT drives
+# Tasklist and the hub's Cockpit plugin in headless Chromium through Selenium, which is given these two paths and never
+# downloads a browser or driver of its own.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "ensure-prerequisites: installing Chromium and ChromeDriver (none found)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "ensure-prerequisites: need root (or sudo) to install the chromium and chromium-driver packages" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
 # The embedded PostgreSQL unpacks its binaries under the temp dir and must be able to execute them there.
 tmp="${TMPDIR:-/tmp}"
 probe="$(mktemp "$tmp/hub-exec-probe.XXXXXX")"
@@ -42,4 +56,4 @@ if ! "$probe"; then
   exit 1
 fi
 rm -f "$probe"
-echo "ensure-prerequisites: java $(java_major) ok, $(promtool --version 2>&1 | head -1)"
+echo "ensure-prerequisites: java $(java_major) ok, $(promtool --version 2>&1 | head -1), $(chromedriver --version 2>&1 | head -1)"
