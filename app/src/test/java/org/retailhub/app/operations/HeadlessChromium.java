@@ -33,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HeadlessChromium implements AfterTestExecutionCallback, AfterEachCallback {
 
     static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** A webapp's first load compiles Camunda's whole front end: seen taking over 90 s at a load average of 78 here. */
+    private static final Duration FIRST_LOAD = Duration.ofSeconds(240);
     private static final Path EVIDENCE = Path.of("target", "browser");
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
@@ -64,7 +66,8 @@ final class HeadlessChromium implements AfterTestExecutionCallback, AfterEachCal
     /** Signs in through the webapp's own login form and waits until the app has left its login page. */
     void signIn(String base, String app, String user) {
         driver.get(base + "/camunda/app/" + app + "/default/");
-        until(d -> !d.findElements(By.cssSelector("form[name=signinForm] input[type=password]")).isEmpty());
+        new WebDriverWait(driver, FIRST_LOAD, Duration.ofMillis(500))
+                .until(d -> !d.findElements(By.cssSelector("form[name=signinForm] input[type=password]")).isEmpty());
         until(d -> {
             List<WebElement> form = d.findElements(By.cssSelector("form[name=signinForm]"));
             if (form.isEmpty()) {
