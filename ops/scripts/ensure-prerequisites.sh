@@ -9,40 +9,35 @@ java_major() {
   java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
 }
 
-if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
-  echo "ensure-prerequisites: installing a JDK 17 (none found)"
+# install_debian WHAT PACKAGE...: installs Debian packages without their recommendations (needs root)
+install_debian() {
+  local what="$1"
+  shift
+  echo "ensure-prerequisites: installing $what (none found)"
   if [ "$(id -u)" -ne 0 ]; then
-    echo "ensure-prerequisites: need root (or sudo) to install openjdk-17-jdk-headless" >&2
+    echo "ensure-prerequisites: need root (or sudo) to install $*" >&2
     exit 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
+  install_debian "a JDK 17" openjdk-17-jdk-headless
 fi
 
 # Prometheus and promtool (Debian's package): the alert and recording rules are unit-tested with `promtool test rules`
 # (PrometheusRulesTest) and an integration test scrapes a running hub with a real Prometheus (PrometheusAlertIT).
+# The package's service is not started: the tests run their own Prometheus on a free port.
 if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
-  echo "ensure-prerequisites: installing Prometheus and promtool (none found)"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "ensure-prerequisites: need root (or sudo) to install the prometheus package" >&2
-    exit 1
-  fi
-  apt-get update -qq
-  # the package's service is not started: the tests run their own Prometheus on a free port
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
+  install_debian "Prometheus and promtool" prometheus
 fi
 
 # Chromium and ChromeDriver (Debian's packages, /usr/bin/chromium and /usr/bin/chromedriver): OperatorBrowserIT drives
 # Tasklist and the hub's Cockpit plugin in headless Chromium through Selenium, which is given these two paths and never
 # downloads a browser or driver of its own.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "ensure-prerequisites: installing Chromium and ChromeDriver (none found)"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "ensure-prerequisites: need root (or sudo) to install the chromium and chromium-driver packages" >&2
-    exit 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  install_debian "Chromium and ChromeDriver" chromium chromium-driver
 fi
 
 # The embedded PostgreSQL unpacks its binaries under the temp dir and must be able to execute them there.
