@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a fresh machine can build and test the hub: a JDK 17+ (the Maven wrapper fetches Maven itself),
-# Prometheus with promtool (Debian's prometheus package) and Node.js with npm (Debian's nodejs and npm packages).
+# Prometheus with promtool (Debian's prometheus package), Node.js with npm (Debian's nodejs and npm packages) and
+# Chromium with its ChromeDriver (Debian's chromium and chromium-driver packages).
 # PostgreSQL and Kafka need no install: the hub and its tests start them from Maven artifacts.
 set -euo pipefail
 
@@ -38,6 +39,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   install_packages "Node.js and npm" nodejs npm
 fi
 
+# Chromium and ChromeDriver (Debian's packages, /usr/bin/chromium and /usr/bin/chromedriver): OperatorBrowserIT drives
+# Tasklist and the hub's Cockpit plugin in headless Chromium through Selenium, which is given these two paths and never
+# downloads a browser or driver of its own.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  install_packages "Chromium and ChromeDriver" chromium chromium-driver
+fi
+
 # The embedded PostgreSQL unpacks its binaries under the temp dir and must be able to execute them there.
 tmp="${TMPDIR:-/tmp}"
 probe="$(mktemp "$tmp/hub-exec-probe.XXXXXX")"
@@ -49,4 +57,4 @@ if ! "$probe"; then
   exit 1
 fi
 rm -f "$probe"
-echo "ensure-prerequisites: java $(java_major) ok, $(promtool --version 2>&1 | head -1), node $(node --version)"
+echo "ensure-prerequisites: java $(java_major) ok, $(promtool --version 2>&1 | head -1), node $(node --version), $(chromedriver --version 2>&1 | head -1)"
