@@ -66,8 +66,15 @@ public class OrderJourney {
         return jdbc.query("select id, order_number, channel, external_id, store_id, status, received_at from hub.customer_order where " + where,
                 (rs, i) -> new Journey(rs.getString("id"), rs.getString("order_number"), rs.getString("channel"), rs.getString("external_id"),
                         rs.getString("store_id"), rs.getString("status"), rs.getTimestamp("received_at").toInstant(), List.of()), args)
-                .stream().findFirst().map(order -> new Journey(order.id(), order.orderNumber(), order.channel(), order.externalId(),
-                        order.storeId(), order.status(), order.receivedAt(), steps(UUID.fromString(order.id()))));
+                .stream().findFirst().map(order -> {
+                    List<Step> steps = new ArrayList<>();
+                    steps.add(new Step(order.receivedAt(), "CHANNEL", "received from " + order.channel(),
+                            "external id " + order.externalId() + ", store " + order.storeId(), null));
+                    steps.addAll(steps(UUID.fromString(order.id())));
+                    steps.sort(Comparator.comparing(Step::at));
+                    return new Journey(order.id(), order.orderNumber(), order.channel(), order.externalId(),
+                            order.storeId(), order.status(), order.receivedAt(), steps);
+                });
     }
 
     private List<Step> steps(UUID order) {
@@ -87,6 +94,7 @@ public class OrderJourney {
                 rs -> {
                     steps.add(new Step(at(rs.getTimestamp("received_at")), "PAYMENT", "answer of " + rs.getString("provider"), null, null));
                 }, order);
+        stockSteps(order, steps);
         jdbc.query("select topic, event_type, created_at, published_at from hub.outbox where event_key = ?", rs -> {
             Timestamp published = rs.getTimestamp("published_at");
             steps.add(new Step(at(rs.getTimestamp("created_at")), "EVENT", rs.getString("event_type"),
@@ -102,8 +110,41 @@ public class OrderJourney {
                         "ended at " + instance.getEndActivityId(), null));
             }
         }
+        erpDelivery(order, steps);
         steps.sort(Comparator.comparing(Step::at));
         return steps;
+    }
+
+    /** The order's reservations (held, then committed or released) and its goods issues posted to the ERP. */
+    private void stockSteps(UUID order, List<Step> steps) {
+        jdbc.query("select line_no, store_id, sku, quantity, state, created_at, settled_at from hub.reservation where order_id = ?", rs -> {
+            String what = rs.getInt("quantity") + " x " + rs.getString("sku") + " at " + rs.getString("store_id") + " (line " + rs.getInt("line_no") + ")";
+            steps.add(new Step(at(rs.getTimestamp("created_at")), "STOCK", "reserved", what, null));
+            if (rs.getTimestamp("settled_at") != null) {
+                steps.add(new Step(at(rs.getTimestamp("settled_at")), "STOCK", "reservation " + rs.getString("state").toLowerCase(java.util.Locale.ROOT), what, null));
+            }
+        }, order);
+        jdbc.query("select posting_ref, store_id, sku, quantity, created_at, posted_at from hub.stock_posting where posting_ref like ?", rs -> {
+            String what = rs.getInt("quantity") + " x " + rs.getString("sku") + " at " + rs.getString("store_id") + ", movement " + rs.getString("posting_ref");
+            Timestamp posted = rs.getTimestamp("posted_at");
+            steps.add(new Step(at(posted == null ? rs.getTimestamp("created_at") : posted), "STOCK",
+                    posted == null ? "goods movement waiting for the ERP" : "goods movement posted to the ERP", what, null));
+        }, order + "/%");
+    }
+
+    /** The ERP's delivery for the order, at the end of the process that handed it over (or its start while it runs). */
+    private void erpDelivery(UUID order, List<Step> steps) {
+        String delivery = jdbc.query("select delivery_id from hub.customer_order where id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, order);
+        if (delivery == null) {
+            return;
+        }
+        Instant when = steps.stream().filter(step -> "PROCESS".equals(step.kind()) && step.what().startsWith("delivery "))
+                .map(Step::at).max(Comparator.naturalOrder()).orElseGet(() -> steps.stream().map(Step::at).max(Comparator.naturalOrder()).orElse(null));
+        if (when == null) {
+            return;
+        }
+        steps.add(new Step(when, "ERP", "delivery created at the ERP", "delivery " + delivery, null));
     }
 
     private static Instant at(Timestamp timestamp) {

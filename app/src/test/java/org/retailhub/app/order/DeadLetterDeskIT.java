@@ -94,6 +94,8 @@ class DeadLetterDeskIT {
         assertThat(steps(journey, "STATUS")).containsSubsequence("RECEIVED", "CONFIRMED", "PAID");
         assertThat(steps(journey, "PROCESS")).contains("order-fulfilment started", "order-fulfilment COMPLETED");
         assertThat(steps(journey, "EVENT")).isNotEmpty();
+        assertThat(steps(journey, "CHANNEL")).singleElement().asString().startsWith("received from ");
+        assertThat(steps(journey, "STOCK")).contains("reserved");
         assertThat(tree(cockpit.get(JOURNEY + "APP:IT-DLQ-REPLAY").body()).get("id").asText()).isEqualTo(id);
         assertThat(cockpit.get(JOURNEY + "RH-99999999").statusCode()).isEqualTo(404);
         assertThat(CockpitSession.signIn(port, "analyst").get(JOURNEY + "APP:IT-DLQ-REPLAY").statusCode())
