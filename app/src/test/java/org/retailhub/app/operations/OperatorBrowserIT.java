@@ -30,7 +30,8 @@ import org.springframework.web.client.RestClient;
 /**
  * An operator's day in the browser (Debian's Chromium, headless, on the embedded defaults): a shrink investigation found
  * in its Tasklist filter and decided through its form, and in Cockpit the hub's tile, a dead-lettered order replayed
- * after its article is sold again and followed to CONFIRMED in the Order journey; an analyst sees neither payloads nor
+ * after its article is sold again and followed to CONFIRMED in the Order journey, the Consistency page with its link to
+ * the decisions in Tasklist; an analyst sees neither payloads nor
  * Replay. One hub for all three; a failure leaves a screenshot and the page under {@code target/browser/}.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -130,6 +131,14 @@ class OperatorBrowserIT {
                 .filter(r -> r.getText().contains("CONFIRMED")).findFirst().orElse(null));
         assertThat(journey.getText()).contains(order.get("orderNumber").asText(), "APP IT-BROWSER-REPLAY", "RECEIVED", "order-fulfilment");
         chromium.keep("cockpit-order-journey");
+
+        // the consistency page: the latest report (or that none ran yet) and the decisions waiting in Tasklist, linked
+        browser.get(base() + "/camunda/app/cockpit/default/#/retail-hub/consistency");
+        WebElement decisions = chromium.until(d -> d.findElements(By.id("retail-hub-consistency-decisions")).stream().findFirst().orElse(null));
+        assertThat(decisions.getText()).contains("duplicate customer decision");
+        assertThat(decisions.findElement(By.id("retail-hub-tasklist-link")).getAttribute("href")).contains("/tasklist/default/#/?filter=");
+        assertThat(browser.findElement(By.id("retail-hub-consistency-overall")).getText()).matches("(?s).*(%|No reconciliation has run yet).*");
+        chromium.keep("cockpit-consistency");
     }
 
     @Test
