@@ -314,8 +314,8 @@ async function renderJourney(node, api) {
   };
   node.replaceChildren(element('div', { class: 'retail-hub-journey', style: 'padding:15px' },
     element('h2', {}, 'Order journey'),
-    element('p', { class: 'text-muted' }, 'One order\'s status history, process instances (finished ones too), payment and provider answers, '
-      + 'and the events it published, in time order.'),
+    element('p', { class: 'text-muted' }, 'One order from its channel message on: status history, process instances (finished ones too), reservations '
+      + 'and goods movements to the ERP, payment and provider answers, the ERP\'s delivery and the events it published, in time order.'),
     element('form', { class: 'form-inline', onsubmit: search }, input, ' ', element('button', { type: 'submit', class: 'btn btn-primary' }, 'Show')),
     result));
 }
