@@ -70,11 +70,11 @@ public final class ReplenishmentLoop {
         erp.update("update lfa1 set sperm = 'X', aenam = 'PURCHASER' where lifnr = '0000000107'");
         erp.update("update mard set labst = 3, aenam = 'WMS' where werks = '1001' and matnr in "
                 + "(select matnr from eine where werks = '1001' and lifnr in ('0000000105', '0000000107'))");
-        await().atMost(PATIENCE).until(() -> count("select count(*) from hub.stock where store_id = 'STORE-001' and on_hand = 3") >= 12);
+        await("the low stock reaches the hub through CDC").atMost(PATIENCE).until(() -> count("select count(*) from hub.stock where store_id = 'STORE-001' and on_hand = 3") >= 12);
 
         String started = json.readTree(operator.post().uri("/api/replenishment/stores/{store}/runs", STORE).retrieve().body(String.class))
                 .get("processInstanceId").asText();
-        await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(started).taskDefinitionKey("Activity_ReviewProposal").count() == 1);
+        await("the buyer's review task").atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(started).taskDefinitionKey("Activity_ReviewProposal").count() == 1);
         String runId = (String) runtime.getVariable(started, "runId");
         // lines under the threshold were approved at once, the others wait for the buyer
         assertThat(count("select count(*) from hub.replenishment_line where run_id = '" + runId
@@ -103,12 +103,12 @@ public final class ReplenishmentLoop {
                 changed.get("line").asInt())).isEqualTo((wanted + pack - 1) / pack * pack);
 
         // every order reaches the ERP as an IDoc: accepted with the ERP's number, or refused with its reason
-        await().atMost(PATIENCE).until(() -> count("select count(*) from hub.purchase_order where run_id = '" + runId + "'") > 0
+        await("every purchase order answered by the ERP").atMost(PATIENCE).until(() -> count("select count(*) from hub.purchase_order where run_id = '" + runId + "'") > 0
                 && count("select count(*) from hub.purchase_order where run_id = '" + runId + "' and status = 'PLACED'") == 0);
         String refused = hub.queryForObject("select po_id from hub.purchase_order where run_id = ? and supplier = '0000000107'", String.class, runId);
         assertThat(hub.queryForObject("select status || ': ' || erp_reason from hub.purchase_order where po_id = ?", String.class, refused))
                 .isEqualTo("REFUSED: vendor 0000000107 is blocked for purchasing");
-        await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(refused).taskDefinitionKey("Activity_SeeRefusal").count() == 1);
+        await("the refusal task").atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(refused).taskDefinitionKey("Activity_SeeRefusal").count() == 1);
         Task refusal = tasks.createTaskQuery().processInstanceBusinessKey(refused).singleResult();
         assertThat(tasks.getVariable(refusal.getId(), "erpReason")).isEqualTo("vendor 0000000107 is blocked for purchasing");
 
@@ -122,9 +122,9 @@ public final class ReplenishmentLoop {
         // a first part arrives through CDC; a malformed receipt is dead-lettered and the order stays open
         List<Map<String, Object>> items = erp.queryForList("select ebelp, menge::int as menge from ekpo where ebeln = ? order by ebelp", ebeln);
         clerkPosts("IT-" + ebeln.substring(5), 1, ebeln, (Integer) items.get(0).get("ebelp"), 1);
-        await().atMost(PATIENCE).until(() -> "PARTLY_RECEIVED".equals(status(accepted)));
+        await("the first part booked").atMost(PATIENCE).until(() -> "PARTLY_RECEIVED".equals(status(accepted)));
         clerkPosts("IT-BAD", 1, ebeln, 990, 5);
-        await().atMost(PATIENCE).until(() -> count("select count(*) from hub.cdc_dead_letter where source_table = 'ekbe' "
+        await("the malformed receipt dead-lettered").atMost(PATIENCE).until(() -> count("select count(*) from hub.cdc_dead_letter where source_table = 'ekbe' "
                 + "and reason like '%item 990 of purchase order " + ebeln + "%no such item%'") == 1);
         assertThat(status(accepted)).isEqualTo("PARTLY_RECEIVED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(accepted).activityIdIn("Activity_WaitForReceipt").count()).isEqualTo(1);
@@ -134,7 +134,7 @@ public final class ReplenishmentLoop {
             int rest = (Integer) items.get(i).get("menge") - (i == 0 ? 1 : 0);
             clerkPosts("IT-" + ebeln.substring(5), i + 2, ebeln, (Integer) items.get(i).get("ebelp"), rest);
         }
-        await().atMost(PATIENCE).until(() -> "RECEIVED".equals(status(accepted)));
+        await("the accepted order received in full").atMost(PATIENCE).until(() -> "RECEIVED".equals(status(accepted)));
         assertThat(count("select sum(quantity) from hub.goods_receipt where po_id = '" + accepted + "'"))
                 .isEqualTo(count("select sum(quantity) from hub.purchase_order_line where po_id = '" + accepted + "'"));
         identity.setAuthentication("operator", List.of("operator"));
@@ -143,13 +143,13 @@ public final class ReplenishmentLoop {
         } finally {
             identity.clearAuthentication();
         }
-        await().atMost(PATIENCE).until(() -> "DROPPED".equals(status(refused)));
+        await("the refused order dropped").atMost(PATIENCE).until(() -> "DROPPED".equals(status(refused)));
         // orders of other vendors whose order day it is (Tuesday: 0000000102 and 0000000104) wait for their goods, then the run is over
         for (String other : hub.queryForList("select erp_number from hub.purchase_order where run_id = ? and status <> 'DROPPED' and po_id <> ?",
                 String.class, runId, accepted)) {
             receiveAll(other);
         }
-        await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started).finished().count() == 1);
+        await("the run finished").atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started).finished().count() == 1);
         assertThat(count("select count(*) from hub.purchase_order where run_id = '" + runId
                 + "' and status in ('PLACED', 'ACCEPTED', 'PARTLY_RECEIVED', 'REFUSED')")).isZero();
         erp.update("update lfa1 set sperm = null, aenam = 'PURCHASER' where lifnr = '0000000107'");

@@ -120,9 +120,15 @@ public class PurchaseOrderBook {
     /**
      * Sets the status that follows from the lines (still open: accepted or partly received; nothing open: received, or
      * cancelled if nothing arrived) and answers it. A closed, dropped or refused order keeps its status.
+     *
+     * <p>The order's row stays locked until the caller's transaction ends (the process step's, which also puts the
+     * instance back to waiting): a receipt booked meanwhile waits for it and then wakes a waiting instance, and a
+     * receipt booked just before is seen here. Without the lock a receipt could land between this read and the step's
+     * commit, wake nobody, and leave the order waiting for a report that already came.
      */
     public PurchaseOrderStatus settle(String poId) {
         return transactions.execute(tx -> {
+            jdbc.query("select po_id from hub.purchase_order where po_id = ? for update", (rs, i) -> rs.getString(1), poId);
             PurchaseOrder order = get(poId);
             if (!order.status().open()) {
                 return order.status();

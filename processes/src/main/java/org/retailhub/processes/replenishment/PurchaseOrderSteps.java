@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The steps of the purchase order model, called by name ({@code ${purchaseOrder.send(execution)}}): one order at the
  * ERP, from sending it to its last goods receipt. The order is the process instance's business key and its
- * {@code poId}; what the ERP reported is booked in {@link PurchaseOrderBook} before the instance is woken, so a wake-up
- * that finds nobody waiting loses nothing.
+ * {@code poId}; what the ERP reported is booked in {@link PurchaseOrderBook} before the instance is woken, and
+ * {@link #book} settles under the order's lock until the instance waits again, so a wake-up that finds nobody waiting
+ * loses nothing: the step that is running has seen the report, or the report waited for it.
  */
 @Component("purchaseOrder")
 public class PurchaseOrderSteps {
