@@ -145,9 +145,10 @@ class KeycloakSecurityIT {
         calls.add(Call.of(HttpMethod.GET, "/actuator/prometheus", Set.of("operator", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/actuator/env", NOBODY));
         calls.add(Call.of(HttpMethod.GET, "/api/anything-undeclared", NOBODY));
+        calls.add(Call.of(HttpMethod.POST, "/api/models", Set.of("analyst", "admin")));
         calls.add(Call.of(HttpMethod.GET, "/engine-rest/process-definition", Set.of("analyst", "operator", "admin")));
         calls.add(new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_matrix", "<task id=\"work\"/>"),
-                MediaType.MULTIPART_FORM_DATA, Set.of("analyst", "admin")));
+                MediaType.MULTIPART_FORM_DATA, Set.of("admin")));
         calls.add(Call.of(HttpMethod.DELETE, "/engine-rest/deployment/" + unknown, Set.of("admin")));
         calls.add(Call.json(HttpMethod.PUT, "/engine-rest/job/" + unknown + "/retries", "{\"retries\":1}", Set.of("operator", "admin")));
         calls.add(Call.json(HttpMethod.POST, "/engine-rest/task/" + unknown + "/complete", "{}", Set.of("operator", "admin")));
@@ -280,11 +281,15 @@ class KeycloakSecurityIT {
     }
 
     @Test
-    void analystsDeployOperatorsRepairAndTheAuditTrailNamesThem() throws Exception {
+    void analystsDeployOnlyThroughTheReviewOperatorsRepairAndTheAuditTrailNamesThem() throws Exception {
         RestClient analyst = api(keycloak.userToken("analyst"));
         RestClient operator = api(keycloak.userToken("operator"));
         RestClient admin = api(keycloak.userToken("admin"));
-        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_approval",
+        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_unchecked",
+                "<userTask id=\"work\" name=\"Approve\"/>"), MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value())
+                .as("analysts deploy through the hub's review, not the engine's unchecked API").isEqualTo(403);
+        // admins keep the engine's API as a break-glass path (the models below break the house rules on purpose)
+        assertThat(send(admin, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_approval",
                 "<userTask id=\"work\" name=\"Approve\"/>"), MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).isEqualTo(200);
         assertThat(send(operator, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_other", "<task id=\"work\"/>"),
                 MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).as("operators do not deploy").isEqualTo(403);
@@ -296,7 +301,7 @@ class KeycloakSecurityIT {
         assertThat(status(operator, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", "{}")).isEqualTo(204);
 
         // an incident: a step whose expression names no bean fails until its retries are used up
-        assertThat(send(analyst, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_incident",
+        assertThat(send(admin, new Call(HttpMethod.POST, "/engine-rest/deployment/create", deployment("security_incident",
                 "<serviceTask id=\"work\" camunda:asyncBefore=\"true\" camunda:expression=\"${noSuchBean.run()}\"/>"),
                 MediaType.MULTIPART_FORM_DATA, Set.of())).getStatusCode().value()).isEqualTo(200);
         assertThat(status(operator, HttpMethod.POST, "/engine-rest/process-definition/key/security_incident/start", "{}")).isEqualTo(200);
@@ -315,7 +320,7 @@ class KeycloakSecurityIT {
         List<String> lines = new ArrayList<>();
         trail.forEach(e -> lines.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("subjectType").asText()
                 + " " + e.get("subjectId").asText()));
-        assertThat(lines).anyMatch(l -> l.startsWith("analyst Create Deployment "))
+        assertThat(lines).anyMatch(l -> l.startsWith("admin Create Deployment "))
                 .anyMatch(l -> l.equals("operator Complete Task " + task))
                 .anyMatch(l -> l.equals("operator SetJobRetries Job " + job));
         assertThat(lines).noneMatch(l -> l.startsWith("operator Create Deployment"));

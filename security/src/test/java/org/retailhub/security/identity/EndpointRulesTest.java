@@ -72,10 +72,23 @@ class EndpointRulesTest {
         assertThat(rolesFor("DELETE", "/api/stores/STORE-001/route")).isNull();
     }
 
+    @Test
+    void theEnginesUncheckedDeploymentIsForAdminsOnlyAnalystsGoThroughTheReview() {
+        for (String base : java.util.List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+            assertThat(rolesFor(EndpointRules.engine(base), "POST", base + "/deployment/create")).as(base).containsExactly(HubRole.ADMIN);
+            assertThat(rolesFor(EndpointRules.engine(base), "POST", base + "/deployment/7d3f/redeploy")).as(base).containsExactly(HubRole.ADMIN);
+            assertThat(rolesFor(EndpointRules.engine(base), "GET", base + "/deployment")).as(base).contains(HubRole.ANALYST);
+        }
+    }
+
     /** The roles of the first rule matching the request, as the filter chain applies them; null when no rule does (denied). */
     private static java.util.Set<HubRole> rolesFor(String method, String path) {
+        return rolesFor(EndpointRules.api(), method, path);
+    }
+
+    private static java.util.Set<HubRole> rolesFor(java.util.List<EndpointRule> rules, String method, String path) {
         org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, path);
-        return EndpointRules.api().stream().filter(rule -> rule.matcher().matches(request)).findFirst().map(EndpointRule::roles).orElse(null);
+        return rules.stream().filter(rule -> rule.matcher().matches(request)).findFirst().map(EndpointRule::roles).orElse(null);
     }
 
     @Test
