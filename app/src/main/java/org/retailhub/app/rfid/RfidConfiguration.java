@@ -1,14 +1,17 @@
 package org.retailhub.app.rfid;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.DriverManager;
 import java.util.List;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.kafka.KafkaTopics;
+import org.retailhub.domain.cluster.LeaderLock;
 import org.retailhub.domain.epcis.EpcisJournal;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.stockcount.StockCounts;
 import org.retailhub.rfid.epcis.EpcisProperties;
 import org.retailhub.rfid.intake.ReaderIntakeProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +31,13 @@ class RfidConfiguration {
     @Bean
     StockCounts stockCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new StockCounts(jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** Which hub instance subscribes to the store readers (ReaderIntakeLeadership): a lock on the hub's database. */
+    @Bean
+    LeaderLock rfidIntakeLock(DataSourceProperties hubLogin) {
+        return new LeaderLock("rfid-intake",
+                () -> DriverManager.getConnection(hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword()));
     }
 
     /** The EPCIS events' topic and the readers' dead letters, made at start like the hub's other topics. */

@@ -62,6 +62,7 @@ class TwoInstancesIT {
     Path folder;
 
     private final List<HubProcess> hubs = new ArrayList<>();
+    private io.moquette.broker.Server readers;
 
     @Test
     void twoInstancesShareTheOrdersAndTheSurvivorOfAKillFinishesThemWithNothingLostOrRepeated() throws Exception {
@@ -73,6 +74,9 @@ class TwoInstancesIT {
             postgres.createLegacyDatabases(ISLANDS);
             InstanceAudit cluster = new InstanceAudit(postgres, kafka.bootstrapServers(), psp);
             List<String> settings = settings(postgres, kafka.bootstrapServers(), psp, erpDeliveries, giftCards);
+            int readersPort = HubProcess.freePort();
+            readers = mqttBroker(readersPort);
+            settings.add("--hub.rfid.intake.broker-url=tcp://127.0.0.1:" + readersPort);
 
             // A starts first and so takes every island's leader lock; B joins as a standby of the capture
             HubProcess a = start("hub-a", settings);
@@ -85,6 +89,8 @@ class TwoInstancesIT {
             psp.sendWebhooksTo(b.baseUrl().resolve("/api/payments/webhooks/simpsp"));
             cluster.awaitIntakeSharedBy(2);
             assertThat(cluster.capturing(b)).as("islands B captures while A leads").isZero();
+            await().atMost(PATIENCE).until(() -> a.meter("hub.rfid.intake.leading") == 1);
+            assertThat(b.meter("hub.rfid.intake.leading")).as("B subscribes to the store readers while A leads").isZero();
 
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("test", "TwoInstancesIT");
@@ -95,6 +101,9 @@ class TwoInstancesIT {
             System.out.println("TWO-INSTANCES-SUMMARY " + new ObjectMapper().writeValueAsString(figures));
         } finally {
             hubs.forEach(HubProcess::close);
+            if (readers != null) {
+                readers.stopServer();
+            }
         }
     }
 
@@ -180,6 +189,7 @@ class TwoInstancesIT {
         figures.put("priceChangesAtKill", priceChangesAtKill);
         figures.put("secondsUntilLocksOfAReleased", cluster.guarantees.awaitLocksReleased(Set.of(ownerA), killed, MOVE_ON));
         figures.put("secondsUntilBCapturesEveryIsland", awaitSeconds(() -> cluster.capturing(b) == 3, killed));
+        figures.put("secondsUntilBSubscribesToTheReaders", awaitSeconds(() -> b.meter("hub.rfid.intake.leading") == 1, killed));
         figures.put("secondsUntilAllOpenMovedOn", cluster.guarantees.awaitEachMovesOn(progressAtKill, killed,
                 MOVE_ON.minusNanos(System.nanoTime() - killed)));
         // the channels whose calls got no answer (A's: it died; B's: none expected, but a busy machine may time one out)
@@ -212,6 +222,20 @@ class TwoInstancesIT {
         return figures;
     }
 
+    /** The store readers' MQTT broker both instances connect to, as a store's would be (Moquette, as the embedded default's). */
+    private static io.moquette.broker.Server mqttBroker(int port) throws IOException {
+        io.moquette.broker.Server broker = new io.moquette.broker.Server();
+        java.util.Properties config = new java.util.Properties();
+        config.setProperty(io.moquette.BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");
+        config.setProperty(io.moquette.BrokerConstants.PORT_PROPERTY_NAME, String.valueOf(port));
+        config.setProperty(io.moquette.BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, io.moquette.BrokerConstants.DISABLED_PORT_BIND);
+        config.setProperty(io.moquette.BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        config.setProperty(io.moquette.BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        config.setProperty(io.moquette.BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        broker.startServer(config);
+        return broker;
+    }
+
     private HubProcess start(String name, List<String> settings) throws IOException {
         HubProcess hub = HubProcess.start(Files.createDirectories(folder.resolve(name)), "two-instances-" + name, HubProcess.freePort(), settings);
         hubs.add(hub);
@@ -230,8 +254,9 @@ class TwoInstancesIT {
                 "--spring.datasource.password=" + EmbeddedPostgresServer.DEV_ONLY_PASSWORD, "--spring.kafka.bootstrap-servers=" + kafka,
                 "--hub.cdc.username=" + EmbeddedPostgresServer.CDC_ROLE, "--hub.cdc.password=" + EmbeddedPostgresServer.DEV_ONLY_PASSWORD,
                 "--hub.islands.simulator-pause=0s", "--hub.migration.history.simulator=false",
-                // no MQTT broker here (the embedded one comes with the embedded default); RFID is not what is shared here
-                "--hub.rfid.intake.enabled=false",
+                // the store readers' broker is this test's (the embedded one comes with the embedded default); one
+                // instance subscribes at a time, a standby tries the lead every second; no simulated readers
+                "--hub.rfid.simulator.enabled=false", "--hub.rfid.intake.leadership.check=PT1S",
                 "--hub.orders.payment-timeout=PT1M",
                 "--hub.payment.psp.simulator=false", "--hub.payment.psp.base-url=" + psp.baseUrl(), "--hub.payment.psp.webhook-secret=" + SECRET,
                 "--hub.payment.psp.read-timeout=PT10S",

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tick            how often the hub's clock moves the smoothing on when no reads come (exits fall due)
  * @param retry           how a message whose handling failed for another reason than itself (database down) is tried
  *                        again in place; -1 redeliveries: until it succeeds, while the broker keeps the rest
+ * @param leadership      with several hub instances, only the one holding the lead subscribes to the readers (they
+ *                        share the client id and the broker's session, and presence is smoothed in one place)
  */
 @Validated
 @ConfigurationProperties("hub.rfid.intake")
@@ -42,7 +44,8 @@ public record ReaderIntakeProperties(@DefaultValue("true") boolean enabled,
                                      @NotBlank @DefaultValue("rfid.deadletter") String deadLetterTopic,
                                      @NotNull @DefaultValue("5s") Duration allowedLateness,
                                      @NotNull @DefaultValue("1s") Duration tick,
-                                     @Valid @NotNull @DefaultValue Retry retry) {
+                                     @Valid @NotNull @DefaultValue Retry retry,
+                                     @Valid @NotNull @DefaultValue Leadership leadership) {
 
     /**
      * @param redeliveries attempts after the first; -1: until it succeeds
@@ -50,6 +53,14 @@ public record ReaderIntakeProperties(@DefaultValue("true") boolean enabled,
      */
     public record Retry(@Min(-1) @Max(100) @DefaultValue("-1") int redeliveries, @NotNull @DefaultValue("500ms") Duration delay,
                         @NotNull @DefaultValue("10s") Duration maxDelay) {
+    }
+
+    /**
+     * @param enabled false: every instance subscribes at its start (one instance only, or a test without a database)
+     * @param check   how often an instance tries to take the lead, and the leader checks it still holds it: the
+     *                longest the readers go unheard after their leader dies
+     */
+    public record Leadership(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("2s") Duration check) {
     }
 
     /** The MQTT topic filter of a format's readers: {@code rfid/zebra/+}. */

@@ -31,7 +31,9 @@ public class ReaderRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (ReaderFormat format : ReaderFormat.values()) {
-            from(mqtt(format)).routeId("rfid-" + format.slug())
+            from(mqtt(format)).routeId(routeId(format))
+                    // under leadership, ReaderIntakeLeadership starts and stops them on the instance that leads
+                    .autoStartup(!properties.leadership().enabled())
                     .routeConfigurationId(ReaderDeadLetters.ID)
                     .process(exchange -> intake.take(format, exchange.getMessage().getHeader(PahoConstants.MQTT_TOPIC, String.class),
                             exchange.getMessage().getBody(byte[].class)));
@@ -41,6 +43,11 @@ public class ReaderRoutes extends RouteBuilder {
                 .process(exchange -> observations.tick(Instant.now()));
         from(ReaderDeadLetters.ENDPOINT).routeId(ReaderDeadLetters.ROUTE)
                 .to(deadLetters.deadLetterTopicUri());
+    }
+
+    /** The route that subscribes to a format's readers. */
+    static String routeId(ReaderFormat format) {
+        return "rfid-" + format.slug();
     }
 
     /** The broker keeps the hub's session (clean session off), so readers' messages wait for it while the hub is away. */

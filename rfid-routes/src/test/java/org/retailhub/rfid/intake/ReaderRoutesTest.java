@@ -58,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @UseAdviceWith
 @SpringBootTest(classes = ReaderRoutesTest.Wiring.class, properties = {
         "hub.rfid.intake.allowed-lateness=3s", "hub.rfid.intake.tick=100ms", "hub.rfid.intake.retry.delay=1ms",
-        "hub.rfid.intake.retry.max-delay=20ms", "hub.rfid.intake.client-id=route-test",
+        "hub.rfid.intake.retry.max-delay=20ms", "hub.rfid.intake.client-id=route-test", "hub.rfid.intake.leadership.enabled=false",
         "hub.rfid.layout.stores.STORE-001.gln=4012345000016",
         "hub.rfid.layout.stores.STORE-001.zones.shelf-a.kind=SALES_FLOOR",
         "hub.rfid.layout.stores.STORE-001.zones.shelf-a.window=10s",
