@@ -96,8 +96,8 @@ for ((n = 1; n < instances; n++)); do
           --hub.crm.simulator=false --hub.crm.base-url="http://localhost:$crm_port"
           --hub.erp.simulator=false --hub.erp.base-url="http://localhost:$erp_port"
           --hub.migration.history.simulator=false --hub.simulators.state-dir="$work/instance-$n/simulators"
-          # RFID readers stay with the first instance: two intakes under the same MQTT client id would take the
-          # broker session from each other (and the benchmark sends no reads)
+          # RFID readers stay with the first instance, whose embedded broker they use (the benchmark sends no reads;
+          # with a broker of their own, instances share the readers under a leader lock: docs/rfid.md)
           --hub.rfid.intake.enabled=false
           --hub.payment.settlement.inbox="$work/instance-$n/settlements")
   for island in pos erp crm; do
