@@ -1,6 +1,7 @@
 package org.retailhub.rfid.intake;
 
 import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,8 @@ import org.retailhub.rfid.reads.ReaderFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,13 @@ import org.springframework.stereotype.Component;
  * (its database session ended) stops them. The readers keep one MQTT session with the broker (the shared client id,
  * clean session off), so what they publish while the lead moves waits in the broker for the next leader, and presence is
  * smoothed in one place. Metric: {@code hub.rfid.intake.leading} (1 on the leader).
+ *
+ * <p>The checks begin once the application is ready, not as a {@code SmartLifecycle}: Spring starts a lifecycle bean's
+ * dependencies first, and would start Camel before its routes were collected (the hub then ran with no routes at all).
  */
 @Component
 @ConditionalOnProperty(name = {"hub.rfid.intake.enabled", "hub.rfid.intake.leadership.enabled"}, havingValue = "true", matchIfMissing = true)
-public class ReaderIntakeLeadership implements SmartLifecycle {
+public class ReaderIntakeLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderIntakeLeadership.class);
 
@@ -74,7 +79,7 @@ public class ReaderIntakeLeadership implements SmartLifecycle {
         return leading;
     }
 
-    @Override
+    @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         long every = properties.leadership().check().toMillis();
         checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -94,7 +99,7 @@ public class ReaderIntakeLeadership implements SmartLifecycle {
     }
 
     /** Gives the lead up on a graceful stop, so another instance takes it at its next check. */
-    @Override
+    @PreDestroy
     public synchronized void stop() {
         if (checks != null) {
             checks.shutdownNow();
@@ -102,10 +107,5 @@ public class ReaderIntakeLeadership implements SmartLifecycle {
         }
         lock.close();
         leading = false;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return checks != null;
     }
 }
