@@ -52,7 +52,7 @@ class ModelDeploymentsTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         repository = processEngine.getRepositoryService();
         before = deploymentIds();
-        models = new ModelDeployments(repository, audit, Clock.systemUTC());
+        models = new ModelDeployments(repository, audit, Clock.systemUTC(), RepoRehearsal.ENGINE, RepoRehearsal::steps);
         new ModelSeeds(() -> release(Map.of())).postProcessEngineBuild(processEngine);
     }
 
