@@ -44,17 +44,22 @@ import org.retailhub.processes.pricing.ParsedOnceFeelPlugin;
 public final class ScenarioEngine implements AutoCloseable {
 
     private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{\\s*([a-z][A-Za-z0-9]*)\\.[a-z][A-Za-z0-9]*\\(");
+    /** What the engine itself puts into expressions ({@code ${execution.getVariable('x')}}): never a step bean. */
+    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution", "variableScope",
+            "authenticatedUserId");
     /** Deployments older than this are what a review cut short (the hub stopped) left behind. */
     private static final Duration LEFT_BEHIND = Duration.ofHours(1);
 
     private final Supplier<DataSource> dataSource;
     private final String schema;
     private final ScriptedSteps steps = new ScriptedSteps();
+    private DataSource pool;
     private ProcessEngine engine;
 
     /**
      * @param dataSource the scenario engine's own database, asked for on first use
-     * @param schema     the schema in it that holds the engine's tables, or null for the connection's default
+     * @param schema     the schema in it that holds the engine's tables (the connections' current schema too), or null for
+     *                   the connections' default
      */
     public ScenarioEngine(Supplier<DataSource> dataSource, String schema) {
         this.dataSource = dataSource;
@@ -82,7 +87,9 @@ public final class ScenarioEngine implements AutoCloseable {
             builder.addInputStream(model.name(), new ByteArrayInputStream(model.content()));
             Matcher call = BEAN_CALL.matcher(new String(model.content(), StandardCharsets.UTF_8));
             while (call.find()) {
-                beans.add(call.group(1));
+                if (!ENGINE_NAMES.contains(call.group(1))) {
+                    beans.add(call.group(1));
+                }
             }
         }
         scenarios.scenarios().forEach(s -> s.steps().keySet().forEach(step -> beans.add(step.substring(0, step.indexOf('.')))));
@@ -138,8 +145,15 @@ public final class ScenarioEngine implements AutoCloseable {
         if (engine == null) {
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName("model-review");
-            configuration.setDataSource(dataSource.get());
-            configuration.setDatabaseSchema(schema);
+            if (pool == null) {
+                pool = dataSource.get();
+            }
+            configuration.setDataSource(pool);
+            if (schema != null) {
+                // Camunda qualifies its statements with the prefix; its DDL runs unqualified, in the connection's schema
+                configuration.setDatabaseSchema(schema);
+                configuration.setDatabaseTablePrefix(schema + ".");
+            }
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setJobExecutorActivate(false);
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
@@ -158,10 +172,14 @@ public final class ScenarioEngine implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public synchronized void close() throws Exception {
         if (engine != null) {
             engine.close();
             engine = null;
         }
+        if (pool instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        pool = null;
     }
 }
