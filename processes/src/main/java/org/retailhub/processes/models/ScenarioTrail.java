@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -112,30 +113,28 @@ final class ScenarioTrail {
 
     private static final class Listening extends AbstractBpmnParseListener {
 
-        private static final ExecutionListener PASSED = execution -> {
-            ScenarioTrail trail = CURRENT.get();
-            if (trail != null) {
-                trail.path.add(execution.getCurrentActivityId());
-            }
-        };
-        private static final ExecutionListener ENDED = execution -> {
-            ScenarioTrail trail = CURRENT.get();
-            if (trail != null && topLevel(execution)) {
+        private static final ExecutionListener PASSED = recording((trail, execution) -> trail.path.add(execution.getCurrentActivityId()));
+        private static final ExecutionListener ENDED = recording((trail, execution) -> {
+            if (topLevel(execution)) {
                 trail.end = execution.getCurrentActivityId();
             }
-        };
-        private static final ExecutionListener STARTED = execution -> {
-            ScenarioTrail trail = CURRENT.get();
-            if (trail != null) {
-                trail.instances.add(execution.getProcessInstanceId());
-            }
-        };
-        private static final ExecutionListener FINISHED = execution -> {
-            ScenarioTrail trail = CURRENT.get();
-            if (trail != null && topLevel(execution)) {
+        });
+        private static final ExecutionListener STARTED = recording((trail, execution) -> trail.instances.add(execution.getProcessInstanceId()));
+        private static final ExecutionListener FINISHED = recording((trail, execution) -> {
+            if (topLevel(execution)) {
                 trail.finalVariables = new LinkedHashMap<>(execution.getVariables());
             }
-        };
+        });
+
+        /** A listener that writes to the trail of the run in this thread, if any. */
+        private static ExecutionListener recording(BiConsumer<ScenarioTrail, DelegateExecution> record) {
+            return execution -> {
+                ScenarioTrail trail = CURRENT.get();
+                if (trail != null) {
+                    record.accept(trail, execution);
+                }
+            };
+        }
 
         @Override
         public void parseProcess(Element element, ProcessDefinitionEntity process) {
