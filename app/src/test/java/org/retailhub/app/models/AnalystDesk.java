@@ -57,6 +57,15 @@ final class AnalystDesk {
         }
     }
 
+    /** The repo's payment model, as an analyst opens it in Modeler. */
+    static String paymentModel() {
+        try (InputStream in = AnalystDesk.class.getResourceAsStream("/bpmn/payment/payment.bpmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
     /** The repo's promotion table with {@code text} replaced: how an analyst's edit in Modeler looks to the hub. */
     static String pricingTable(String text, String replacement) {
         try (InputStream in = AnalystDesk.class.getResourceAsStream("/bpmn/order/order-pricing.dmn")) {

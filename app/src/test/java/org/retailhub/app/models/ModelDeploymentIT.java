@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
@@ -21,7 +22,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * An analyst changes the promotion table of the running hub on its embedded defaults: the next order is priced by
  * the new table, a broken table is refused with every problem and changes nothing, a rollback brings the old table
- * back, and a migration plan of running instances is the analyst's to read and the operator's to execute.
+ * back, a process is deployed only when its scenarios pass on the scenario engine (schema model_review) and its steps
+ * exist, a rollback to a version that no longer passes is refused, and a migration plan of running instances is the analyst's to read and the operator's to execute.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
@@ -35,6 +37,8 @@ class ModelDeploymentIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RepositoryService repository;
 
     AnalystDesk analyst;
     AnalystDesk operator;
@@ -114,6 +118,62 @@ class ModelDeploymentIT {
         assertThat(operator.get("/api/models/no-such-model").getStatusCode().value()).isEqualTo(404);
     }
 
+    @Test
+    void aProcessFailingItsScenariosOrCallingAStepTheHubLacksIsRefusedAndNothingIsDeployed() {
+        int before = newestVersion("payment");
+        String payment = AnalystDesk.paymentModel()
+                .replace("${authorisation == 'AUTHORISED'}", "${authorisation == 'CAPTURED'}")
+                .replace("${payment.giveUp(execution)}", "${payment.giveUpNow(execution)}");
+
+        ResponseEntity<String> refused = analyst.upload(Map.of("payment.bpmn", payment), null);
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        JsonNode problems = analyst.tree(refused).get("problems");
+        assertThat(problems.toString())
+                .contains("payment.scenarios.yaml scenario 'card authorised at once and captured': the process failed after Gateway_Authorisation")
+                .contains("Activity_VoidAuthorisation calls payment.giveUpNow, which is not a step of the hub");
+        assertThat(newestVersion("payment")).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from act_re_deployment where name_ like 'review of%'", Integer.class))
+                .as("scenarios never run on the hub's own engine").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from model_review.act_re_deployment", Integer.class))
+                .as("the scenario engine deletes what each review deployed").isZero();
+    }
+
+    @Test
+    void aProcessPassingItsScenariosIsDeployedAndARollbackToOneThatNoLongerPassesIsRefused() {
+        repository.createDeployment().name("through the engine's REST API, unreviewed")
+                .addString("payment.bpmn", AnalystDesk.paymentModel().replace("${authorisation == 'DECLINED'}", "${authorisation == 'REFUSED'}"))
+                .deploy();
+        int unreviewed = newestVersion("payment");
+        String scenario = """
+                process: payment
+                scenarios:
+                  - name: card authorised and captured
+                    given: {paymentId: pay-1, paymentMethod: CARD, paymentTimeout: PT2M, payInStoreTimeout: P2D}
+                    steps:
+                      payment.authorise: {set: {authorisation: AUTHORISED}}
+                      payment.capture: {set: {authorisation: CAPTURED}}
+                    expect: {end: EndEvent_PaymentCaptured}
+                  - name: card declined
+                    given: {paymentId: pay-2, paymentMethod: CARD, paymentTimeout: PT2M, payInStoreTimeout: P2D}
+                    steps:
+                      payment.authorise: {set: {authorisation: DECLINED}}
+                    expect: {end: EndEvent_PaymentDeclined}
+                """;
+
+        ResponseEntity<String> deployed = analyst.upload(Map.of("payment.bpmn", AnalystDesk.paymentModel(), "payment.scenarios.yaml", scenario),
+                "pay-reviewed");
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(201);
+        assertThat(newestVersion("payment")).isEqualTo(unreviewed + 1);
+
+        ResponseEntity<String> rollback = analyst.post("/api/models/payment/rollback", "{\"toVersion\":" + unreviewed + "}");
+        assertThat(rollback.getStatusCode().value()).as(rollback.getBody()).isEqualTo(422);
+        assertThat(analyst.tree(rollback).get("problems").toString())
+                .contains("scenario 'card declined").contains("the process failed after Gateway_Authorisation");
+        assertThat(newestVersion("payment")).isEqualTo(unreviewed + 1);
+        assertThat(audited("model-refused")).anySatisfy(d -> assertThat(d).startsWith("rollback to v" + unreviewed));
+    }
+
     private List<String> promotionsOfANewOrder() {
         ResponseEntity<String> accepted = channel.post("/api/orders", """
                 {"channel":"WEB","externalId":"IT-MODEL-%s","storeId":"STORE-001","loyaltyTier":"NONE",
@@ -126,7 +186,11 @@ class ModelDeploymentIT {
     }
 
     private int newestPricingVersion() {
-        return analyst.tree(analyst.get("/api/models/order-pricing")).get(0).get("version").asInt();
+        return newestVersion("order-pricing");
+    }
+
+    private int newestVersion(String key) {
+        return analyst.tree(analyst.get("/api/models/" + key)).get(0).get("version").asInt();
     }
 
     private List<String> audited(String action) {

@@ -2,6 +2,9 @@ package org.retailhub.processes.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -15,6 +18,8 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
  * flight keep theirs, no hidden scripts, a diagram for every element, laid out so a person can read it.
  */
 public final class BpmnRules {
+
+    private static final Pattern STEP_CALL = Pattern.compile("^\\$\\{([a-z][A-Za-z0-9]*)\\.([a-z][A-Za-z0-9]*)\\(");
 
     private BpmnRules() {
     }
@@ -48,6 +53,23 @@ public final class BpmnRules {
         }
         if (!bpmn.getModelElementsByType(ScriptTask.class).isEmpty()) {
             problems.add("script tasks hide logic from review; call a named bean instead");
+        }
+        return problems;
+    }
+
+    /**
+     * Service tasks that call a step the hub does not have: {@code steps} holds the hub's steps as {@code bean.method}
+     * ({@link HubSteps}), so a typo or a step from another release is refused before it reaches running orders.
+     */
+    public static List<String> unknownSteps(BpmnModelInstance bpmn, Set<String> steps) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceTask task : bpmn.getModelElementsByType(ServiceTask.class)) {
+            Matcher call = STEP_CALL.matcher(String.valueOf(task.getCamundaExpression()));
+            if (call.find() && !steps.contains(call.group(1) + "." + call.group(2))) {
+                List<String> ofBean = steps.stream().filter(s -> s.startsWith(call.group(1) + ".")).sorted().toList();
+                problems.add(task.getId() + " calls " + call.group(1) + "." + call.group(2) + ", which is not a step of the hub"
+                        + (ofBean.isEmpty() ? " (no bean '" + call.group(1) + "')" : " (" + call.group(1) + " offers " + ofBean + ")"));
+            }
         }
         return problems;
     }

@@ -17,9 +17,6 @@ import org.retailhub.domain.pricing.PromotionHit;
 import org.retailhub.domain.shared.Money;
 import org.retailhub.processes.pricing.DmnPromotionTable;
 import org.retailhub.processes.pricing.ParsedOnceFeelEngine;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Scenario tests of a decision written as data (YAML or JSON, docs/models.md), so an analyst states what a table must
@@ -44,16 +41,14 @@ public record DecisionScenarios(String decision, String source, List<Scenario> s
     private static final DmnEngine DMN = engine();
 
     /** Reads a scenario file; a file that is not one fails with {@link IllegalArgumentException} saying what is wrong. */
-    @SuppressWarnings("unchecked")
     public static DecisionScenarios read(String source, InputStream content) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
-        } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException(source + " is not YAML or JSON: " + firstLine(unreadable.getMessage()));
-        }
-        if (!(root instanceof Map<?, ?> file) || !(file.get("decision") instanceof String decision)
-                || !(file.get("scenarios") instanceof List<?> items) || items.isEmpty()) {
+        return read(source, ScenarioFiles.yaml(source, content));
+    }
+
+    /** Reads a parsed scenario file whose root names a {@code decision}. */
+    @SuppressWarnings("unchecked")
+    static DecisionScenarios read(String source, Map<?, ?> file) {
+        if (!(file.get("decision") instanceof String decision) || !(file.get("scenarios") instanceof List<?> items) || items.isEmpty()) {
             throw new IllegalArgumentException(source + " needs 'decision: <decision id>' and a non-empty list 'scenarios'");
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -129,7 +124,7 @@ public record DecisionScenarios(String decision, String source, List<Scenario> s
         return true;
     }
 
-    private static boolean sameValue(Object expected, Object answered) {
+    static boolean sameValue(Object expected, Object answered) {
         if (expected instanceof Number && answered instanceof Number) {
             return new BigDecimal(expected.toString()).compareTo(new BigDecimal(answered.toString())) == 0;
         }
@@ -141,7 +136,7 @@ public record DecisionScenarios(String decision, String source, List<Scenario> s
         return rows.stream().map(row -> new java.util.TreeMap<>(row).toString()).sorted().toList();
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "no detail" : message.lines().findFirst().orElse("");
     }
 

@@ -1,6 +1,9 @@
 package org.retailhub.processes.models;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -32,26 +36,39 @@ import org.retailhub.processes.models.ModelReview.Verdict;
 /**
  * Analysts' deployments of processes and decisions while the hub runs: reviewed ({@link ModelReview}: parses, house
  * rules, scenario tests) before anything reaches the engine, then deployed as a new version with a version tag, together
- * with the processes bound to it by calls ({@link CallGroup}); a rollback deploys an earlier version again as the
- * newest. Every deployment, refusal and rollback is written to the audit trail with the analyst's name.
+ * with the processes bound to it by calls ({@link CallGroup}) and the scenario files it passed (resources under
+ * {@code scenarios/}); a rollback reviews an earlier version again (rules, steps, the scenarios deployed with it) and
+ * deploys it as the newest. Every deployment, refusal and rollback is written to the audit trail with the analyst's name.
  */
 public class ModelDeployments {
 
     /** The deployment source of what analysts deploy through the hub; {@link ModelSeeds} leaves those models alone. */
     public static final String ANALYST_SOURCE = "retail-hub api";
 
+    /** Where a deployment keeps the scenario files its models passed, so a rollback runs them again. */
+    private static final String SCENARIOS = "scenarios/";
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.(bpmn|dmn)");
+    private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.(yaml|yml|json)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final RepositoryService repository;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScenarioEngine scenarioEngine;
+    private final Supplier<Set<String>> steps;
 
-    public ModelDeployments(RepositoryService repository, AuditTrail audit, Clock clock) {
+    /**
+     * @param scenarioEngine where process scenarios run before a deployment
+     * @param steps          the steps the hub offers ({@link HubSteps}), asked for at each review
+     */
+    public ModelDeployments(RepositoryService repository, AuditTrail audit, Clock clock, ScenarioEngine scenarioEngine,
+                            Supplier<Set<String>> steps) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.scenarioEngine = scenarioEngine;
+        this.steps = steps;
     }
 
     /** Refused: every problem found, nothing deployed. */
@@ -81,7 +98,9 @@ public class ModelDeployments {
         }
         models.stream().filter(m -> !FILE_NAME.matcher(m.name()).matches())
                 .forEach(m -> problems.add("file name '" + m.name() + "': use letters, digits, '.', '_', '-' and end in .bpmn or .dmn"));
-        Verdict verdict = ModelReview.review(models, scenarios);
+        scenarios.stream().filter(f -> !SCENARIO_NAME.matcher(f.name()).matches())
+                .forEach(f -> problems.add("scenario file name '" + f.name() + "': use letters, digits, '.', '_', '-' and end in .yaml, .yml or .json"));
+        Verdict verdict = ModelReview.review(models, scenarios, rehearsal());
         problems.addAll(verdict.problems());
         if (!problems.isEmpty()) {
             audit.record(analyst, "model-refused", "model", names(models), String.join("; ", problems));
@@ -92,6 +111,7 @@ public class ModelDeployments {
         for (ModelFile model : models) {
             deployment.addString(model.name(), tagged(model, tag, calls));
         }
+        scenarios.forEach(file -> deployment.addInputStream(SCENARIOS + file.name(), new ByteArrayInputStream(file.content())));
         addPartners(deployment, calls);
         List<ModelVersion> deployed = versionsOf(deployment.deployWithResult(), verdict.keysByFile().values().stream().flatMap(List::stream).toList());
         audit.record(analyst, "model-deployed", "model", names(models), describe(deployed) + " (tag " + tag + ")");
@@ -131,8 +151,15 @@ public class ModelDeployments {
         ModelVersion earlier = versions.stream().filter(v -> v.version() == target && target < newest.version()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + key + "' has no version " + target + " before its newest ("
                         + newest.version() + ") to roll back to"));
+        List<ModelFile> scenarios = storedScenarios(earlier.deploymentId());
+        List<String> problems = ModelReview.review(List.of(stored(earlier.deploymentId(), earlier.resource())), scenarios, rehearsal()).problems();
+        if (!problems.isEmpty()) {
+            audit.record(analyst, "model-refused", "model", key, "rollback to v" + target + ": " + String.join("; ", problems));
+            throw new ModelRefused(problems);
+        }
         DeploymentBuilder deployment = repository.createDeployment().source(ANALYST_SOURCE).name("rollback " + key + " to v" + target)
                 .addDeploymentResourceByName(earlier.deploymentId(), earlier.resource());
+        scenarios.forEach(file -> deployment.addDeploymentResourceByName(earlier.deploymentId(), SCENARIOS + file.name()));
         if (earlier.kind().equals("process")) {
             BpmnModelInstance model = repository.getBpmnModelInstance(definitionId(key, target));
             addPartners(deployment, Map.of(key, CallGroup.boundCalls(model)));
@@ -141,6 +168,31 @@ public class ModelDeployments {
         audit.record(analyst, "model-rolled-back", "model", key, "v" + newest.version() + " -> v" + rolledBack.version()
                 + " (content of v" + target + ", tag " + rolledBack.versionTag() + ")");
         return rolledBack;
+    }
+
+    private ModelReview.Rehearsal rehearsal() {
+        return new ModelReview.Rehearsal(scenarioEngine, this::newestProcess, steps.get());
+    }
+
+    /** The newest deployed model of a process, as a file, or null when none is deployed. */
+    private ModelFile newestProcess(String key) {
+        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+        return newest == null ? null : stored(newest.getDeploymentId(), newest.getResourceName());
+    }
+
+    /** A resource of a deployment as a file named like its last path segment ({@code bpmn/order/x.dmn}: {@code x.dmn}). */
+    private ModelFile stored(String deploymentId, String resource) {
+        try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
+            return new ModelFile(resource.substring(resource.lastIndexOf('/') + 1), in.readAllBytes());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /** The scenario files deployed with a version (none for the jar's seeds: the repo's scenarios cover them). */
+    private List<ModelFile> storedScenarios(String deploymentId) {
+        return repository.getDeploymentResourceNames(deploymentId).stream().filter(r -> r.startsWith(SCENARIOS))
+                .map(r -> stored(deploymentId, r)).toList();
     }
 
     private String definitionId(String key, int version) {

@@ -1,13 +1,13 @@
 package org.retailhub.processes.models;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -15,14 +15,14 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Everything the hub checks before a model is deployed, in the order an analyst would fix it: the file parses
- * (Camunda's model APIs), it follows the house rules ({@link BpmnRules}, {@link DmnRules}), and its scenario tests
- * ({@link DecisionScenarios}) pass against it. Scenarios uploaded with a decision replace the repo's for that decision;
- * without an upload the repo's scenarios run, so no table goes live untested.
+ * (Camunda's model APIs), it follows the house rules ({@link BpmnRules}, {@link DmnRules}), its service tasks call
+ * steps the hub has, and its scenario tests pass against it: {@link DecisionScenarios} for a table,
+ * {@link ProcessScenarios} for a process (run on the {@link ScenarioEngine}). Scenarios uploaded with a model replace
+ * the repo's for that decision or process; without an upload the repo's scenarios run, so no table goes live untested
+ * and no process the repo has scenarios for either.
  */
 public final class ModelReview {
 
@@ -38,20 +38,27 @@ public final class ModelReview {
         }
     }
 
-    private static final String REPO_SCENARIOS = "classpath*:bpmn/**/*.scenarios.yaml";
+    /**
+     * Where the review runs process scenarios and what it checks steps against.
+     *
+     * @param engine   the scratch engine process scenarios run on
+     * @param deployed the newest model of a process the candidate calls but does not upload, by process key (null: none)
+     * @param steps    the steps the hub offers, as {@code bean.method}; a service task calling another is refused
+     */
+    public record Rehearsal(ScenarioEngine engine, Function<String, ModelFile> deployed, Set<String> steps) {
+    }
 
     private ModelReview() {
     }
 
-    /** Reviews the uploaded models with the uploaded scenario files (and the repo's, for decisions they do not cover). */
-    public static Verdict review(List<ModelFile> models, List<ModelFile> scenarioFiles) {
+    /** Reviews the uploaded models with the uploaded scenario files (and the repo's, for models they do not cover). */
+    public static Verdict review(List<ModelFile> models, List<ModelFile> scenarioFiles, Rehearsal rehearsal) {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        Map<String, DecisionScenarios> scenarios = new LinkedHashMap<>(repoScenarios());
+        ScenarioFiles scenarios = ScenarioFiles.repo();
         for (ModelFile file : scenarioFiles) {
             try {
-                DecisionScenarios read = DecisionScenarios.read(file.name(), new ByteArrayInputStream(file.content()));
-                scenarios.put(read.decision(), read);
+                scenarios.add(file.name(), file.content());
             } catch (IllegalArgumentException unreadable) {
                 problems.add(unreadable.getMessage());
             }
@@ -61,12 +68,15 @@ public final class ModelReview {
         }
         for (ModelFile model : models) {
             if (model.name().endsWith(".bpmn")) {
-                keys.put(model.name(), bpmn(model, problems));
+                List<String> processes = bpmn(model, rehearsal.steps(), problems);
+                keys.put(model.name(), processes);
+                processes.stream().map(scenarios.processes()::get).filter(Objects::nonNull)
+                        .forEach(tests -> problems.addAll(rehearsal.engine().failures(tests, models, rehearsal.deployed())));
             } else if (model.name().endsWith(".dmn")) {
                 List<String> decisions = dmn(model, problems);
                 keys.put(model.name(), decisions);
                 for (String decision : decisions) {
-                    DecisionScenarios tests = scenarios.get(decision);
+                    DecisionScenarios tests = scenarios.decisions().get(decision);
                     if (tests == null) {
                         problems.add(model.name() + ": decision " + decision + " has no scenario tests; upload a scenario file for it");
                     } else {
@@ -82,21 +92,10 @@ public final class ModelReview {
 
     /** The scenario files beside the repo's models, by the decision they test. */
     public static Map<String, DecisionScenarios> repoScenarios() {
-        Map<String, DecisionScenarios> byDecision = new LinkedHashMap<>();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources(REPO_SCENARIOS)) {
-                try (InputStream in = file.getInputStream()) {
-                    DecisionScenarios read = DecisionScenarios.read(file.getFilename(), in);
-                    byDecision.put(read.decision(), read);
-                }
-            }
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
-        return byDecision;
+        return ScenarioFiles.repo().decisions();
     }
 
-    private static List<String> bpmn(ModelFile model, List<String> problems) {
+    private static List<String> bpmn(ModelFile model, Set<String> steps, List<String> problems) {
         BpmnModelInstance bpmn = parsed(model, "BPMN", in -> {
             BpmnModelInstance read = Bpmn.readModelFromStream(in);
             Bpmn.validateModel(read);
@@ -106,6 +105,7 @@ public final class ModelReview {
             return List.of();
         }
         BpmnRules.problems(bpmn).forEach(p -> problems.add(model.name() + ": " + p));
+        BpmnRules.unknownSteps(bpmn, steps).forEach(p -> problems.add(model.name() + ": " + p));
         BpmnRules.diagramProblems(bpmn).forEach(p -> problems.add(model.name() + " (diagram): " + p));
         return defined(model, "executable process", bpmn.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
                 .map(Process::getId).toList(), problems);

@@ -52,7 +52,7 @@ class ModelDeploymentsTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         repository = processEngine.getRepositoryService();
         before = deploymentIds();
-        models = new ModelDeployments(repository, audit, Clock.systemUTC());
+        models = new ModelDeployments(repository, audit, Clock.systemUTC(), RepoRehearsal.ENGINE, RepoRehearsal::steps);
         new ModelSeeds(() -> release(Map.of())).postProcessEngineBuild(processEngine);
     }
 
@@ -120,6 +120,34 @@ class ModelDeploymentsTest {
         assertThat(plan.problems()).as("orders may move to the new version").isEmpty();
         assertThat(plan.mappedSteps()).containsEntry("Activity_ValidateOrder", "Activity_ValidateOrder")
                 .containsEntry("Activity_TakePayment", "Activity_TakePayment");
+    }
+
+    @Test
+    void aRollbackReviewsTheVersionItBringsBackAndRefusesOneThatNoLongerPasses() throws IOException {
+        String broken = resource("bpmn/payment/payment.bpmn").replace("${authorisation == 'AUTHORISED'}", "${authorisation == 'CAPTURED'}");
+        repository.createDeployment().name("through the engine's REST API").addString("payment.bpmn", broken).deploy();
+        models.deploy("anna", List.of(new ModelFile("payment.bpmn", resource("bpmn/payment/payment.bpmn").getBytes(StandardCharsets.UTF_8))),
+                List.of(), "pay-3");
+        int newest = models.versions("payment").get(0).version();
+        Set<String> deployments = deploymentIds();
+
+        assertThatThrownBy(() -> models.rollback("anna", "payment", newest - 1))
+                .isInstanceOfSatisfying(ModelRefused.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("payment.scenarios.yaml scenario 'card authorised at once and captured'")));
+
+        assertThat(deploymentIds()).isEqualTo(deployments);
+        verify(audit).record(eq("anna"), eq("model-refused"), eq("model"), eq("payment"), contains("rollback to v" + (newest - 1)));
+    }
+
+    @Test
+    void aRollbackRunsTheScenariosItsVersionWasDeployedWith() throws IOException {
+        models.deploy("anna", List.of(table("\"MULTIBUY-3\"", "\"MULTIBUY-3-XMAS\"")), List.of(scenario("MULTIBUY-3-XMAS")), "xmas");
+        models.deploy("anna", List.of(table("\"MULTIBUY-3\"", "\"MULTIBUY-3-NEW\"")), List.of(scenario("MULTIBUY-3-NEW")), "new");
+
+        ModelVersion rolledBack = models.rollback("anna", "order-pricing", null);
+
+        assertThat(rolledBack.versionTag()).as("the repo's scenarios expect MULTIBUY-3; the xmas table's own scenarios pass").isEqualTo("xmas");
+        assertThat(promotionsForThreeGroceries()).containsExactly("MULTIBUY-3-XMAS");
     }
 
     @Test

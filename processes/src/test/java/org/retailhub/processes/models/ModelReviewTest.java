@@ -28,7 +28,7 @@ class ModelReviewTest {
     @ParameterizedTest
     @MethodSource("models")
     void everyRepoModelPassesTheReviewAndItsScenarios(Resource model) throws IOException {
-        assertThat(ModelReview.review(List.of(file(model)), List.of()).problems()).as(model.getFilename()).isEmpty();
+        assertThat(review(List.of(file(model)), List.of()).problems()).as(model.getFilename()).isEmpty();
     }
 
     @Test
@@ -36,7 +36,7 @@ class ModelReviewTest {
         assertThat(ModelReview.repoScenarios()).containsKey("order-pricing");
         byte[] table = pricingTable().replace("<text>15</text>", "<text>20</text>").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(ModelReview.review(List.of(new ModelFile("order-pricing.dmn", table)), List.of()).problems())
+        assertThat(review(List.of(new ModelFile("order-pricing.dmn", table)), List.of()).problems())
                 .as("a changed multi-buy discount breaks the repo's scenarios")
                 .anySatisfy(p -> assertThat(p).contains("three of an article at the till").contains("MULTIBUY-3"));
     }
@@ -49,7 +49,7 @@ class ModelReviewTest {
                 .replace("<text>\"LOYALTY-GOLD\"</text>", "<text></text>")      // empty output cell
                 .replace("<text>\"APP\"</text>", "<text>\"KIOSK\"</text>");    // a channel the hub never passes
 
-        List<String> problems = ModelReview.review(List.of(new ModelFile("order-pricing.dmn", broken.getBytes(StandardCharsets.UTF_8))),
+        List<String> problems = review(List.of(new ModelFile("order-pricing.dmn", broken.getBytes(StandardCharsets.UTF_8))),
                 List.of()).problems();
 
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("Rule_MultiBuy").contains("negative"))
@@ -74,22 +74,22 @@ class ModelReviewTest {
                 """;
         ModelFile table = new ModelFile("order-pricing.dmn", newTable.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(ModelReview.review(List.of(table), List.of(new ModelFile("xmas.yaml", scenarios.getBytes(StandardCharsets.UTF_8)))).problems())
+        assertThat(review(List.of(table), List.of(new ModelFile("xmas.yaml", scenarios.getBytes(StandardCharsets.UTF_8)))).problems())
                 .isEmpty();
-        assertThat(ModelReview.review(List.of(table), List.of(new ModelFile("xmas.yaml", scenarios.replace("5.10", "5.00")
+        assertThat(review(List.of(table), List.of(new ModelFile("xmas.yaml", scenarios.replace("5.10", "5.00")
                 .getBytes(StandardCharsets.UTF_8)))).problems())
                 .containsExactly("xmas.yaml scenario 'christmas multi-buy': expected the line to cost 5.00 but it costs 5.10");
-        assertThat(ModelReview.review(List.of(table), List.of(new ModelFile("bad.yaml", "decision: [".getBytes(StandardCharsets.UTF_8))))
+        assertThat(review(List.of(table), List.of(new ModelFile("bad.yaml", "decision: [".getBytes(StandardCharsets.UTF_8))))
                 .problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml is not YAML or JSON"));
     }
 
     @Test
     void aModelThatDoesNotParseOrBreaksTheHouseRulesIsRefused() {
-        assertThat(ModelReview.review(List.of(new ModelFile("payment.bpmn", "<definitions".getBytes(StandardCharsets.UTF_8))), List.of())
+        assertThat(review(List.of(new ModelFile("payment.bpmn", "<definitions".getBytes(StandardCharsets.UTF_8))), List.of())
                 .problems()).singleElement().asString().startsWith("payment.bpmn is not a valid BPMN model");
         String scripted = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("quick")
                 .startEvent().scriptTask().scriptFormat("groovy").scriptText("1").endEvent().done());
-        assertThat(ModelReview.review(List.of(new ModelFile("quick.bpmn", scripted.getBytes(StandardCharsets.UTF_8))), List.of()).problems())
+        assertThat(review(List.of(new ModelFile("quick.bpmn", scripted.getBytes(StandardCharsets.UTF_8))), List.of()).problems())
                 .anySatisfy(p -> assertThat(p).contains("has no human-readable name"))
                 .anySatisfy(p -> assertThat(p).contains("script tasks hide logic"));
     }
@@ -104,5 +104,9 @@ class ModelReviewTest {
         try (InputStream in = model.getInputStream()) {
             return new ModelFile(model.getFilename(), in.readAllBytes());
         }
+    }
+
+    private static ModelReview.Verdict review(List<ModelFile> models, List<ModelFile> scenarios) {
+        return ModelReview.review(models, scenarios, RepoRehearsal.rehearsal());
     }
 }
