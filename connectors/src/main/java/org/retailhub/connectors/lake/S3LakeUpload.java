@@ -7,6 +7,8 @@ import org.retailhub.domain.lake.LakeLedger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -34,7 +36,10 @@ class S3LakeUpload implements LakeUpload, AutoCloseable {
     }
 
     private static S3Client client(LakeProperties.ObjectStorage storage) {
-        S3ClientBuilder builder = S3Client.builder().region(Region.of(storage.region()));
+        // checksums only where S3 requires them: S3-compatible stores do not all take the SDK's newer trailing checksums
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(storage.region()))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (!storage.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(storage.endpoint())).forcePathStyle(true);
         }

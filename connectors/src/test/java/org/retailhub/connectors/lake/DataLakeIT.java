@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,6 +45,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The lake's exporter on a real broker and the hub's real database, writing real Parquet files with DuckDB and reading
@@ -188,6 +194,34 @@ class DataLakeIT {
                 .as("an event of the erased customer still on its way is written without anyone").containsExactly(java.util.Collections.singletonList(null));
     }
 
+    @Test
+    void committedFilesAreCopiedToTheObjectStorageUnderTheSamePaths(@TempDir Path objects) throws Exception {
+        Topics topics = Topics.named("upload");
+        for (int i = 0; i < 12; i++) {
+            send(topics.orders(), order(i % 2 == 0 ? MONDAY : TUESDAY, OrderStatus.CONFIRMED));
+        }
+        // files of the other tests' lakes (other folders) are not this storage's business
+        jdbc.update("update hub.lake_file set uploaded_at = now() where uploaded_at is null");
+        try (ObjectStorageServer server = ObjectStorageServer.start(objects, "lake");
+             S3LakeUpload upload = new S3LakeUpload(new LakeProperties.ObjectStorage("lake", "retail-hub/", server.endpoint(), "eu-central-1",
+                     ObjectStorageServer.ACCESS_KEY, ObjectStorageServer.SECRET_KEY), lake, ledger);
+             S3Client s3 = S3Client.builder().region(Region.EU_CENTRAL_1).endpointOverride(URI.create(server.endpoint())).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ObjectStorageServer.ACCESS_KEY,
+                             ObjectStorageServer.SECRET_KEY))).build()) {
+
+            exportUntil(exporter(topics, ledger, upload), 12);
+
+            List<String> local = new ArrayList<>(parquetFiles().stream().map(f -> "retail-hub/" + lake.relativize(f)).toList());
+            local.add("retail-hub/_schema/order/v1.json");
+            local.add("retail-hub/_schema/behaviour/v1.json");
+            assertThat(s3.listObjectsV2(r -> r.bucket("lake")).contents()).extracting(S3Object::key).containsExactlyInAnyOrderElementsOf(local);
+            Path monday = parquetFiles().stream().filter(f -> f.toString().contains("date=2026-11-30")).findFirst().orElseThrow();
+            assertThat(s3.getObjectAsBytes(r -> r.bucket("lake").key("retail-hub/" + lake.relativize(monday))).asByteArray())
+                    .isEqualTo(Files.readAllBytes(monday));
+            assertThat(ledger.notUploaded(10)).as("every committed file marked uploaded").isEmpty();
+        }
+    }
+
     private record Topics(String orders, String behaviour) {
         static Topics named(String test) {
             return new Topics("orders.events." + test, "behaviour.accepted." + test);
@@ -195,11 +229,15 @@ class DataLakeIT {
     }
 
     private LakeExporter exporter(Topics topics, LakeLedger withLedger) {
+        return exporter(topics, withLedger, LakeUpload.NONE);
+    }
+
+    private LakeExporter exporter(Topics topics, LakeLedger withLedger, LakeUpload upload) {
         Map<String, LakeEventType> types = Map.of(topics.orders(), CanonicalEvents.ORDER, topics.behaviour(), CanonicalEvents.BEHAVIOUR);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(lake, JSON), withLedger, pseudonyms, JSON, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         LakeExporter exporter = new LakeExporter(types.keySet(), Map.of("bootstrap.servers", kafka.getBrokersAsString()), 1000, batches,
-                withLedger, LakeUpload.NONE, Duration.ofSeconds(1));
+                withLedger, upload, Duration.ofSeconds(1));
         exporters.add(exporter);
         return exporter;
     }
