@@ -7,13 +7,13 @@ import java.util.StringJoiner;
 
 /**
  * Runs one SQL query over the data lake with embedded DuckDB (the same engine the hub writes it with) and prints the
- * answer as tab-separated lines with a header. Started by {@code ops/lake/query.sh}, which finds DuckDB's JDBC jar.
+ * answer as tab-separated lines with a header. Started by {@code ops/scripts/lake-query.sh}, which finds DuckDB's JDBC jar.
  */
 public class LakeQuery {
 
     public static void main(String[] args) throws SQLException {
         if (args.length != 1) {
-            System.err.println("usage: query.sh \"<SQL>\"  e.g. select count(*) from read_parquet('.hub-data/lake/type=*/date=*/*.parquet')");
+            System.err.println("usage: ops/scripts/lake-query.sh \"<SQL>\"  e.g. select count(*) from read_parquet('.hub-data/lake/type=*/date=*/*.parquet')");
             System.exit(2);
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");

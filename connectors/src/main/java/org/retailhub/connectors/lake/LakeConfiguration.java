@@ -9,6 +9,8 @@ import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.state.StateFolder;
 import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.retailhub.domain.lake.LakeLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,8 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "hub.lake.enabled", matchIfMissing = true)
 class LakeConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(LakeConfiguration.class);
+
     @Bean(destroyMethod = "close")
     StateFolder lakeFolder(LakeProperties lake, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
+        if (lake.folder().isBlank() && embeddedDataDir.isBlank()) {
+            log.warn("lake: no hub.lake.folder and no embedded data folder, so the lake is written to a temporary folder removed at stop");
+        }
         return StateFolder.of(lake.folder(), embeddedDataDir, "lake");
     }
 

@@ -1,9 +1,12 @@
 package org.retailhub.connectors.lake;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.retailhub.domain.lake.LakeLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 class S3LakeUpload implements LakeUpload, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(S3LakeUpload.class);
     private static final int PER_ROUND = 200;
 
     private final S3Client s3;
@@ -52,6 +56,11 @@ class S3LakeUpload implements LakeUpload, AutoCloseable {
     public void uploadCommitted() {
         List<String> due = ledger.notUploaded(PER_ROUND);
         for (String path : due) {
+            if (!Files.exists(lake.resolve(path))) {
+                // only when the folder was not kept (a temporary lake, or files removed by hand): see the runbook
+                log.error("lake: committed file {} is not in {} and cannot be uploaded", path, lake);
+                continue;
+            }
             put(path);
             ledger.uploaded(path);
         }
