@@ -19,7 +19,7 @@ final class CanonicalEvents {
     static final LakeEventType ORDER = new JsonEventType(new LakeSchema("order", 1, List.of(
             new Column("event", "VARCHAR", "what happened, e.g. OrderPaid"),
             new Column("order_id", "VARCHAR", "the hub's order id"),
-            new Column("channel", "VARCHAR", "WEB, APP, STORE, MARKETPLACE"),
+            new Column("channel", "VARCHAR", "WEB, APP, MARKETPLACE, POS"),
             new Column("order_number", "VARCHAR", "the order number given at confirmation"),
             new Column("status", "VARCHAR", "the order's status after the event"),
             new Column("total", "DECIMAL(14,2)", "the order's total, once priced"),

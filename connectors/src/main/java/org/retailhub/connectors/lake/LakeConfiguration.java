@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.retailhub.connectors.insight.InsightProperties;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.state.StateFolder;
@@ -53,10 +54,11 @@ class LakeConfiguration {
     @Bean
     LakeExporter lakeExporter(LakeProperties lake, KafkaProperties kafka, KafkaTopicProperties topics, InsightProperties insight,
                               @Qualifier("lakeFolder") StateFolder folder, LakeLedger ledger, CustomerPseudonyms pseudonyms,
-                              ObjectMapper json, Clock clock, MeterRegistry meters) {
+                              DataSource dataSource, ObjectMapper json, Clock clock, MeterRegistry meters) {
         Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(folder.path(), json), ledger, pseudonyms, json, clock, meters);
         LakeUpload upload = lake.objectStorage().configured() ? new S3LakeUpload(lake.objectStorage(), folder.path(), ledger) : LakeUpload.NONE;
-        return new LakeExporter(types.keySet(), kafka.buildConsumerProperties(null), lake.batchSize(), batches, ledger, upload, lake.interval());
+        return new LakeExporter(types.keySet(), kafka.buildConsumerProperties(null), lake.batchSize(), batches, ledger, upload,
+                new LakeLeadership(dataSource), lake.interval());
     }
 }

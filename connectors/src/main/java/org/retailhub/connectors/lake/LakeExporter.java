@@ -42,6 +42,7 @@ public class LakeExporter implements SmartLifecycle {
     private final LakeBatches batches;
     private final LakeLedger ledger;
     private final LakeUpload upload;
+    private final LakeLeadership leadership;
     private final Duration interval;
     private Consumer<String, String> consumer;
     private List<TopicPartition> assigned = List.of();
@@ -55,7 +56,7 @@ public class LakeExporter implements SmartLifecycle {
      * @param upload         copies committed files to the object storage; {@link LakeUpload#NONE} for none
      */
     LakeExporter(Collection<String> topics, Map<String, Object> consumerConfig, int batchSize, LakeBatches batches, LakeLedger ledger,
-                 LakeUpload upload, Duration interval) {
+                 LakeUpload upload, LakeLeadership leadership, Duration interval) {
         this.topics = List.copyOf(topics);
         this.consumerConfig = new java.util.HashMap<>(consumerConfig);
         this.consumerConfig.remove("group.id");
@@ -68,15 +69,21 @@ public class LakeExporter implements SmartLifecycle {
         this.batches = batches;
         this.ledger = ledger;
         this.upload = upload;
+        this.leadership = leadership;
         this.interval = interval;
     }
 
     /**
-     * One round: recover if needed, export what one poll brings, upload what is not uploaded yet.
+     * One round: recover if needed, export what one poll brings, upload what is not uploaded yet; nothing while
+     * another exporter holds the lake.
      *
      * @return the rows the round put into the lake
      */
     public synchronized int exportRound() {
+        if (!leadership.leads()) {
+            close();
+            return 0;
+        }
         try {
             if (consumer == null) {
                 consumer = new KafkaConsumer<>(consumerConfig);
@@ -181,12 +188,14 @@ public class LakeExporter implements SmartLifecycle {
         close();
     }
 
-    /** Closes the Kafka consumer (the exporter must not be used after). */
+    /** Closes the Kafka consumer and gives the lake up to another exporter. */
     public synchronized void close() {
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));
             consumer = null;
         }
+        recovered = false;
+        leadership.close();
     }
 
     @Override

@@ -157,11 +157,17 @@ class DataLakeIT {
         for (int i = 0; i < 25; i++) {
             send(topics.orders(), order(TUESDAY, OrderStatus.REFUNDED));
         }
-        exportUntil(exporter(topics, ledger), 65);
-        exporter(topics, ledger).exportRound();
+        LakeExporter restarted = exporter(topics, ledger);
+        exportUntil(restarted, 65);
+        LakeExporter second = alongside(topics, ledger, LakeUpload.NONE);
+        assertThat(second.exportRound()).as("a second exporter while the first holds the lake").isZero();
+        restarted.close();
+        for (int round = 0; round < 3; round++) {
+            assertThat(second.exportRound()).as("a rerun over the same lake and watermarks").isZero();
+        }
 
         assertThat(query("select count(*), count(distinct source) from read_parquet('" + lake + "/type=order/*/*.parquet')"))
-                .as("every event once after the restart, and once more after a rerun over the same lake")
+                .as("every event once after the restart and a rerun by another exporter")
                 .containsExactly(List.of(65L, 65L));
         assertThat(jdbc.queryForObject("select sum(row_count) from hub.lake_file where path like ?", Long.class, "%" + topics.orders() + "%"))
                 .isEqualTo(65L);
@@ -232,12 +238,19 @@ class DataLakeIT {
         return exporter(topics, withLedger, LakeUpload.NONE);
     }
 
+    /** A fresh exporter, as after a restart: the ones before are stopped. */
     private LakeExporter exporter(Topics topics, LakeLedger withLedger, LakeUpload upload) {
+        exporters.forEach(LakeExporter::close);
+        return alongside(topics, withLedger, upload);
+    }
+
+    /** An exporter beside the running ones, as on another instance. */
+    private LakeExporter alongside(Topics topics, LakeLedger withLedger, LakeUpload upload) {
         Map<String, LakeEventType> types = Map.of(topics.orders(), CanonicalEvents.ORDER, topics.behaviour(), CanonicalEvents.BEHAVIOUR);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(lake, JSON), withLedger, pseudonyms, JSON, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         LakeExporter exporter = new LakeExporter(types.keySet(), Map.of("bootstrap.servers", kafka.getBrokersAsString()), 1000, batches,
-                withLedger, upload, Duration.ofSeconds(1));
+                withLedger, upload, new LakeLeadership(db.dataSource()), Duration.ofSeconds(1));
         exporters.add(exporter);
         return exporter;
     }
