@@ -65,8 +65,9 @@ class LakeBatches {
         LakeEventType type = typesByTopic.get(first.topic());
         ledger.begin(first.topic(), first.partition(), first.offset(), last.offset());
         Map<LocalDate, List<List<Object>>> byDay = new HashMap<>();
+        Map<String, String> pseudonymOf = new HashMap<>(); // one look-up per customer and batch, not per event
         for (ConsumerRecord<String, String> record : records) {
-            List<Object> row = row(type, record);
+            List<Object> row = row(type, record, pseudonymOf);
             if (row != null) {
                 byDay.computeIfAbsent(LocalDate.ofInstant((Instant) row.get(2), ZoneOffset.UTC), d -> new ArrayList<>()).add(row);
             }
@@ -81,7 +82,7 @@ class LakeBatches {
     }
 
     /** The row as written: shared columns first; null (counted, logged without content) when the message is unusable. */
-    private List<Object> row(LakeEventType type, ConsumerRecord<String, String> record) {
+    private List<Object> row(LakeEventType type, ConsumerRecord<String, String> record, Map<String, String> pseudonymOf) {
         LakeRow event;
         try {
             event = type.row(json.readTree(record.value()));
@@ -96,7 +97,8 @@ class LakeBatches {
         row.add(type.schema().version());
         row.add(record.topic() + "/" + record.partition() + "/" + record.offset());
         row.add(event.occurredAt());
-        row.add(event.customerId() == null ? null : pseudonyms.of(event.customerId()).orElse(null));
+        row.add(event.customerId() == null ? null
+                : pseudonymOf.computeIfAbsent(event.customerId(), id -> pseudonyms.of(id).orElse(null)));
         row.addAll(event.values());
         return row;
     }

@@ -126,6 +126,8 @@ class DataLakeIT {
                         List.of("order", "2026-11-30", 10L), List.of("order", "2026-12-01", 20L));
         assertThat(query("select distinct status, schema_version from read_parquet('" + lake + "/type=order/*/*.parquet') order by status"))
                 .containsExactly(List.of("AWAITING_PAYMENT", 1), List.of("CONFIRMED", 1), List.of("PAID", 1), List.of("RECEIVED", 1));
+        assertThat(query("select sum(total), min(currency), min(occurred_at)::varchar from read_parquet('" + lake + "/type=order/*/*.parquet')"))
+                .containsExactly(List.of(new BigDecimal("597.00"), "EUR", "2026-11-30 21:15:00+00"));
         assertThat(query("select distinct customer from read_parquet('" + lake + "/type=behaviour/*/*.parquet')"))
                 .as("the customer only as a pseudonym, the same on every row")
                 .containsExactly(List.of(pseudonyms.existing("CU900001").orElseThrow()));
