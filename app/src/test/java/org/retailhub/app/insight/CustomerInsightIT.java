@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.app.RetailHubApplication;
 import org.retailhub.app.order.KafkaProbe;
+import org.retailhub.connectors.state.StateFolder;
+import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +41,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
-        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.crm.customers.simulator-port=0"})
+        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.crm.customers.simulator-port=0",
+        "hub.lake.interval=PT1S"})
 @DirtiesContext
 class CustomerInsightIT {
 
@@ -52,6 +60,11 @@ class CustomerInsightIT {
     ObjectMapper json;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    @Qualifier("lakeFolder")
+    StateFolder lake;
+    @Autowired
+    CustomerPseudonyms pseudonyms;
 
     RestClient shop;
 
@@ -116,6 +129,34 @@ class CustomerInsightIT {
         assertThat(refused.getBody()).contains("quantity");
         assertThat(post(event("CU9100002", "SKU-9999", "VIEW")).getStatusCode().value()).as("an article the hub does not sell").isEqualTo(400);
         assertThat(shop.get().uri("/api/customers/x/recommendations").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void acceptedBehaviourReachesTheDataLakeUnderThePseudonymOfTheCustomer() throws Exception {
+        assertThat(post(event("CU9100004", "SKU-0042", "ADD_TO_CART")).getBody()).contains("ACCEPTED");
+
+        String files = lake.path() + "/type=behaviour/date=*/*.parquet";
+        List<String> customers = await().atMost(PATIENCE).until(() -> lakeCustomersOf(files, "SKU-0042", "ADD_TO_CART"), found -> !found.isEmpty());
+        assertThat(customers).as("the golden id never, its pseudonym instead").containsExactly(pseudonyms.existing("CU9100004").orElseThrow());
+        assertThat(meters.get("hub.lake.rows.exported").tag("type", "behaviour").counter().count()).isPositive();
+    }
+
+    private List<String> lakeCustomersOf(String files, String sku, String kind) throws Exception {
+        if (jdbc.queryForObject("select count(*) from hub.lake_file where event_type = 'behaviour'", Integer.class) == 0) {
+            return List.of();
+        }
+        List<String> customers = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             PreparedStatement query = duck.prepareStatement("select customer from read_parquet('" + files + "') where sku = ? and kind = ?")) {
+            query.setString(1, sku);
+            query.setString(2, kind);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    customers.add(rows.getString(1));
+                }
+            }
+        }
+        return customers;
     }
 
     private static String event(String customer, String sku, String kind) {

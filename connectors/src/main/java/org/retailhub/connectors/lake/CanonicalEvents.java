@@ -1,0 +1,86 @@
+package org.retailhub.connectors.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.retailhub.connectors.lake.LakeSchema.Column;
+
+/**
+ * The event types the lake keeps today: order status changes ({@code orders.events}, {@code OrderEvent}; a payment's
+ * outcome is the order's move to {@code PAID} or {@code REJECTED}) and consenting customers' behaviour
+ * ({@code behaviour.accepted}, {@code Interaction}). Only the listed fields are copied: nothing personal but the
+ * customer's pseudonym reaches the lake.
+ */
+final class CanonicalEvents {
+
+    /** Order status changes, schema v1. Orders name no customer yet; {@code customerId} is taken once they do. */
+    static final LakeEventType ORDER = new JsonEventType(new LakeSchema("order", 1, List.of(
+            new Column("event", "VARCHAR", "what happened, e.g. OrderPaid"),
+            new Column("order_id", "VARCHAR", "the hub's order id"),
+            new Column("channel", "VARCHAR", "WEB, APP, MARKETPLACE, POS"),
+            new Column("order_number", "VARCHAR", "the order number given at confirmation"),
+            new Column("status", "VARCHAR", "the order's status after the event"),
+            new Column("total", "DECIMAL(14,2)", "the order's total, once priced"),
+            new Column("currency", "VARCHAR", "ISO 4217 code of the total"))),
+            "occurredAt", "customerId", "type", "orderId", "channel", "orderNumber", "status", "total", "currency");
+
+    /** Behaviour of consenting customers, schema v1. */
+    static final LakeEventType BEHAVIOUR = new JsonEventType(new LakeSchema("behaviour", 1, List.of(
+            new Column("sku", "VARCHAR", "the article"),
+            new Column("category", "VARCHAR", "the article's category in the hub's catalogue"),
+            new Column("kind", "VARCHAR", "VIEW, ADD_TO_CART, REMOVE_FROM_CART, PURCHASE"),
+            new Column("store_id", "VARCHAR", "the customer's store, if the channel knew it"),
+            new Column("quantity", "INTEGER", "pieces"),
+            new Column("value", "DECIMAL(14,2)", "what a purchase was worth at list price, zero otherwise"))),
+            "occurredAt", "customerId", "sku", "category", "kind", "storeId", "quantity", "value");
+
+    private CanonicalEvents() {
+    }
+
+    /** A type whose messages are flat JSON objects: the time, the customer, then one field per own column. */
+    private record JsonEventType(LakeSchema schema, String timeField, String customerField, List<String> fields) implements LakeEventType {
+
+        JsonEventType(LakeSchema schema, String timeField, String customerField, String... fields) {
+            this(schema, timeField, customerField, Arrays.asList(fields));
+        }
+
+        @Override
+        public LakeRow row(JsonNode message) {
+            Instant occurredAt = instant(message.path(timeField));
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value(message.path(fields.get(i)), schema.columns().get(i));
+            }
+            return new LakeRow(occurredAt, text(message.path(customerField)), Arrays.asList(values));
+        }
+
+        /** ISO-8601 text, or seconds since the epoch (Jackson's form when dates are written as numbers). */
+        private Instant instant(JsonNode time) {
+            if (time.isTextual()) {
+                return Instant.parse(time.asText());
+            }
+            if (time.isNumber()) {
+                BigDecimal seconds = time.decimalValue();
+                return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            }
+            throw new IllegalArgumentException(schema.type() + " event without " + timeField);
+        }
+
+        private static Object value(JsonNode node, Column column) {
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            return switch (column.sqlType()) {
+                case "INTEGER" -> node.asInt();
+                case "DECIMAL(14,2)" -> node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+                default -> node.asText();
+            };
+        }
+
+        private static String text(JsonNode node) {
+            return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+        }
+    }
+}
