@@ -2,12 +2,13 @@ package org.retailhub.connectors.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.retailhub.connectors.insight.InsightProperties;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.state.StateFolder;
+import org.retailhub.domain.cluster.LeaderLock;
 import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.retailhub.domain.lake.LakeLedger;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,11 +56,17 @@ class LakeConfiguration {
     @Bean
     LakeExporter lakeExporter(LakeProperties lake, KafkaProperties kafka, KafkaTopicProperties topics, InsightProperties insight,
                               @Qualifier("lakeFolder") StateFolder folder, LakeLedger ledger, CustomerPseudonyms pseudonyms,
-                              DataSource dataSource, ObjectMapper json, Clock clock, MeterRegistry meters) {
+                              DataSourceProperties hubLogin, ObjectMapper json, Clock clock, MeterRegistry meters) {
         Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(folder.path(), json), ledger, pseudonyms, json, clock, meters);
         LakeUpload upload = lake.objectStorage().configured() ? new S3LakeUpload(lake.objectStorage(), folder.path(), ledger) : LakeUpload.NONE;
         return new LakeExporter(types.keySet(), kafka.buildConsumerProperties(null), lake.batchSize(), batches, ledger, upload,
-                new LakeLeadership(dataSource), lake.interval());
+                exporterLock(hubLogin), lake.interval());
+    }
+
+    /** One exporter writes the lake at a time, whatever the instances' configuration: a leader lock on the hub's database. */
+    static LeaderLock exporterLock(DataSourceProperties hubLogin) {
+        return new LeaderLock("retail-hub data lake exporter",
+                () -> DriverManager.getConnection(hubLogin.determineUrl(), hubLogin.determineUsername(), hubLogin.determinePassword()));
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.retailhub.domain.cluster.LeaderLock;
 import org.retailhub.domain.lake.LakeLedger;
 import org.retailhub.domain.lake.LakeLedger.Watermark;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public class LakeExporter implements SmartLifecycle {
     private final LakeBatches batches;
     private final LakeLedger ledger;
     private final LakeUpload upload;
-    private final LakeLeadership leadership;
+    private final LeaderLock leadership;
     private final Duration interval;
     private Consumer<String, String> consumer;
     private List<TopicPartition> assigned = List.of();
@@ -56,7 +57,7 @@ public class LakeExporter implements SmartLifecycle {
      * @param upload         copies committed files to the object storage; {@link LakeUpload#NONE} for none
      */
     LakeExporter(Collection<String> topics, Map<String, Object> consumerConfig, int batchSize, LakeBatches batches, LakeLedger ledger,
-                 LakeUpload upload, LakeLeadership leadership, Duration interval) {
+                 LakeUpload upload, LeaderLock leadership, Duration interval) {
         this.topics = List.copyOf(topics);
         this.consumerConfig = new java.util.HashMap<>(consumerConfig);
         this.consumerConfig.remove("group.id");
@@ -80,7 +81,7 @@ public class LakeExporter implements SmartLifecycle {
      * @return the rows the round put into the lake
      */
     public synchronized int exportRound() {
-        if (!leadership.leads()) {
+        if (!leadership.tryLead()) {
             close();
             return 0;
         }

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The data lake's exporter ({@code hub.lake.*}): canonical events from Kafka to Parquet files.
  *
- * @param enabled       this instance may export; of several, the one holding the exporter's lock does ({@link LakeLeadership})
+ * @param enabled       this instance may export; of several, the one holding the exporter's lock does (a leader lock on the hub database, {@code LeaderLock})
  * @param folder        the lake's local folder; blank = {@code lake/} beside the embedded data folder
  *                      ({@code .hub-data/lake}), or a temporary folder removed at stop when there is none
  * @param interval      the pause between two export rounds

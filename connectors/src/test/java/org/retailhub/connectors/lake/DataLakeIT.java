@@ -252,7 +252,8 @@ class DataLakeIT {
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(lake, JSON), withLedger, pseudonyms, JSON, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         LakeExporter exporter = new LakeExporter(types.keySet(), Map.of("bootstrap.servers", kafka.getBrokersAsString()), 1000, batches,
-                withLedger, upload, new LakeLeadership(db.dataSource()), Duration.ofSeconds(1));
+                withLedger, upload, new org.retailhub.domain.cluster.LeaderLock("retail-hub data lake exporter", () -> java.sql.DriverManager.getConnection(
+                        ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getJdbcUrl(), "postgres", "postgres")), Duration.ofSeconds(1));
         exporters.add(exporter);
         return exporter;
     }
