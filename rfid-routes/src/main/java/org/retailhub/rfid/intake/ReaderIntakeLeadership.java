@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,11 @@ public class ReaderIntakeLeadership implements SmartLifecycle {
     private ScheduledExecutorService checks;
     private volatile boolean leading;
 
-    public ReaderIntakeLeadership(ReaderIntakeProperties properties, CamelContext camel, LeaderLock rfidIntakeLock, MeterRegistry meters) {
+    /**
+     * {@code camel} is lazy: a lifecycle bean that depends on the Camel context makes Spring start that context before
+     * the application context is refreshed, and Camel then collects no routes at all (none of the hub's routes ran).
+     */
+    public ReaderIntakeLeadership(ReaderIntakeProperties properties, @Lazy CamelContext camel, LeaderLock rfidIntakeLock, MeterRegistry meters) {
         this.properties = properties;
         this.camel = camel;
         this.lock = rfidIntakeLock;
