@@ -7,8 +7,10 @@ import org.retailhub.connectors.cdc.CdcProperties;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.consistency.AuditedGoldenRecords;
 import org.retailhub.domain.consistency.ChangePropagation;
+import org.retailhub.domain.consistency.ConsentRegister;
 import org.retailhub.domain.consistency.ConsistencyReports;
 import org.retailhub.domain.consistency.CustomerErasure;
+import org.retailhub.domain.consistency.CustomerTraces;
 import org.retailhub.domain.consistency.DeadLetters;
 import org.retailhub.domain.consistency.GoldenRecords;
 import org.retailhub.domain.consistency.Island;
@@ -94,8 +96,9 @@ class ConsistencyConfiguration {
 
     @Bean
     CustomerErasure customerErasure(List<IslandSystem> islands, GoldenRecords golden, KeyCrossReference keys, DeadLetters deadLetters,
-                                    AuditTrail trail, ConsistencyProperties consistency, PlatformTransactionManager transactions) {
-        return new CustomerErasure(islands, golden, keys, deadLetters, trail, consistency.ownership(), new TransactionTemplate(transactions));
+                                    AuditTrail trail, ConsistencyProperties consistency, PlatformTransactionManager transactions,
+                                    List<CustomerTraces> traces) {
+        return new CustomerErasure(islands, golden, keys, deadLetters, trail, consistency.ownership(), new TransactionTemplate(transactions), traces);
     }
 
     @Bean
@@ -109,9 +112,10 @@ class ConsistencyConfiguration {
     }
 
     @Bean
-    ChangePropagation changePropagation(List<IslandSystem> islands, AuditedGoldenRecords golden, ConsistencyProperties consistency) {
+    ChangePropagation changePropagation(List<IslandSystem> islands, AuditedGoldenRecords golden, ConsistencyProperties consistency,
+                                        ConsentRegister consents) {
         // watched islands tell the golden records whose change they apply, for the audit trail
-        return new ChangePropagation(islands, golden, consistency.ownership());
+        return new ChangePropagation(islands, golden, consistency.ownership(), consents);
     }
 
     @Bean

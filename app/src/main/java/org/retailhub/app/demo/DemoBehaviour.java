@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.retailhub.domain.insight.BehaviourReport;
 import org.retailhub.domain.insight.InteractionKind;
-import org.retailhub.domain.insight.TrackingConsent;
 import org.retailhub.routes.insight.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo behaviour on the Kafka beacon ({@code --demo}): the first forty customers the hub took from the CRM browse,
  * fill carts and buy, each mostly in a category of their own, and articles next to each other in the catalogue are
- * often bought together, so recommendations and profiles can be queried within a minute. Three in four of them
- * consented to tracking (recorded with source {@code DEMO}); the fourth's events are dropped and counted. Now and
- * then a malformed event shows the dead letter.
+ * often bought together, so recommendations and profiles can be queried within a minute. Their consent to tracking is
+ * the CRM's ({@code track_consent}, captured like any CRM change: three in four of the sample contacts said yes); the
+ * others' events are dropped and counted. Now and then a malformed event shows the dead letter.
  */
 @Component
 @ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
@@ -38,7 +37,6 @@ public class DemoBehaviour {
     private final KafkaTemplate<String, String> kafka;
     private final BeaconProperties beacon;
     private final DemoProperties properties;
-    private final TrackingConsent consent;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final TaskScheduler scheduler;
@@ -47,11 +45,10 @@ public class DemoBehaviour {
     private volatile List<Map<String, Object>> articles = List.of();
 
     public DemoBehaviour(KafkaTemplate<String, String> kafka, BeaconProperties beacon, DemoProperties properties,
-                         TrackingConsent consent, JdbcTemplate jdbc, ObjectMapper json, TaskScheduler scheduler) {
+                         JdbcTemplate jdbc, ObjectMapper json, TaskScheduler scheduler) {
         this.kafka = kafka;
         this.beacon = beacon;
         this.properties = properties;
-        this.consent = consent;
         this.jdbc = jdbc;
         this.json = json;
         this.scheduler = scheduler;
@@ -88,7 +85,7 @@ public class DemoBehaviour {
         }
     }
 
-    /** Customers known once the CRM's snapshot arrived; three in four of them consent. */
+    /** Customers known once the CRM's snapshot arrived (with their consent, {@code hub.tracking_consent}). */
     private boolean meetCustomers() {
         List<String> known = jdbc.queryForList("select customer_id from hub.customer where erased_at is null order by customer_id limit ?",
                 String.class, CUSTOMERS);
@@ -96,11 +93,8 @@ public class DemoBehaviour {
         if (known.size() < 4 || articles.isEmpty()) {
             return false;
         }
-        for (int i = 0; i < known.size(); i++) {
-            consent.record(known.get(i), i % 4 != 3, "DEMO");
-        }
         customers = known;
-        log.info("Demo behaviour: {} customers, {} of them consenting to tracking", known.size(), known.size() - known.size() / 4);
+        log.info("Demo behaviour: {} customers, as many as the CRM says consent to tracking", known.size());
         return true;
     }
 

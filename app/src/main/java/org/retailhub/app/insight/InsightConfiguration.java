@@ -9,6 +9,7 @@ import org.retailhub.domain.insight.BehaviourIntake;
 import org.retailhub.domain.insight.BehaviourStream;
 import org.retailhub.domain.insight.CustomerInsight;
 import org.retailhub.domain.insight.CustomerRecommendations;
+import org.retailhub.domain.insight.OrderPurchases;
 import org.retailhub.domain.insight.StockOnShelf;
 import org.retailhub.domain.insight.TrackingConsent;
 import org.retailhub.routes.insight.BeaconProperties;
@@ -34,6 +35,11 @@ class InsightConfiguration {
     @Bean
     BehaviourIntake behaviourIntake(TrackingConsent consent, Catalogue catalogue, BehaviourStream stream, Clock clock) {
         return new BehaviourIntake(consent, catalogue, stream, clock);
+    }
+
+    @Bean
+    OrderPurchases orderPurchases(JdbcTemplate jdbc, BehaviourIntake intake) {
+        return new OrderPurchases(jdbc, intake);
     }
 
     @Bean

@@ -601,6 +601,47 @@ class ConsistencyIT {
         return second.buildProcessEngine();
     }
 
+    /** Customer insight's consent register is the CRM's: captured like any CRM change; an erasure drops the profile. */
+    @Test
+    @Order(12)
+    void consentToTrackingComesFromTheCrmAndAnErasedCustomersProfileIsDropped(
+            @Autowired org.retailhub.domain.insight.CustomerInsight insight) throws Exception {
+        // the initial load carried the sample contacts' consent: C0000001 said yes, C0000004 was never asked
+        assertThat(hub.queryForList("select c.granted from hub.tracking_consent c join hub.key_xref x on x.hub_key = c.customer_id "
+                + "where x.kind = 'CUSTOMER' and x.island = 'CRM' and c.source = 'CRM' and x.native_key in ('C0000001', 'C0000004') "
+                + "order by x.native_key", Boolean.class)).containsExactly(true, false);
+        islands.crm().update("insert into contact (cust_no, first_name, last_name, email, loyalty_points, modified_by) "
+                + "values ('C0000512', 'Ida', 'Pfeiffer', 'ida.pfeiffer@example.org', 0, 'agent.lisa')");
+        String id = await().atMost(PATIENCE).until(() -> hub.queryForList("select c.customer_id from hub.tracking_consent c join hub.key_xref x "
+                + "on x.hub_key = c.customer_id where x.kind = 'CUSTOMER' and x.island = 'CRM' and x.native_key = 'C0000512'", String.class),
+                ids -> ids.size() == 1).get(0);
+        RestClient shop = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth("integration", "integration-dev-only")).build();
+        assertThat(behaviour(shop, "C0000512")).as("never asked").contains("NO_CONSENT");
+
+        islands.crm().update("update contact set track_consent = 'Y', modified_by = 'agent.tom' where cust_no = 'C0000512'");
+        await().atMost(PATIENCE).until(() -> behaviour(shop, "C0000512").contains("ACCEPTED"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.profile(id).isPresent());
+
+        islands.crm().update("update contact set track_consent = 'N', modified_by = 'agent.tom' where cust_no = 'C0000512'");
+        await().atMost(PATIENCE).until(() -> Boolean.FALSE.equals(hub.queryForObject(
+                "select granted from hub.tracking_consent where customer_id = ?", Boolean.class, id)));
+        assertThat(behaviour(shop, id)).as("withdrawn as soon as captured").contains("NO_CONSENT");
+        assertThat(hub.queryForObject("select source from hub.tracking_consent where customer_id = ?", String.class, id)).isEqualTo("CRM");
+
+        RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth("admin", "admin-dev-only")).build();
+        JsonNode erased = json.readTree(admin.post().uri("/api/customers/{id}/erasure", id).retrieve().body(String.class));
+        assertThat(erased.path("traces").path("insight").asText()).isEqualTo("forgotten");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.profile(id).isEmpty());
+    }
+
+    private static String behaviour(RestClient shop, String customer) {
+        return shop.post().uri("/api/behaviour").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("{\"customer\":\"" + customer + "\",\"sku\":\"SKU-0011\",\"kind\":\"VIEW\",\"storeId\":\"STORE-001\"}")
+                .retrieve().body(String.class);
+    }
+
     /** Replenishment on the same hub and its real CDC: proposal, buyer, ERP IDocs, receipts in parts (ReplenishmentLoop). */
     @Test
     @Order(15)

@@ -159,6 +159,28 @@ class CustomerInsightIT {
         return customers;
     }
 
+    @Test
+    void aPaidOrderNamingAConsentingCustomerIsTheirPurchaseAndOneNamingNobodyCountsNothing() throws Exception {
+        // named by the CRM's number: the order keeps the golden id
+        ResponseEntity<String> named = shop.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
+                {"channel":"WEB","externalId":"IT-INSIGHT-1","storeId":"WEB-DC","customer":"C9100001","lines":[{"sku":"SKU-0042","quantity":2}]}""")
+                .retrieve().toEntity(String.class);
+        assertThat(named.getStatusCode().value()).isEqualTo(202);
+        assertThat(shop.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
+                {"channel":"WEB","externalId":"IT-INSIGHT-2","storeId":"WEB-DC","lines":[{"sku":"SKU-0043","quantity":1}]}""")
+                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(202);
+        assertThat(jdbc.queryForObject("select customer_id from hub.customer_order where external_id = 'IT-INSIGHT-1'", String.class))
+                .isEqualTo("CU9100001");
+        assertThat(shop.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body("""
+                {"channel":"WEB","externalId":"IT-INSIGHT-3","storeId":"WEB-DC","customer":"jane@example.org","lines":[{"sku":"SKU-0043","quantity":1}]}""")
+                .retrieve().toEntity(String.class).getStatusCode().value()).as("not a customer id").isEqualTo(400);
+
+        JsonNode profile = await().atMost(PATIENCE).until(() -> get("/api/customers/CU9100001/profile"),
+                answer -> answer.path("recentlyBought").toString().contains("SKU-0042"));
+        assertThat(profile.path("recentlyBought").toString()).doesNotContain("SKU-0043");
+        assertThat(meters.find("hub.behaviour.order.purchases").tag("outcome", "accepted").counter().count()).isEqualTo(1.0);
+    }
+
     private static String event(String customer, String sku, String kind) {
         return "{\"customer\":\"" + customer + "\",\"sku\":\"" + sku + "\",\"kind\":\"" + kind + "\",\"storeId\":\"STORE-001\"}";
     }

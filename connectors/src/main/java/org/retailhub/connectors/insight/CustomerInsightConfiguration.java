@@ -33,7 +33,7 @@ class CustomerInsightConfiguration {
     }
 
     @Bean
-    BehaviourStream behaviourStream(KafkaTemplate<String, String> kafka, ObjectMapper json, InsightProperties insight) {
+    KafkaBehaviourStream behaviourStream(KafkaTemplate<String, String> kafka, ObjectMapper json, InsightProperties insight) {
         return new KafkaBehaviourStream(kafka, json, insight.acceptedTopic());
     }
 

@@ -11,7 +11,8 @@ import org.retailhub.domain.insight.Interaction;
 
 /**
  * Keeps each customer's profile in the {@link CustomerInsightTopology#PROFILES} store and forwards the evidence an
- * interaction adds (keyed by article) for the item-to-item and popularity stores.
+ * interaction adds (keyed by article) for the item-to-item and popularity stores. A tombstone (the customer's key
+ * without a value: the customer was erased) deletes the profile; the article stores hold no customer ids.
  */
 final class ProfileKeeper implements Processor<String, Interaction, String, CoOccurrence> {
 
@@ -32,7 +33,11 @@ final class ProfileKeeper implements Processor<String, Interaction, String, CoOc
     @Override
     public void process(Record<String, Interaction> record) {
         Interaction event = record.value();
-        if (record.key() == null || event == null) {
+        if (record.key() == null) {
+            return;
+        }
+        if (event == null) {
+            profiles.delete(record.key());
             return;
         }
         CustomerProfile profile = profiles.get(record.key());

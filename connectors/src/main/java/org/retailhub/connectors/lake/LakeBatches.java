@@ -83,6 +83,9 @@ class LakeBatches {
 
     /** The row as written: shared columns first; null (counted, logged without content) when the message is unusable. */
     private List<Object> row(LakeEventType type, ConsumerRecord<String, String> record, Map<String, String> pseudonymOf) {
+        if (record.value() == null) {
+            return null; // a tombstone: customer insight forgetting an erased customer's profile, no event
+        }
         LakeRow event;
         try {
             event = type.row(json.readTree(record.value()));

@@ -136,6 +136,23 @@ class CustomerInsightTopologyTest {
     }
 
     @Test
+    void anErasedCustomersTombstoneDropsTheirProfileSoTheyGetThePopularArticlesAgain() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(10));
+        send("CU100002", "SKU-0003", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(20));
+        assertThat(recommend("CU100001", Set.of("SKU-0001", "SKU-0002", "SKU-0003"), T0.plusSeconds(30)))
+                .as("what they just bought is left out").extracting(Recommendation::sku).containsExactly("SKU-0003");
+
+        accepted.pipeInput("CU100001", null, T0.plusSeconds(40));
+
+        assertThat(profiles().get("CU100001")).isNull();
+        assertThat(profiles().get("CU100002")).as("the others stay").isNotNull();
+        List<Recommendation> answer = recommend("CU100001", Set.of("SKU-0001", "SKU-0002", "SKU-0003"), T0.plusSeconds(50));
+        assertThat(answer).extracting(Recommendation::sku).containsExactlyInAnyOrder("SKU-0001", "SKU-0002", "SKU-0003");
+        assertThat(answer).allMatch(r -> r.basis() == Recommendation.Basis.POPULARITY);
+    }
+
+    @Test
     void anUnreadableRecordIsSkippedAndTheStreamGoesOn() {
         accepted.pipeInput("CU100001", "{not json", T0);
         send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(1));

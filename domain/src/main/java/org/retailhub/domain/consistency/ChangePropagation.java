@@ -13,7 +13,8 @@ import java.util.function.BiConsumer;
  * every other island that keeps a copy; echoes of the hub's own writes stop here; a non-owner's disagreeing change
  * is a conflict, and the owner's value goes back on that island at once. Till sales reduce the hub's stock and
  * queue a goods issue for the stock's owner ({@link GoldenRecords#applySale}, posted by {@link StockPostings}).
- * Customers whose personal data was erased are left alone. A batch of changes ({@link #applyAll}) shares one hub
+ * Customers whose personal data was erased are left alone. The owner's statement of a customer's consent to tracking
+ * goes to the {@link ConsentRegister} in the same hub transaction. A batch of changes ({@link #applyAll}) shares one hub
  * transaction, and its island writes follow the commit.
  */
 public class ChangePropagation {
@@ -26,11 +27,17 @@ public class ChangePropagation {
     private final Map<Island, IslandSystem> islands = new EnumMap<>(Island.class);
     private final GoldenRecords golden;
     private final FieldOwnership ownership;
+    private final ConsentRegister consents;
 
     public ChangePropagation(List<IslandSystem> islands, GoldenRecords golden, FieldOwnership ownership) {
+        this(islands, golden, ownership, ConsentRegister.NONE);
+    }
+
+    public ChangePropagation(List<IslandSystem> islands, GoldenRecords golden, FieldOwnership ownership, ConsentRegister consents) {
         islands.forEach(i -> this.islands.put(i.island(), i));
         this.golden = golden;
         this.ownership = ownership;
+        this.consents = consents;
     }
 
     /**
@@ -177,6 +184,7 @@ public class ChangePropagation {
         for (CanonicalRecord record : reading.records()) {
             if (ownership.owner(record.kind()) == change.island()) {
                 outcome = applyOwned(record, change, writes);
+                registerConsent(record, reading, outcome, change.island());
             } else if (change.isSnapshot() && differs(record, source)) {
                 // today's drift, found while loading: reconciliation repairs it by ownership
                 outcome = Outcome.DRIFT;
@@ -199,6 +207,13 @@ public class ChangePropagation {
 
     private boolean ownsNothing(IslandSystem island) {
         return island.holds().stream().noneMatch(kind -> ownership.owner(kind) == island.island());
+    }
+
+    /** The owner's statement of the customer's consent, once the golden customer exists (superseded: the later change states it). */
+    private void registerConsent(CanonicalRecord record, IslandReading reading, Outcome outcome, Island owner) {
+        if (record.kind() == EntityKind.CUSTOMER && reading.consent() != null && outcome != Outcome.SUPERSEDED && outcome != Outcome.ERASED) {
+            consents.record(record.key(), reading.consent(), owner.name());
+        }
     }
 
     private Outcome applyOwned(CanonicalRecord record, IslandChange change, IslandWrites writes) {

@@ -18,12 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * POS loyalty card) erases it; the owner (the CRM) retires the customer, and erases its own record by its own
  * procedure (it may have to keep some of it by law). The tombstone and the owner's key in the cross-reference stay,
  * so a later change of that customer in the CRM is recognised and not taken in again (CDC: {@code ERASED};
- * reconciliation leaves erased customers out). Repeating an erasure is harmless and finishes islands that failed.
+ * reconciliation leaves erased customers out). Last, whatever keeps traces of the customer outside the hub's tables
+ * forgets them ({@link CustomerTraces}: the insight profile). Repeating an erasure is harmless and finishes islands
+ * and traces that failed.
  */
 public class CustomerErasure {
 
-    /** What the erasure did, per island: done, or why not (the hub's part is done in either case). */
-    public record Erased(String customerId, int deadLettersRedacted, Map<Island, String> islands, boolean complete) {
+    /** What the erasure did, per island and per kind of trace: done, or why not (the hub's part is done in either case). */
+    public record Erased(String customerId, int deadLettersRedacted, Map<Island, String> islands, Map<String, String> traces, boolean complete) {
     }
 
     /** No golden customer with this id. */
@@ -40,9 +42,10 @@ public class CustomerErasure {
     private final AuditTrail trail;
     private final FieldOwnership ownership;
     private final TransactionTemplate transactions;
+    private final List<CustomerTraces> traces;
 
     public CustomerErasure(List<IslandSystem> islands, GoldenRecords golden, KeyCrossReference keys, DeadLetters deadLetters, AuditTrail trail,
-                           FieldOwnership ownership, TransactionTemplate transactions) {
+                           FieldOwnership ownership, TransactionTemplate transactions, List<CustomerTraces> traces) {
         this.islands = islands;
         this.golden = golden;
         this.keys = keys;
@@ -50,6 +53,7 @@ public class CustomerErasure {
         this.trail = trail;
         this.ownership = ownership;
         this.transactions = transactions;
+        this.traces = traces;
     }
 
     /** Erases the customer's personal data in the hub, then in the islands; {@code requestedBy} is the audited user. */
@@ -66,9 +70,20 @@ public class CustomerErasure {
                 done.put(island.island(), eraseIn(island, customerId));
             }
         }
-        boolean complete = done.values().stream().allMatch(r -> !r.startsWith("failed"));
-        trail.record(requestedBy, "Erase", "Customer", customerId, "islands: " + done);
-        return new Erased(customerId, redacted == null ? 0 : redacted, done, complete);
+        Map<String, String> forgotten = new java.util.TreeMap<>();
+        traces.forEach(t -> forgotten.put(t.name(), forget(t, customerId)));
+        boolean complete = java.util.stream.Stream.concat(done.values().stream(), forgotten.values().stream()).noneMatch(r -> r.startsWith("failed"));
+        trail.record(requestedBy, "Erase", "Customer", customerId, "islands: " + done + (forgotten.isEmpty() ? "" : ", traces: " + forgotten));
+        return new Erased(customerId, redacted == null ? 0 : redacted, done, forgotten, complete);
+    }
+
+    private static String forget(CustomerTraces kept, String customerId) {
+        try {
+            kept.forget(customerId);
+            return "forgotten";
+        } catch (RuntimeException e) {
+            return "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     private String eraseIn(IslandSystem island, String customerId) {

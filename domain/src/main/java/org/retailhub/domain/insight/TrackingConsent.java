@@ -2,13 +2,15 @@ package org.retailhub.domain.insight;
 
 import java.util.List;
 import java.util.Optional;
+import org.retailhub.domain.consistency.ConsentRegister;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Who may be tracked: each golden customer's tracking consent as the CRM states it ({@code hub.tracking_consent}).
+ * Who may be tracked: each golden customer's tracking consent as the CRM states it ({@code hub.tracking_consent}, kept
+ * by the CRM's change capture through {@link ConsentRegister}).
  * A customer without a row has not consented; an erased customer is unknown.
  */
-public class TrackingConsent {
+public class TrackingConsent implements ConsentRegister {
 
     private final JdbcTemplate jdbc;
 
@@ -29,10 +31,12 @@ public class TrackingConsent {
     }
 
     /** Records a customer's consent (granted or withdrawn) and where it came from, e.g. {@code CRM}. */
+    @Override
     public void record(String customerId, boolean granted, String source) {
         jdbc.update("""
                 insert into hub.tracking_consent (customer_id, granted, source) values (?, ?, ?)
-                on conflict (customer_id) do update set granted = excluded.granted, source = excluded.source, changed_at = now()""",
+                on conflict (customer_id) do update set granted = excluded.granted, source = excluded.source, changed_at = now()
+                where (hub.tracking_consent.granted, hub.tracking_consent.source) is distinct from (excluded.granted, excluded.source)""",
                 customerId, granted, source);
     }
 

@@ -37,12 +37,15 @@ public class OrderRepository {
     public boolean insertIfAbsent(UUID id, OrderRequest request, GiftCardToken giftCard, String currency, OrderStatus first) {
         int inserted = jdbc.update("""
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, payment_method,
-                                                gift_card_token, gift_card_last4, status, currency, coupon_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                gift_card_token, gift_card_last4, status, currency, coupon_code, customer_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select c.customer_id from hub.customer c where c.erased_at is null
+                        and (c.customer_id = ? or c.customer_id = (select x.hub_key from hub.key_xref x
+                             where x.kind = 'CUSTOMER' and x.island = 'CRM' and x.native_key = ?))))
                 on conflict (channel, external_id) do nothing""",
                 id, request.channel().name(), request.externalId(), request.storeId(), request.loyaltyTier().name(),
                 request.allowPartial(), request.paymentMethod().name(), giftCard == null ? null : giftCard.token(),
-                giftCard == null ? null : giftCard.lastFour(), first.name(), currency, request.couponCode());
+                giftCard == null ? null : giftCard.lastFour(), first.name(), currency, request.couponCode(),
+                request.customer(), request.customer());
         if (inserted == 0) {
             return false;
         }

@@ -17,7 +17,9 @@ import org.retailhub.domain.order.PaymentMethod;
 /**
  * An order as any channel submits it, after the channel's format has been mapped to the canonical model.
  * (channel, externalId) identifies it: submitting the same pair twice yields the same order. A coupon code is optional;
- * it is kept in upper case, so customers may type it as they like.
+ * it is kept in upper case, so customers may type it as they like. The customer is optional too: the hub's golden id
+ * ({@code CU100007}) or the CRM's number ({@code C0000007}); the order keeps the golden id only, and only for customer
+ * insight (a customer the hub does not know leaves the order unlinked, never refused).
  */
 public record OrderRequest(
         @NotNull Channel channel,
@@ -28,7 +30,8 @@ public record OrderRequest(
         PaymentMethod paymentMethod,
         @Pattern(regexp = "[0-9]{16,19}", message = "must be 16-19 digits") String giftCardNumber,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull OrderLineRequest> lines,
-        @Pattern(regexp = "[A-Za-z0-9-]{3,20}", message = "must be 3-20 characters A-Z, a-z, 0-9 or '-'") String couponCode) {
+        @Pattern(regexp = "[A-Za-z0-9-]{3,20}", message = "must be 3-20 characters A-Z, a-z, 0-9 or '-'") String couponCode,
+        @Pattern(regexp = "[A-Z0-9]{2,20}", message = "must be 2-20 characters A-Z or 0-9") String customer) {
 
     public OrderRequest {
         couponCode = couponCode == null || couponCode.isBlank() ? null : couponCode.strip().toUpperCase(Locale.ROOT);
@@ -41,6 +44,12 @@ public record OrderRequest(
     public OrderRequest(Channel channel, String externalId, String storeId, LoyaltyTier loyaltyTier, boolean allowPartial,
                         PaymentMethod paymentMethod, String giftCardNumber, List<OrderLineRequest> lines) {
         this(channel, externalId, storeId, loyaltyTier, allowPartial, paymentMethod, giftCardNumber, lines, null);
+    }
+
+    /** An order that names no customer. */
+    public OrderRequest(Channel channel, String externalId, String storeId, LoyaltyTier loyaltyTier, boolean allowPartial,
+                        PaymentMethod paymentMethod, String giftCardNumber, List<OrderLineRequest> lines, String couponCode) {
+        this(channel, externalId, storeId, loyaltyTier, allowPartial, paymentMethod, giftCardNumber, lines, couponCode, null);
     }
 
     /** A gift card number exactly when the method uses one. */

@@ -142,6 +142,33 @@ class ChangePropagationTest {
     }
 
     @Test
+    void theOwnersStatementOfConsentIsRegisteredGrantedOrWithdrawnButNeverForAnErasedCustomerOrAnEcho() {
+        ConsentRegister consents = mock(ConsentRegister.class);
+        propagation = new ChangePropagation(List.of(erp, pos, crm), golden, FieldOwnership.defaults(), consents);
+        CanonicalRecord.Customer ada = new CanonicalRecord.Customer("CU100001", "Ada Lovelace", "ada@example.org", 5);
+        CanonicalRecord.Customer bea = new CanonicalRecord.Customer("CU100002", "Bea Byron", null, 0);
+        IslandChange granted = change(Island.CRM, 'u');
+        IslandChange withdrawn = change(Island.CRM, 'u');
+        IslandChange erased = change(Island.CRM, 'u');
+        IslandChange echo = change(Island.CRM, 'u');
+        when(crm.read(granted)).thenReturn(IslandReading.of(false, ada).withConsent(true));
+        when(crm.read(withdrawn)).thenReturn(IslandReading.of(false, ada).withConsent(false));
+        when(crm.read(erased)).thenReturn(IslandReading.of(false, bea).withConsent(true));
+        when(crm.read(echo)).thenReturn(IslandReading.of(true, ada).withConsent(true));
+        when(golden.apply(any(), any())).thenReturn(GoldenRecords.Applied.UNCHANGED);
+        when(golden.isErased("CU100002")).thenReturn(true);
+
+        propagation.apply(granted);
+        verify(consents).record("CU100001", true, "CRM");
+        propagation.apply(withdrawn);
+        verify(consents).record("CU100001", false, "CRM");
+        propagation.apply(erased);
+        propagation.apply(echo);
+        verify(consents, never()).record(org.mockito.ArgumentMatchers.eq("CU100002"), org.mockito.ArgumentMatchers.anyBoolean(), any());
+        verify(consents, org.mockito.Mockito.times(2)).record(any(), org.mockito.ArgumentMatchers.anyBoolean(), any());
+    }
+
+    @Test
     void aTillSaleIsQueuedForTheStockOwnerNeverWrittenThereDirectly() {
         StockSale sale = new StockSale("POS-11-1-5-1", "STORE-001", "SKU-0001", 2);
         when(golden.applySale(sale)).thenReturn(new GoldenRecords.SaleApplied(true, 0), new GoldenRecords.SaleApplied(false, 0));

@@ -17,6 +17,7 @@ import org.retailhub.domain.consistency.KeyCrossReference.Subject;
  * The CRM's contacts in the hub's language: customer numbers {@code C0000123}, names split, optional email. Changes
  * come in through CDC on the CRM's {@code contact} table (agents work in the CRM's own screens); the hub reads and
  * writes customers only through the CRM's JSON API ({@link CrmCustomers}), as the calling user {@link Island#HUB_WRITER}.
+ * A contact's {@code track_consent} ({@code Y} granted) is the customer's consent to tracking, carried with the change.
  */
 public class CrmIsland implements IslandSystem {
 
@@ -50,8 +51,9 @@ public class CrmIsland implements IslandSystem {
         String number = change.required("cust_no");
         // the hub links a customer it created only once the CRM answered with the number: its echo may come first
         String id = echo ? keys.hubKey(Subject.CUSTOMER, Island.CRM, number).orElse("?" + number) : keys.customerOf(Island.CRM, number);
+        // consent to tracking: Y granted; N withdrawn and null never asked are not
         return IslandReading.of(echo, new Customer(id, name(change.text("first_name"), change.required("last_name")), lower(change.text("email")),
-                points == null ? 0 : points));
+                points == null ? 0 : points)).withConsent("Y".equals(change.text("track_consent")));
     }
 
     @Override

@@ -42,9 +42,10 @@ public class CustomerErasureController {
             return ResponseEntity.ok(erased);
         }
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "erasure-incomplete", "Erasure not finished in every island",
-                "the hub's copy of " + customerId + " is erased; an island did not take its part: call again");
+                "the hub's copy of " + customerId + " is erased; an island or a keeper of traces did not take its part: call again");
         problem.setProperty("customerId", customerId);
         problem.setProperty("islands", erased.islands());
+        problem.setProperty("traces", erased.traces());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
     }
 

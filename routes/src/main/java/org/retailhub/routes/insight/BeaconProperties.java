@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerGroup   consumer group shared by all hub instances
  * @param pollTimeout     how long one poll of the broker waits
  * @param retry           how an event that failed for another reason than itself (database or broker down) is tried again
+ * @param ordersTopic     the hub's own order events ({@code orders.events}): a paid order naming its customer is a purchase
+ * @param ordersGroup     consumer group reading them for customer insight, shared by all hub instances
  */
 @Validated
 @ConfigurationProperties("hub.insight.beacon")
@@ -28,7 +30,9 @@ public record BeaconProperties(@DefaultValue("true") boolean enabled,
                                @NotBlank @DefaultValue("behaviour.deadletter") String deadLetterTopic,
                                @NotBlank @DefaultValue("retail-hub-beacon") String consumerGroup,
                                @NotNull @DefaultValue("500ms") Duration pollTimeout,
-                               @Valid @NotNull @DefaultValue Redelivery retry) {
+                               @Valid @NotNull @DefaultValue Redelivery retry,
+                               @NotBlank @DefaultValue("orders.events") String ordersTopic,
+                               @NotBlank @DefaultValue("retail-hub-insight-orders") String ordersGroup) {
 
     /** Every topic the beacon reads or writes, for the broker to create. */
     public List<String> topics() {

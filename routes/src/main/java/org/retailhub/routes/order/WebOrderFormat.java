@@ -27,9 +27,10 @@ import org.retailhub.domain.shared.LoyaltyTier;
 
 /**
  * The JSON the web shop, the app and the marketplace connectors put on their topics:
- * <pre>{"orderRef":"W-1001","store":"WEB-DC","customer":{"loyaltyTier":"GOLD"},
+ * <pre>{"orderRef":"W-1001","store":"WEB-DC","customer":{"id":"C0000007","loyaltyTier":"GOLD"},
  *  "allowPartialDelivery":false,"payment":{"method":"CARD"},"couponCode":"WELCOME10","items":[{"sku":"SKU-0001","qty":2}]}</pre>
- * The coupon code is optional. Customer fields beyond the loyalty tier are ignored: the hub does not need them to fulfil an order. Read strictly:
+ * The coupon code and the customer's id (golden id or CRM number, for customer insight) are optional. Customer fields beyond the
+ * id and the loyalty tier are ignored: the hub does not need them to fulfil an order. Read strictly:
  * a field given twice, a value of the wrong JSON type (a quoted or fractional quantity, a number for a code) or a null
  * item is refused with its path, never guessed. A UTF-8 byte order mark is skipped.
  */
@@ -43,7 +44,7 @@ public final class WebOrderFormat {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Customer(LoyaltyTier loyaltyTier) {
+    record Customer(String id, LoyaltyTier loyaltyTier) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -102,7 +103,8 @@ public final class WebOrderFormat {
         return new OrderRequest(channel, order.orderRef(), order.store(),
                 order.customer() == null ? null : order.customer().loyaltyTier(),
                 Boolean.TRUE.equals(order.allowPartialDelivery()), order.payment() == null ? null : order.payment().method(),
-                order.payment() == null ? null : order.payment().giftCardNumber(), lines, order.couponCode());
+                order.payment() == null ? null : order.payment().giftCardNumber(), lines, order.couponCode(),
+                order.customer() == null ? null : order.customer().id());
     }
 
     /**

@@ -29,6 +29,16 @@ class WebOrderFormatTest {
     }
 
     @Test
+    void theCustomersIdIsKeptForInsightAndNothingElseOfThem() {
+        OrderRequest order = format.parse(bytes("""
+                {"orderRef":"W-3","store":"WEB-DC","customer":{"id":"C0000007","email":"jane@example.org"},"items":[{"sku":"SKU-0001","qty":1}]}"""),
+                Channel.WEB);
+
+        assertThat(order.customer()).isEqualTo("C0000007");
+        assertThat(order.toString()).doesNotContain("jane");
+    }
+
+    @Test
     void missingCustomerMeansNoLoyaltyTier() {
         OrderRequest order = format.parse(bytes("{\"orderRef\":\"W-2\",\"store\":\"WEB-DC\",\"items\":[{\"sku\":\"SKU-0001\",\"qty\":1}]}"), Channel.WEB);
 
