@@ -82,7 +82,7 @@ public class LakeExporter implements SmartLifecycle {
      */
     public synchronized int exportRound() {
         if (!leadership.tryLead()) {
-            close();
+            standDown();
             return 0;
         }
         try {
@@ -191,12 +191,17 @@ public class LakeExporter implements SmartLifecycle {
 
     /** Closes the Kafka consumer and gives the lake up to another exporter. */
     public synchronized void close() {
+        standDown();
+        leadership.close();
+    }
+
+    /** Another exporter writes the lake: no consumer here; the lock's session stays open for the next try. */
+    private void standDown() {
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));
             consumer = null;
         }
         recovered = false;
-        leadership.close();
     }
 
     @Override
