@@ -113,5 +113,8 @@ echo "[bench] $instances instance(s): $hub_list"
 
 # the embedded default's DEV-ONLY channel account (docs/security.md); a Keycloak hub takes --api-auth="Bearer ..."
 auth="Basic $(printf 'integration:integration-dev-only' | base64)"
+# CPU per order: the hub JVMs' and the first instance's PostgreSQL's counters in /proc
+hub_pids="$(IFS=,; echo "${hubs[*]}")"
 java -Xmx1g -jar ops/target/retail-hub-bench.jar --hub="$hub_list" --kafka="$kafka" --api-auth="$auth" \
-  --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --out=ops/bench/results "${generator_args[@]}"
+  --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --hub-pids="$hub_pids" --pg-data-dir="$work/postgres" \
+  --out=ops/bench/results "${generator_args[@]}"

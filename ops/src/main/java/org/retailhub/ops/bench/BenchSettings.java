@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one benchmark run does and against which hub, from {@code --name=value} arguments.
@@ -28,12 +29,15 @@ import java.util.Map;
  * @param ceilingTime    how long the commit ceiling loop runs
  * @param out            folder for the JSON, Markdown and PNG results
  * @param scenarios      which scenarios to run
+ * @param hubPids        process ids of the hub JVMs, for their CPU time per order (none: not measured)
+ * @param postgresDataDir the hub's PostgreSQL data folder, whose {@code postmaster.pid} names the server to measure
  */
 record BenchSettings(List<String> hubUrls, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword, String apiAuth,
                      List<Integer> rates, Duration warmUp, Duration step, double restShare,
                      int burst, double duplicateShare,
                      int contentionBuyers, int contentionSkus, int contentionStock, int contentionRate,
-                     Duration p99Target, Duration ceilingTime, Path out, List<String> scenarios) {
+                     Duration p99Target, Duration ceilingTime, Path out, List<String> scenarios,
+                     List<Long> hubPids, Optional<Path> postgresDataDir) {
 
     static BenchSettings parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -64,7 +68,10 @@ record BenchSettings(List<String> hubUrls, String kafka, String jdbcUrl, String 
                 Duration.ofMillis(a.number("p99-target-ms", 150)),
                 Duration.ofSeconds(a.number("ceiling-s", 10)),
                 Path.of(a.text("out", "ops/bench/results")),
-                List.of(a.text("scenarios", "ceiling,sustained,burst,contention").split(",")));
+                List.of(a.text("scenarios", "ceiling,sustained,burst,contention").split(",")),
+                Arrays.stream(a.text("hub-pids", "").split(",")).map(String::trim).filter(pid -> !pid.isEmpty())
+                        .map(Long::parseLong).toList(),
+                Optional.ofNullable(a.text("pg-data-dir", null)).map(Path::of));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());
         }

@@ -37,8 +37,12 @@ public final class OrderBenchmark {
         List<Scenarios.Step> sustained = List.of();
         Scenarios.Burst burst = null;
         Scenarios.Contention contention = null;
-        try (OrderTraffic traffic = new OrderTraffic(settings); OrderBook book = new OrderBook(settings)) {
-            Scenarios scenarios = new Scenarios(settings, traffic, book, runId);
+        try (OrderTraffic traffic = new OrderTraffic(settings); OrderBook book = new OrderBook(settings);
+             CostMeter meter = new CostMeter(settings)) {
+            Scenarios scenarios = new Scenarios(settings, traffic, book, meter, runId);
+            if (meter.measuresCpu()) {
+                meter.measureIdle(10_000);
+            }
             if (settings.scenarios().contains("ceiling")) {
                 ceiling = new CommitCeiling(settings).measure(16);
                 Scenarios.log("commit ceiling: %.0f commits/s with 1 client, %.0f with %d", ceiling.oneClient(),

@@ -18,11 +18,15 @@ import java.util.function.LongPredicate;
  */
 final class OrderBook implements AutoCloseable {
 
-    /** When one order was accepted and confirmed (epoch µs; confirmed 0 when it never was) and where it is now. */
-    record Timing(String externalId, long acceptedMicros, long confirmedMicros, String status) {
+    /** When one order was accepted, confirmed and paid (epoch µs; 0 when it never was) and where it is now. */
+    record Timing(String externalId, long acceptedMicros, long confirmedMicros, long paidMicros, String status) {
 
         boolean confirmed() {
             return confirmedMicros > 0;
+        }
+
+        boolean paid() {
+            return paidMicros > 0;
         }
     }
 
@@ -33,10 +37,12 @@ final class OrderBook implements AutoCloseable {
     private static final String TIMINGS = """
             select o.external_id, o.status,
                    (extract(epoch from pg_xact_commit_timestamp(r.xmin)) * 1000000)::bigint as accepted,
-                   coalesce((extract(epoch from pg_xact_commit_timestamp(c.xmin)) * 1000000)::bigint, 0) as confirmed
+                   coalesce((extract(epoch from pg_xact_commit_timestamp(c.xmin)) * 1000000)::bigint, 0) as confirmed,
+                   coalesce((extract(epoch from pg_xact_commit_timestamp(p.xmin)) * 1000000)::bigint, 0) as paid
               from hub.customer_order o
               join hub.order_history r on r.order_id = o.id and r.status = 'RECEIVED'
               left join hub.order_history c on c.order_id = o.id and c.status = 'CONFIRMED'
+              left join hub.order_history p on p.order_id = o.id and p.status = 'PAID'
              where starts_with(o.external_id, ?)""";
 
     private final Connection db;
@@ -106,7 +112,7 @@ final class OrderBook implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 var out = new java.util.ArrayList<Timing>();
                 while (rs.next()) {
-                    out.add(new Timing(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getString(2)));
+                    out.add(new Timing(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(2)));
                 }
                 return out;
             }

@@ -14,14 +14,14 @@ final class Scenarios {
 
     /** One step of the sustained ladder. */
     record Step(int offeredPerSecond, long measuredOrders, long confirmed, long notConfirmed, double confirmedPerSecond,
-                Latency acceptedToConfirmed, Latency dueToConfirmed, int sendFailures, List<String> firstFailures,
-                double secondsToSettle, boolean holdsTarget) {
+                Latency acceptedToConfirmed, Latency dueToConfirmed, Latency acceptedToPaid, int sendFailures,
+                List<String> firstFailures, double secondsToSettle, boolean holdsTarget, CostMeter.PerOrder cost) {
     }
 
     /** The burst: everything injected at once, then counted. */
     record Burst(int orders, int duplicatesSent, long rows, long distinctOrders, long confirmed, double secondsUntilAllConfirmed,
-                 double confirmedPerSecond, Latency acceptedToConfirmed, Map<String, OrderEvents.Tally> events,
-                 int sendFailures, boolean exactlyOnce) {
+                 double confirmedPerSecond, Latency acceptedToConfirmed, Latency acceptedToPaid, double secondsUntilAllPaid,
+                 Map<String, OrderEvents.Tally> events, int sendFailures, boolean exactlyOnce, CostMeter.PerOrder cost) {
     }
 
     /** Many buyers for a few articles. */
@@ -36,12 +36,14 @@ final class Scenarios {
     private final BenchSettings settings;
     private final OrderTraffic traffic;
     private final OrderBook book;
+    private final CostMeter meter;
     private final String runId;
 
-    Scenarios(BenchSettings settings, OrderTraffic traffic, OrderBook book, String runId) {
+    Scenarios(BenchSettings settings, OrderTraffic traffic, OrderBook book, CostMeter meter, String runId) {
         this.settings = settings;
         this.traffic = traffic;
         this.book = book;
+        this.meter = meter;
         this.runId = runId;
     }
 
@@ -55,9 +57,13 @@ final class Scenarios {
         for (int rate : settings.rates()) {
             Step step = sustainedStep(rate);
             steps.add(step);
-            log("sustained %d/s: %.1f confirmed/s, accepted->CONFIRMED p50 %.1f p99 %.1f max %.1f ms, due->CONFIRMED p99 %.1f ms%s",
+            log("sustained %d/s: %.1f confirmed/s, accepted->CONFIRMED p50 %.1f p99 %.1f max %.1f ms, due->CONFIRMED p99 %.1f ms, "
+                            + "accepted->PAID p50 %.1f p99 %.1f ms; per order %.1f ms CPU (hub %.1f, PostgreSQL %.1f), %.1f commits, "
+                            + "%.1f row writes%s",
                     rate, step.confirmedPerSecond(), step.acceptedToConfirmed().p50(), step.acceptedToConfirmed().p99(),
-                    step.acceptedToConfirmed().max(), step.dueToConfirmed().p99(), step.holdsTarget() ? "" : "  (misses the target)");
+                    step.acceptedToConfirmed().max(), step.dueToConfirmed().p99(), step.acceptedToPaid().p50(),
+                    step.acceptedToPaid().p99(), step.cost().cpuMs(), step.cost().hubCpuMs(), step.cost().postgresCpuMs(),
+                    step.cost().commits(), step.cost().rowWrites(), step.holdsTarget() ? "" : "  (misses the target)");
             if (!step.holdsTarget() && step.confirmedPerSecond() < 0.8 * rate) {
                 log("stopping the ladder: the hub no longer keeps up with %d/s", rate);
                 break;
@@ -72,6 +78,7 @@ final class Scenarios {
         int warm = (int) (rate * settings.warmUp().toSeconds());
         int total = warm + (int) (rate * settings.step().toSeconds());
         long[] due = new long[total];
+        CostMeter.Reading before = meter.read();
         ArrivalSchedule schedule = new ArrivalSchedule(rate);
         long start = System.currentTimeMillis() + 200;
         schedule.run(start, total, (i, dueMillis) -> {
@@ -83,6 +90,7 @@ final class Scenarios {
 
         Histogram accepted = Latency.histogram();
         Histogram endToEnd = Latency.histogram();
+        Histogram paid = Latency.histogram();
         long windowStart = due[warm] * 1000;
         long windowEnd = windowStart + settings.step().toMillis() * 1000;
         long confirmed = 0;
@@ -105,12 +113,21 @@ final class Scenarios {
         }
         long settleStart = System.currentTimeMillis();
         book.awaitSettled(prefix, Duration.ofSeconds(300));
+        CostMeter.Reading cpuAfter = meter.read();
+        for (OrderBook.Timing t : book.timings(prefix)) {
+            if (t.paid() && Integer.parseInt(t.externalId().substring(prefix.length())) >= warm) {
+                Latency.record(paid, t.paidMicros() - t.acceptedMicros());
+            }
+        }
+        CostMeter.settleStatistics();
+        CostMeter.PerOrder cost = meter.perOrder(total, before, cpuAfter, meter.read());
         double perSecond = confirmedInWindow / (double) settings.step().toSeconds();
         Latency acceptedLatency = Latency.of(accepted);
         boolean holds = traffic.failures() == 0 && confirmed == total - warm
                 && acceptedLatency.p99() <= settings.p99Target().toMillis() && perSecond >= 0.95 * rate;
         return new Step(rate, measured, confirmed, measured - confirmed, round(perSecond), acceptedLatency, Latency.of(endToEnd),
-                traffic.failures(), traffic.firstFailures(), round((System.currentTimeMillis() - settleStart) / 1000.0), holds);
+                Latency.of(paid), traffic.failures(), traffic.firstFailures(),
+                round((cpuAfter.atMillis() - settleStart) / 1000.0), holds, cost);
     }
 
     Burst burst() throws Exception {
@@ -119,6 +136,7 @@ final class Scenarios {
         String prefix = runId + "-burst-";
         int orders = settings.burst();
         int duplicates = (int) Math.round(orders * settings.duplicateShare());
+        CostMeter.Reading before = meter.read();
         long start = System.currentTimeMillis();
         for (int i = 0; i < orders; i++) {
             traffic.send(kafkaOnly(i, arrival(prefix, i, everydaySkus(), new Random(i))));
@@ -143,16 +161,31 @@ final class Scenarios {
         }
         double seconds = (lastConfirmed / 1000.0 - start) / 1000.0;
         book.awaitSettled(prefix, Duration.ofSeconds(600));
+        CostMeter.Reading cpuAfter = meter.read();
+        Histogram paid = Latency.histogram();
+        long lastPaid = 0;
+        for (OrderBook.Timing t : book.timings(prefix)) {
+            if (t.paid()) {
+                lastPaid = Math.max(lastPaid, t.paidMicros());
+                Latency.record(paid, t.paidMicros() - t.acceptedMicros());
+            }
+        }
+        double secondsUntilAllPaid = (lastPaid / 1000.0 - start) / 1000.0;
         book.awaitOutboxDrained(Duration.ofSeconds(120));
+        CostMeter.settleStatistics();
+        CostMeter.PerOrder cost = meter.perOrder(orders, before, cpuAfter, meter.read());
         OrderBook.Count count = book.count(prefix);
         Map<String, OrderEvents.Tally> events = new OrderEvents(settings).tally(prefix);
         OrderEvents.Tally received = events.get("OrderReceived");
         boolean exactlyOnce = count.rows() == orders && count.distinctOrders() == orders
                 && received != null && received.distinctOrders() == orders && received.distinctEvents() == orders;
-        log("burst: %d orders confirmed %.1f s after injection, %d rows, %d distinct, exactly once: %s",
-                confirmed, seconds, count.rows(), count.distinctOrders(), exactlyOnce);
+        log("burst: %d orders confirmed %.1f s after injection (all paid after %.1f s), %d rows, %d distinct, exactly once: %s; "
+                        + "per order %.1f ms CPU (hub %.1f, PostgreSQL %.1f), %.1f commits, %.1f row writes",
+                confirmed, seconds, secondsUntilAllPaid, count.rows(), count.distinctOrders(), exactlyOnce, cost.cpuMs(),
+                cost.hubCpuMs(), cost.postgresCpuMs(), cost.commits(), cost.rowWrites());
         return new Burst(orders, duplicates, count.rows(), count.distinctOrders(), confirmed, round(seconds),
-                round(confirmed / seconds), Latency.of(accepted), events, traffic.failures(), exactlyOnce);
+                round(confirmed / seconds), Latency.of(accepted), Latency.of(paid), round(secondsUntilAllPaid), events,
+                traffic.failures(), exactlyOnce, cost);
     }
 
     Contention contention(int rate) throws Exception {

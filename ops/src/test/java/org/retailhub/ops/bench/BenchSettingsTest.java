@@ -36,4 +36,13 @@ class BenchSettingsTest {
         assertThatThrownBy(() -> BenchSettings.parse("rates=100")).hasMessageContaining("--name=value");
         assertThatThrownBy(() -> BenchSettings.parse("--rest-share=1.5")).hasMessageContaining("between 0 and 1");
     }
+
+    @Test
+    void theProcessesToMeasureAreOptional() {
+        assertThat(BenchSettings.parse().hubPids()).isEmpty();
+        assertThat(BenchSettings.parse().postgresDataDir()).isEmpty();
+        BenchSettings s = BenchSettings.parse("--hub-pids=12, 34", "--pg-data-dir=/tmp/pg");
+        assertThat(s.hubPids()).containsExactly(12L, 34L);
+        assertThat(s.postgresDataDir()).contains(java.nio.file.Path.of("/tmp/pg"));
+    }
 }
