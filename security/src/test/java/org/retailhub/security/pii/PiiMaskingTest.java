@@ -31,4 +31,29 @@ class PiiMaskingTest {
         assertThat(PiiMasking.mask(ordinary)).isEqualTo(ordinary);
         assertThat(PiiMasking.mask(null)).isNull();
     }
+
+    @Test
+    void aStackTraceKeepsItsFramesAndHasItsMessagesMasked() {
+        String trace = "org.retailhub.domain.payment.PaymentProviderUnavailable: psp refused jane.doe@example.com\n"
+                + "\tat org.retailhub.connectors.party.PartyClient.send(PartyClient.java:183)\n"
+                + "\tat org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd.execute(ExecuteJobsCmd.java:110) ~[camunda.jar:7.24]\n"
+                + "Caused by: java.io.IOException: card 4111 1111 1111 1111 for lastName=Doe\n"
+                + "  second line of the cause for +49 170 1234567\n"
+                + "\t... 42 common frames omitted\n"
+                + "\t... 7 more\n";
+        assertThat(PiiMasking.maskStackTrace(trace)).isEqualTo(
+                "org.retailhub.domain.payment.PaymentProviderUnavailable: psp refused ***@***\n"
+                + "\tat org.retailhub.connectors.party.PartyClient.send(PartyClient.java:183)\n"
+                + "\tat org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd.execute(ExecuteJobsCmd.java:110) ~[camunda.jar:7.24]\n"
+                + "Caused by: java.io.IOException: card ****1111 for lastName=***\n"
+                + "  second line of the cause for +***\n"
+                + "\t... 42 common frames omitted\n"
+                + "\t... 7 more\n");
+    }
+
+    @Test
+    void aMessageLineThatLooksLikeAFrameButIsNotIndentedIsMasked() {
+        assertThat(PiiMasking.maskStackTrace("at jane.doe@example.com we failed")).isEqualTo("at ***@*** we failed");
+        assertThat(PiiMasking.maskStackTrace("x\n  ...  mail jane.doe@example.com")).isEqualTo("x\n  ...  mail ***@***");
+    }
 }
