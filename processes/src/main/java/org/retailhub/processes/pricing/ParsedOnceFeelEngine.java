@@ -38,7 +38,13 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** A number, a string without escapes, or null, true or false: cells whose value depends on no variable. */
+    private static final Pattern LITERAL = Pattern.compile("-?\\d{1,15}(?:\\.\\d{1,15})?|\"[^\"\\\\]*\"|null|true|false");
+    private static final Object NULL_LITERAL = new Object();
+
     private final java.util.Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
+    /** The value of each constant cell, as FEEL gave it the first time (immutable: Long, Double, String, Boolean). */
+    private final java.util.Map<String, Object> literals = new ConcurrentHashMap<>();
     private final java.util.Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
 
     public ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
@@ -52,12 +58,26 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
         if (NAME.matcher(name).matches() && variables.containsVariable(name)) {
             TypedValue value = variables.resolve(name);
             Object plain = value == null ? null : value.getValue();
-            if (plain instanceof String) {
-                return (T) plain;
+            if (plain == null || plain instanceof String) {
+                return (T) plain; // FEEL's null is Java's null
             }
             if (plain instanceof Integer || plain instanceof Long) {
                 return (T) Long.valueOf(((Number) plain).longValue()); // FEEL's integral numbers come back as Long
             }
+        }
+        Object literal = literals.get(expression);
+        if (literal != null) {
+            return (T) (literal == NULL_LITERAL ? null : literal);
+        }
+        if (LITERAL.matcher(name).matches()) {
+            // a constant cell (most output cells: 0, 50, 5.00, "COUPON-WELCOME10", null): FEEL answers it once, with no
+            // variables, and that answer is every later answer too
+            Object value = valueOf(feelEngine.eval(parsed(expressions, expression, feelEngine::parseExpression),
+                    context(new ContextVariableWrapper(variables))));
+            if (literals.size() < MAX_REMEMBERED) {
+                literals.put(expression, value == null ? NULL_LITERAL : value);
+            }
+            return (T) value;
         }
         ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
         VariableProvider provider = new ContextVariableWrapper(variables);

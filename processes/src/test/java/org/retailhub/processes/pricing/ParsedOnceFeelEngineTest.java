@@ -43,6 +43,23 @@ class ParsedOnceFeelEngineTest {
     }
 
     @Test
+    void constantCellsAndMissingValuesAnswerExactlyAsCamundasEngineDoes() {
+        VariableContext line = Variables.createVariables().putValue("couponCode", null).putValue("loyaltyTier", null)
+                .putValue("quantity", 4).asVariableContext();
+        List<String> cells = List.of("0", "50", "-3", "5.00", "15.5", "0.125", "null", "true", "false", "\"COUPON-WELCOME10\"", "\"\"",
+                "couponCode", "loyaltyTier", " 10 ");
+        for (int round = 0; round < 2; round++) { // the second round answers from what the first remembered
+            for (String cell : cells) {
+                Object expected = stock.evaluateSimpleExpression(cell, line);
+                Object actual = parsedOnce.evaluateSimpleExpression(cell, line);
+                assertThat(actual).as("%s (round %d)", cell, round).isEqualTo(expected);
+                assertThat(actual == null ? null : actual.getClass()).as("type of %s", cell)
+                        .isEqualTo(expected == null ? null : expected.getClass());
+            }
+        }
+    }
+
+    @Test
     void inputsOfOtherTypesAnswerAsInCamundasEngine() {
         VariableContext odd = Variables.createVariables().putValue("quantity", "3").putValue("category", 7L).putValue("price", 2.5)
                 .asVariableContext();
