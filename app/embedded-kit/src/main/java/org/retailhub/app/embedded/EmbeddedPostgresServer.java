@@ -63,7 +63,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "10")
                     .setServerConfig("max_replication_slots", "10")
-                    // two hub instances on it (docs/architecture.md, "Scale-out"): each opens its pool of 80 at once,
+                    // two hub instances on it (docs/architecture.md, "Scale-out"): each opens its pool (32) at once,
                     // plus ~25 sessions of CDC, islands and locks; 200 refused the second instance's last sessions
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("synchronous_commit", "on")
