@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {
 
-    /** The schema of the hub's database that holds the scenario engine's tables (made by its pool, not by Flyway: not the hub's). */
+    /**
+     * The schema of the hub's database that holds the scenario engine's tables: made by Flyway (V162), so the hub needs
+     * no CREATE on the database; the scratch engine creates its own tables in it.
+     */
     static final String SCENARIO_SCHEMA = "model_review";
 
     /** A process engine plugin: deploys the jar's models the engine lacks once it is built, before any job runs. */
@@ -48,7 +51,6 @@ class ModelConfiguration {
             pool.setUsername(hubLogin.determineUsername());
             pool.setPassword(hubLogin.determinePassword());
             pool.setSchema(SCENARIO_SCHEMA);
-            pool.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + SCENARIO_SCHEMA);
             pool.setMaximumPoolSize(2);
             pool.setMinimumIdle(0);
             return pool;

@@ -3,7 +3,9 @@ package org.retailhub.app.replenishment;
 import java.time.Clock;
 import org.retailhub.app.consistency.IslandDatabases;
 import org.retailhub.domain.consistency.KeyCrossReference;
+import org.retailhub.domain.pricing.StockCover;
 import org.retailhub.domain.replenishment.ForecastLookup;
+import org.retailhub.domain.replenishment.ForecastStockCover;
 import org.retailhub.domain.replenishment.PurchaseOrderBook;
 import org.retailhub.domain.replenishment.PurchasingTerms;
 import org.retailhub.domain.replenishment.ReplenishmentPlanner;
@@ -51,5 +53,11 @@ class ReplenishmentConfiguration {
     @Bean
     ForecastLookup forecastLookup(SalesHistory sales, Clock clock, ReplenishmentProperties replenishment) {
         return new ForecastLookup(sales, clock, replenishment.zone(), replenishment.historyDays());
+    }
+
+    /** Stock cover for the promotion table's markdown rules, at the forecast the forecast API shows (14 days ahead). */
+    @Bean
+    StockCover stockCover(ForecastLookup forecasts, JdbcTemplate jdbc) {
+        return new ForecastStockCover(forecasts, jdbc, ForecastSettings.DEFAULT);
     }
 }

@@ -59,7 +59,12 @@ final class AnalystDesk {
 
     /** The repo's payment model, as an analyst opens it in Modeler. */
     static String paymentModel() {
-        try (InputStream in = AnalystDesk.class.getResourceAsStream("/bpmn/payment/payment.bpmn")) {
+        return model("payment/payment.bpmn");
+    }
+
+    /** A model of the repo ({@code payment/refund.bpmn}), as an analyst opens it in Modeler. */
+    static String model(String path) {
+        try (InputStream in = AnalystDesk.class.getResourceAsStream("/bpmn/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

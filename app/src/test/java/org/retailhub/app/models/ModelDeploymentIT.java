@@ -22,7 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * An analyst changes the promotion table of the running hub on its embedded defaults: the next order is priced by
  * the new table, a broken table is refused with every problem and changes nothing, a rollback brings the old table
- * back, a process is deployed only when its scenarios pass on the scenario engine (schema model_review) and its steps
+ * back, a process is deployed only when it has scenarios and they pass on the scenario engine (schema model_review) and its steps
  * exist, a rollback to a version that no longer passes is refused, and a migration plan of running instances is the analyst's to read and the operator's to execute.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -137,6 +137,20 @@ class ModelDeploymentIT {
                 .as("scenarios never run on the hub's own engine").isZero();
         assertThat(jdbc.queryForObject("select count(*) from model_review.act_re_deployment", Integer.class))
                 .as("the scenario engine deletes what each review deployed").isZero();
+    }
+
+    @Test
+    void aProcessWithoutScenariosIsRefusedAndNothingIsDeployed() {
+        String express = AnalystDesk.model("payment/refund.bpmn").replace("id=\"refund\"", "id=\"express-refund\"");
+
+        ResponseEntity<String> refused = analyst.upload(Map.of("express-refund.bpmn", express), null);
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(analyst.tree(refused).get("problems").toString())
+                .contains("express-refund.bpmn: process express-refund has no scenario tests; upload a scenario file for it");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("express-refund").count()).isZero();
+        assertThat(audited("model-refused")).anySatisfy(d -> assertThat(d).contains("express-refund"));
     }
 
     @Test

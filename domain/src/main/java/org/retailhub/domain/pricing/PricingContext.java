@@ -15,9 +15,11 @@ import org.retailhub.domain.shared.LoyaltyTier;
  * @param orderDate      the day the order came in, in the hub's pricing time zone: for date windows
  * @param couponCode     the coupon the customer entered, or null
  * @param basket         the articles of every line the order sells, this one included: for bundles
+ * @param stockCoverDays days the store's stock of the article lasts at forecast demand ({@link StockCover}), or null
+ *                       when its demand is unknown: for markdowns
  */
 public record PricingContext(String sku, String category, int quantity, String storeId, Channel channel, LoyaltyTier loyaltyTier,
-                             LocalDate orderDate, String couponCode, List<String> basket) {
+                             LocalDate orderDate, String couponCode, List<String> basket, Integer stockCoverDays) {
 
     public PricingContext {
         basket = basket == null ? List.of() : List.copyOf(basket);

@@ -3,6 +3,9 @@ package org.retailhub.domain.replenishment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.retailhub.domain.replenishment.forecast.DemandForecast;
 import org.retailhub.domain.replenishment.forecast.DemandForecaster;
@@ -26,6 +29,18 @@ public class ForecastLookup {
         this.clock = clock;
         this.zone = zone;
         this.historyDays = historyDays;
+    }
+
+    /** The forecasts of these articles in the store from one read of their history; an article without sales in it is absent. */
+    public Map<String, Found> forecasts(String storeId, Collection<String> skus, ForecastSettings settings) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        DemandForecaster forecaster = new DemandForecaster(settings);
+        Map<String, Found> found = new HashMap<>();
+        sales.daily(storeId, skus, today, historyDays).forEach((sku, history) -> {
+            DemandSeries series = ReplenishmentPlanner.untilYesterday(history, today);
+            found.put(sku, new Found(series, forecaster.forecast(series)));
+        });
+        return found;
     }
 
     /** Empty where the article has no sales in the store within the history the hub looks at. */

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +41,33 @@ public class SalesHistory {
 
     /** Every article's daily sales in the {@code days} days before {@code until}, by SKU (an article without any sale is absent). */
     public Map<String, DemandSeries> daily(String storeId, LocalDate until, int days) {
-        return query(storeId, null, until, days);
+        return query(storeId, (List<String>) null, until, days);
     }
 
     /** One article's daily sales in the {@code days} days before {@code until}; empty without any sale. */
     public Optional<DemandSeries> daily(String storeId, String sku, LocalDate until, int days) {
-        return Optional.ofNullable(query(storeId, sku, until, days).get(sku));
+        return Optional.ofNullable(query(storeId, List.of(sku), until, days).get(sku));
     }
 
-    private Map<String, DemandSeries> query(String storeId, String sku, LocalDate until, int days) {
+    /** These articles' daily sales in the {@code days} days before {@code until}, by SKU, in one query (an article without any sale is absent). */
+    public Map<String, DemandSeries> daily(String storeId, Collection<String> skus, LocalDate until, int days) {
+        return skus.isEmpty() ? Map.of() : query(storeId, List.copyOf(skus), until, days);
+    }
+
+    private Map<String, DemandSeries> query(String storeId, List<String> skus, LocalDate until, int days) {
         LocalDate from = until.minusDays(days);
-        String onlyOne = sku == null ? "" : "and sku = ?";
+        String onlyThese = skus == null ? "" : "and sku in (" + String.join(", ", Collections.nCopies(skus.size(), "?")) + ")";
         List<Object> arguments = new ArrayList<>(List.of(storeId, from, until));
-        if (sku != null) {
-            arguments.add(sku);
+        if (skus != null) {
+            arguments.addAll(skus);
         }
         arguments.addAll(List.of(zone.getId(), storeId, Timestamp.from(from.atStartOfDay(zone).toInstant()),
                 Timestamp.from(until.atStartOfDay(zone).toInstant())));
-        if (sku != null) {
-            arguments.add(sku);
+        if (skus != null) {
+            arguments.addAll(skus);
         }
         Map<String, List<DailyQuantity>> records = new HashMap<>();
-        jdbc.query(SALES.formatted(onlyOne, onlyOne), rs -> {
+        jdbc.query(SALES.formatted(onlyThese, onlyThese), rs -> {
             records.computeIfAbsent(rs.getString(1), s -> new ArrayList<>())
                     .add(new DailyQuantity(rs.getObject(2, LocalDate.class), rs.getInt(3)));
         }, arguments.toArray());

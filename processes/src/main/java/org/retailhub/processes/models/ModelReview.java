@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -21,8 +20,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
  * (Camunda's model APIs), it follows the house rules ({@link BpmnRules}, {@link DmnRules}), its service tasks call
  * steps the hub has, and its scenario tests pass against it: {@link DecisionScenarios} for a table,
  * {@link ProcessScenarios} for a process (run on the {@link ScenarioEngine}). Scenarios uploaded with a model replace
- * the repo's for that decision or process; without an upload the repo's scenarios run, so no table goes live untested
- * and no process the repo has scenarios for either.
+ * the repo's for that decision or process; without an upload the repo's scenarios run. A table or process that no
+ * scenario file tests is refused: nothing goes live untested.
  */
 public final class ModelReview {
 
@@ -70,15 +69,21 @@ public final class ModelReview {
             if (model.name().endsWith(".bpmn")) {
                 List<String> processes = bpmn(model, rehearsal.steps(), problems);
                 keys.put(model.name(), processes);
-                processes.stream().map(scenarios.processes()::get).filter(Objects::nonNull)
-                        .forEach(tests -> problems.addAll(rehearsal.engine().failures(tests, models, rehearsal.deployed())));
+                for (String process : processes) {
+                    ProcessScenarios tests = scenarios.processes().get(process);
+                    if (tests == null) {
+                        problems.add(untested(model, "process", process));
+                    } else {
+                        problems.addAll(rehearsal.engine().failures(tests, models, rehearsal.deployed()));
+                    }
+                }
             } else if (model.name().endsWith(".dmn")) {
                 List<String> decisions = dmn(model, problems);
                 keys.put(model.name(), decisions);
                 for (String decision : decisions) {
                     DecisionScenarios tests = scenarios.decisions().get(decision);
                     if (tests == null) {
-                        problems.add(model.name() + ": decision " + decision + " has no scenario tests; upload a scenario file for it");
+                        problems.add(untested(model, "decision", decision));
                     } else {
                         problems.addAll(tests.failuresAgainst(model.name(), model.content()));
                     }
@@ -88,6 +93,12 @@ public final class ModelReview {
             }
         }
         return new Verdict(List.copyOf(problems), keys);
+    }
+
+    /** The refusal of a model whose process or decision no scenario file tests. */
+    static String untested(ModelFile model, String kind, String key) {
+        return model.name() + ": " + kind + " " + key + " has no scenario tests; upload a scenario file for it (" + kind + ": " + key
+                + ", docs/models.md#scenario-files)";
     }
 
     /** The scenario files beside the repo's models, by the decision they test. */

@@ -18,8 +18,12 @@ import java.util.Map;
  */
 public record ProcessScenarios(String process, String source, List<Scenario> scenarios) {
 
-    /** One scenario: start with {@code given}, let the steps answer and the events happen, expect this. */
-    public record Scenario(String name, Map<String, Object> given, Map<String, List<Answer>> steps, List<Event> then, Expectation expect) {
+    /**
+     * One scenario: start with {@code given} (at the start event {@code start}, or the process's none start event when
+     * null), let the steps answer and the events happen, expect this.
+     */
+    public record Scenario(String name, String start, Map<String, Object> given, Map<String, List<Answer>> steps, List<Event> then,
+            Expectation expect) {
     }
 
     /**
@@ -60,7 +64,7 @@ public record ProcessScenarios(String process, String source, List<Scenario> sce
                 throw new IllegalArgumentException(where + " needs 'name', 'given' (the start variables), 'steps' and 'expect'");
             }
             where = source + ": scenario '" + name + "'";
-            scenarios.add(new Scenario(name, map(s.get("given"), where + ": 'given'"), steps(s.get("steps"), where),
+            scenarios.add(new Scenario(name, text(s.get("start")), map(s.get("given"), where + ": 'given'"), steps(s.get("steps"), where),
                     events(s.get("then"), where), expectation(expect, where)));
         }
         return new ProcessScenarios(process, source, List.copyOf(scenarios));

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -141,6 +142,8 @@ final class ScenarioTrail {
             process.addBuiltInListener(ExecutionListener.EVENTNAME_START, STARTED);
             process.addBuiltInListener(ExecutionListener.EVENTNAME_END, FINISHED);
             listen(process);
+            // start timers would fire on the scratch engine's schedule, not the scenario's: a scenario names its start event
+            process.setProperty(BpmnParse.PROPERTYNAME_START_TIMER, null);
         }
 
         @Override

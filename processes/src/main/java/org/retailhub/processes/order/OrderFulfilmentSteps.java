@@ -23,6 +23,7 @@ import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.pricing.PricedLine;
 import org.retailhub.domain.pricing.PricingContext;
 import org.retailhub.domain.pricing.PromotionTable;
+import org.retailhub.domain.pricing.StockCover;
 import org.retailhub.processes.pricing.PricingProperties;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +44,10 @@ public class OrderFulfilmentSteps {
     private final PromotionTable promotions;
     private final PaymentRepository payments;
     private final PricingProperties pricing;
+    private final StockCover stockCover;
 
     public OrderFulfilmentSteps(OrderRepository orders, OrderJournal journal, Catalogue catalogue, ReservationLedger ledger,
-                                PromotionTable promotions, PaymentRepository payments, PricingProperties pricing) {
+                                PromotionTable promotions, PaymentRepository payments, PricingProperties pricing, StockCover stockCover) {
         this.orders = orders;
         this.journal = journal;
         this.catalogue = catalogue;
@@ -53,6 +55,7 @@ public class OrderFulfilmentSteps {
         this.promotions = promotions;
         this.payments = payments;
         this.pricing = pricing;
+        this.stockCover = stockCover;
     }
 
     /** Checks the order is still fulfillable as submitted: still open and every article still sold. */
@@ -87,7 +90,8 @@ public class OrderFulfilmentSteps {
 
     /**
      * Prices every reserved line through the promotion table and records the applied promotions. A rule may look at the
-     * line, the order (store, channel, loyalty tier, coupon, the day it came in) and the other articles it sells.
+     * line, the order (store, channel, loyalty tier, coupon, the day it came in), the other articles it sells and how
+     * many days the store's stock of the article lasts (read once for the whole order).
      */
     public void price(DelegateExecution execution) {
         Order order = orders.get(orderId(execution));
@@ -96,12 +100,13 @@ public class OrderFulfilmentSteps {
         List<String> basket = reserved.stream().map(OrderLine::sku).distinct().toList();
         LocalDate orderDate = LocalDate.ofInstant(order.receivedAt(), pricing.timeZone());
         String coupon = orders.couponCode(order.id());
+        Map<String, Integer> cover = stockCover.daysOfCover(order.storeId(), basket);
         LinePricing lines = LinePricing.forOneOrder();
         List<PricedLine> priced = reserved.stream()
                 .map(l -> {
                     Article article = articles.get(l.sku());
                     var context = new PricingContext(l.sku(), article.category(), l.reservedQuantity(), order.storeId(), order.channel(),
-                            order.loyaltyTier(), orderDate, coupon, basket);
+                            order.loyaltyTier(), orderDate, coupon, basket, cover.get(l.sku()));
                     return lines.priceLine(l.lineNo(), article.listPrice(), l.reservedQuantity(), promotions.promotionsFor(context));
                 })
                 .toList();

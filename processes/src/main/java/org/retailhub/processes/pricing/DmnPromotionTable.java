@@ -47,7 +47,8 @@ public class DmnPromotionTable implements PromotionTable {
                 .putValue("quantity", line.quantity())
                 .putValue("orderDate", line.orderDate())
                 .putValue("couponCode", line.couponCode())
-                .putValue("basket", line.basket());
+                .putValue("basket", line.basket())
+                .putValue("stockCoverDays", line.stockCoverDays());
     }
 
     /** One matching row as a promotion; amounts go through their decimal text so 4.99 stays 4.99. */

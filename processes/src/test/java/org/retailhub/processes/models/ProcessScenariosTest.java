@@ -48,9 +48,52 @@ class ProcessScenariosTest {
     }
 
     @Test
-    void theReposProcessScenariosCoverPaymentAndTheOrder() {
-        assertThat(ScenarioFiles.repo().processes()).containsKeys("payment", "order-fulfilment");
+    void everyProcessModelInTheRepoHasAScenarioFile() {
+        java.util.Set<String> untested = new java.util.TreeSet<>(RepoRehearsal.repoModels().keySet());
+        untested.removeAll(ScenarioFiles.repo().processes().keySet());
+
+        assertThat(untested).as("process models without a <model>.scenarios.yaml beside them").isEmpty();
+        assertThat(RepoRehearsal.repoModels()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(ScenarioFiles.repo().processes().get("payment").scenarios()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aProcessModelWithoutScenariosIsRefusedAndNamed() {
+        String express = new String(RepoRehearsal.repoModels().get("refund").content(), StandardCharsets.UTF_8)
+                .replace("id=\"refund\"", "id=\"express-refund\"");
+
+        List<String> problems = ModelReview.review(List.of(new ModelFile("express-refund.bpmn", express.getBytes(StandardCharsets.UTF_8))),
+                List.of(), RepoRehearsal.rehearsal()).problems();
+
+        assertThat(problems).containsExactly("express-refund.bpmn: process express-refund has no scenario tests; upload a scenario file for it "
+                + "(process: express-refund, docs/models.md#scenario-files)");
+        assertThat(ModelReview.review(List.of(new ModelFile("express-refund.bpmn", express.getBytes(StandardCharsets.UTF_8))),
+                List.of(new ModelFile("express.yaml", """
+                        process: express-refund
+                        scenarios:
+                          - name: refunded
+                            given: {refundId: r-1}
+                            expect: {end: EndEvent_Refunded}
+                        """.getBytes(StandardCharsets.UTF_8))), RepoRehearsal.rehearsal()).problems())
+                .as("the same model with a scenario file passes").isEmpty();
+    }
+
+    @Test
+    void aScenarioNamingAStartEventTheModelLacksFailsAtItsStart() {
+        ScenarioFiles files = new ScenarioFiles(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>());
+        files.add("start.yaml", """
+                process: reconciliation
+                scenarios:
+                  - name: a start event the model lacks
+                    start: StartEvent_Weekly
+                    given: {}
+                    expect: {}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(RepoRehearsal.ENGINE.failures(files.processes().get("reconciliation"), List.of(RepoRehearsal.repoModels().get("reconciliation")),
+                RepoRehearsal.repoModels()::get))
+                .singleElement().asString()
+                .startsWith("start.yaml scenario 'a start event the model lacks': the process failed at its start: Element 'StartEvent_Weekly' does not exist");
     }
 
     @Test

@@ -58,7 +58,8 @@ final class OrderFixture {
         this.engine = engine;
         AbstractAssertions.init(engine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
-                new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin"))));
+                new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin")),
+                (store, skus) -> Map.of()));
         process = new OrderFulfilmentProcess(engine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
         when(catalogue.articles(any())).thenReturn(Map.of(
                 "SKU-0002", new Article("SKU-0002", "T-shirt", "APPAREL", Money.of("20.00", "EUR"), true),

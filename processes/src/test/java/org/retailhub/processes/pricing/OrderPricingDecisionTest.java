@@ -91,14 +91,29 @@ class OrderPricingDecisionTest {
                     + "CATEGORY-APPAREL-10:10:0.00:0:0:-:50 MULTIBUY-3:15:0.00:0:0:-:50 LOYALTY-PLATINUM:8:0.00:0:0:-:50 COUPON-WELCOME10:10:0.00:0:0:15.00:50"})
     void linesGetTheirPromotions(String sku, String category, String store, Channel channel, LoyaltyTier tier, int quantity,
                                  LocalDate date, String coupon, String basket, String expected) {
-        PricingContext line = new PricingContext(sku, category, quantity, store, channel, tier, date, coupon, Arrays.asList(basket.split(" ")));
+        PricingContext line = new PricingContext(sku, category, quantity, store, channel, tier, date, coupon, Arrays.asList(basket.split(" ")), null);
 
-        List<String> hits = dmn.evaluateDecisionTable(decision, DmnPromotionTable.inputs(line)).getResultList().stream()
-                .map(DmnPromotionTable::hit)
-                .map(OrderPricingDecisionTest::shown)
-                .toList();
+        assertThat(promotionsOf(line)).isEqualTo(expected);
+    }
 
-        assertThat(String.join(" ", hits)).isEqualTo(expected);
+    @ParameterizedTest(name = "stock cover {0} days: {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "null | ''",
+            "0    | ''",
+            "364  | ''",
+            "365  | MARKDOWN-OVERSTOCK-20:20:0.00:0:0:-:50",
+            "999  | MARKDOWN-OVERSTOCK-20:20:0.00:0:0:-:50"})
+    void anArticleWhoseStockLastsAYearIsMarkedDown(Integer cover, String expected) {
+        PricingContext line = new PricingContext("SKU-0004", "HOME", 1, "STORE-001", Channel.POS, LoyaltyTier.NONE, LocalDate.of(2026, 12, 1),
+                null, List.of("SKU-0004"), cover);
+
+        assertThat(promotionsOf(line)).isEqualTo(expected);
+    }
+
+    /** The promotions the table gives the line, as the cases write them. */
+    private static String promotionsOf(PricingContext line) {
+        return dmn.evaluateDecisionTable(decision, DmnPromotionTable.inputs(line)).getResultList().stream()
+                .map(DmnPromotionTable::hit).map(OrderPricingDecisionTest::shown).collect(Collectors.joining(" "));
     }
 
     private static String cents(BigDecimal amount) {
