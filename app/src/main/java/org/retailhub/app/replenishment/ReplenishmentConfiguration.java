@@ -13,6 +13,7 @@ import org.retailhub.domain.replenishment.ReplenishmentRuns;
 import org.retailhub.domain.replenishment.SalesHistory;
 import org.retailhub.domain.replenishment.forecast.ForecastSettings;
 import org.retailhub.legacy.erp.ErpPurchasingTerms;
+import org.retailhub.processes.pricing.PricingProperties;
 import org.retailhub.processes.replenishment.ReplenishmentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +58,7 @@ class ReplenishmentConfiguration {
 
     /** Stock cover for the promotion table's markdown rules, at the forecast the forecast API shows (14 days ahead). */
     @Bean
-    StockCover stockCover(ForecastLookup forecasts, JdbcTemplate jdbc) {
-        return new ForecastStockCover(forecasts, jdbc, ForecastSettings.DEFAULT);
+    StockCover stockCover(ForecastLookup forecasts, JdbcTemplate jdbc, PricingProperties pricing) {
+        return new ForecastStockCover(forecasts, jdbc, ForecastSettings.DEFAULT, pricing.demandRemembered());
     }
 }

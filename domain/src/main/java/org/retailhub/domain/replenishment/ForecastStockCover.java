@@ -1,5 +1,8 @@
 package org.retailhub.domain.replenishment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,18 +17,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stock cover as replenishment sees it: the store's stock on hand ({@code hub.stock}) divided by the mean daily demand
  * the forecast expects over its horizon ({@link ForecastLookup}, the forecast the planner and the forecast API use).
- * Two reads per order whatever its number of lines: the stock of its articles, their sales history.
+ * One read per order whatever its number of lines (the stock of its articles); the forecast mean daily demand of an
+ * article in a store is kept for {@code remembered} (forecasts move with a day's sales, not with each order), so the
+ * sales history is read and forecast only for articles not priced recently: forecasting every line of every order cost
+ * ~3 ms of CPU per article and a history query per order on the order path (ops/bench/RESULTS.md).
  */
 public class ForecastStockCover implements StockCover {
+
+    /** Articles x stores whose demand is kept; beyond it the least recently used are forecast again. */
+    static final long MAX_REMEMBERED = 200_000;
 
     private final ForecastLookup forecasts;
     private final JdbcTemplate jdbc;
     private final ForecastSettings settings;
+    /** Mean forecast daily demand per "store|sku"; NaN when the forecast knows no demand. */
+    private final Cache<String, Double> dailyDemand;
 
-    public ForecastStockCover(ForecastLookup forecasts, JdbcTemplate jdbc, ForecastSettings settings) {
+    public ForecastStockCover(ForecastLookup forecasts, JdbcTemplate jdbc, ForecastSettings settings, Duration remembered) {
         this.forecasts = forecasts;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.dailyDemand = Caffeine.newBuilder().expireAfterWrite(remembered).maximumSize(MAX_REMEMBERED).build();
     }
 
     @Override
@@ -41,15 +53,39 @@ public class ForecastStockCover implements StockCover {
                 rs -> {
                     onHand.put(rs.getString(1), rs.getInt(2));
                 }, arguments.toArray());
+        Map<String, Double> demand = new HashMap<>(dailyDemand.getAllPresent(articles.stream().map(sku -> key(storeId, sku)).toList()));
+        List<String> unknown = articles.stream().filter(sku -> !demand.containsKey(key(storeId, sku))).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, ForecastLookup.Found> found = forecasts.forecasts(storeId, unknown, settings);
+            for (String sku : unknown) {
+                ForecastLookup.Found forecast = found.get(sku);
+                // no history: demand unknown (NaN), remembered too, so a new article is not forecast on every order
+                double daily = forecast == null ? Double.NaN
+                        : forecast.forecast().days().stream().mapToDouble(DailyQuantity::quantity).average().orElse(0);
+                dailyDemand.put(key(storeId, sku), daily);
+                demand.put(key(storeId, sku), daily);
+            }
+        }
         Map<String, Integer> cover = new HashMap<>();
-        forecasts.forecasts(storeId, articles, settings).forEach((sku, found) ->
-                cover.put(sku, days(onHand.getOrDefault(sku, 0), found.forecast().days())));
+        for (String sku : articles) {
+            Double daily = demand.get(key(storeId, sku));
+            if (daily != null && !daily.isNaN()) {
+                cover.put(sku, days(onHand.getOrDefault(sku, 0), daily));
+            }
+        }
         return cover;
+    }
+
+    private static String key(String storeId, String sku) {
+        return storeId + '|' + sku;
     }
 
     /** Whole days {@code onHand} lasts at the mean of the forecast days; {@link #NO_DEMAND} at most, and when none is forecast. */
     static int days(int onHand, List<DailyQuantity> forecast) {
-        double daily = forecast.stream().mapToDouble(DailyQuantity::quantity).average().orElse(0);
+        return days(onHand, forecast.stream().mapToDouble(DailyQuantity::quantity).average().orElse(0));
+    }
+
+    static int days(int onHand, double daily) {
         if (onHand <= 0) {
             return 0;
         }

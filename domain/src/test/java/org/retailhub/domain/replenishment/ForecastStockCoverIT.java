@@ -3,6 +3,7 @@ package org.retailhub.domain.replenishment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,7 @@ class ForecastStockCoverIT {
     static void startDatabase() {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
-        cover = new ForecastStockCover(new ForecastLookup(new SalesHistory(jdbc, ZONE), Clock.system(ZONE), ZONE, 365), jdbc,
-                ForecastSettings.DEFAULT);
+        cover = coverRemembering(Duration.ZERO);
         jdbc.update("delete from hub.sales_history where store_id = 'STORE-001' and sku in ('SKU-0010', 'SKU-0011', 'SKU-0012', 'SKU-0013')");
         history("SKU-0010", 4);
         history("SKU-0011", 0);
@@ -73,5 +73,30 @@ class ForecastStockCoverIT {
 
     private static void stock(String sku, int onHand) {
         jdbc.update("update hub.stock set on_hand = ?, reserved = 0 where store_id = 'STORE-001' and sku = ?", onHand, sku);
+    }
+
+    @Test
+    void theForecastDemandIsRememberedWhileStockIsReadForEveryOrder() {
+        StockCover remembering = coverRemembering(Duration.ofHours(1));
+        assertThat(remembering.daysOfCover("STORE-001", List.of("SKU-0010"))).containsEntry("SKU-0010", 50);
+        try {
+            jdbc.update("delete from hub.sales_history where store_id = 'STORE-001' and sku = 'SKU-0010'");
+            history("SKU-0010", 8); // demand doubles: seen by a fresh forecast, not by the remembered one
+            stock("SKU-0010", 101);
+
+            assertThat(remembering.daysOfCover("STORE-001", List.of("SKU-0010"))).as("stock fresh, demand remembered")
+                    .containsEntry("SKU-0010", 25);
+            assertThat(coverRemembering(Duration.ZERO).daysOfCover("STORE-001", List.of("SKU-0010"))).as("forecast again")
+                    .containsEntry("SKU-0010", 12);
+        } finally {
+            jdbc.update("delete from hub.sales_history where store_id = 'STORE-001' and sku = 'SKU-0010'");
+            history("SKU-0010", 4);
+            stock("SKU-0010", 202);
+        }
+    }
+
+    private static StockCover coverRemembering(Duration remembered) {
+        return new ForecastStockCover(new ForecastLookup(new SalesHistory(jdbc, ZONE), Clock.system(ZONE), ZONE, 365), jdbc,
+                ForecastSettings.DEFAULT, remembered);
     }
 }
