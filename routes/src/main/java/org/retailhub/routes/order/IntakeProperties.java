@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollTimeout       how long one poll of the broker waits for messages
  * @param retry             how a message whose acceptance failed for a reason other than the message (database or CRM
  *                          down) is tried again in place before its partition is polled again from the same offset
+ * @param backpressure      when the intake refuses (REST) or pauses (Kafka) because the hub's backlog is too long
  */
 @Validated
 @ConfigurationProperties("hub.intake")
@@ -41,7 +42,8 @@ public record IntakeProperties(@NotBlank @DefaultValue("orders.web") String webT
                                @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup,
                                @Min(1) @Max(64) @DefaultValue("3") int consumersPerTopic,
                                @NotNull @DefaultValue("500ms") Duration pollTimeout,
-                               @Valid @NotNull @DefaultValue Redelivery retry) {
+                               @Valid @NotNull @DefaultValue Redelivery retry,
+                               @Valid @NotNull @DefaultValue IntakeBackPressure backpressure) {
 
     /** Each channel's topic. */
     public Map<Channel, String> channelTopics() {
