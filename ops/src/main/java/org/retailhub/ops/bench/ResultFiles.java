@@ -100,13 +100,13 @@ final class ResultFiles {
             md.append("**Sustained** (").append(settings.step().toSeconds()).append(" s measured after ")
                     .append(settings.warmUp().toSeconds()).append(" s warm-up per step; ")
                     .append(Math.round(settings.restShare() * 100)).append(" % REST, the rest over Kafka):\n\n")
-                    .append("| offered/s | confirmed/s | accepted→CONFIRMED p50 | p95 | p99 | max | due→CONFIRMED p99 | not confirmed | send failures | holds p99 ≤ ")
-                    .append(settings.p99Target().toMillis()).append(" ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| offered/s | confirmed/s | accepted→CONFIRMED p50 | p95 | p99 | max | due→CONFIRMED p99 | not confirmed | send failures | refused, sent again | holds p99 ≤ ")
+                    .append(settings.p99Target().toMillis()).append(" ms |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Scenarios.Step s : r.sustained()) {
                 Latency a = s.acceptedToConfirmed();
-                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s |%n",
                         s.offeredPerSecond(), s.confirmedPerSecond(), a.p50(), a.p95(), a.p99(), a.max(), s.dueToConfirmed().p99(),
-                        s.notConfirmed(), s.sendFailures(), s.holdsTarget() ? "yes" : "no"));
+                        s.notConfirmed(), s.sendFailures(), s.refused(), s.holdsTarget() ? "yes" : "no"));
             }
             md.append("\nHighest rate holding the target: ")
                     .append(r.highestRateHoldingTarget() == null ? "none" : r.highestRateHoldingTarget() + " orders/s").append("\n\n");

@@ -14,7 +14,7 @@ final class Scenarios {
 
     /** One step of the sustained ladder. */
     record Step(int offeredPerSecond, long measuredOrders, long confirmed, long notConfirmed, double confirmedPerSecond,
-                Latency acceptedToConfirmed, Latency dueToConfirmed, int sendFailures, List<String> firstFailures,
+                Latency acceptedToConfirmed, Latency dueToConfirmed, int sendFailures, int refused, List<String> firstFailures,
                 double secondsToSettle, boolean holdsTarget) {
     }
 
@@ -110,7 +110,7 @@ final class Scenarios {
         boolean holds = traffic.failures() == 0 && confirmed == total - warm
                 && acceptedLatency.p99() <= settings.p99Target().toMillis() && perSecond >= 0.95 * rate;
         return new Step(rate, measured, confirmed, measured - confirmed, round(perSecond), acceptedLatency, Latency.of(endToEnd),
-                traffic.failures(), traffic.firstFailures(), round((System.currentTimeMillis() - settleStart) / 1000.0), holds);
+                traffic.failures(), traffic.refused(), traffic.firstFailures(), round((System.currentTimeMillis() - settleStart) / 1000.0), holds);
     }
 
     Burst burst() throws Exception {

@@ -22,8 +22,8 @@ class ResultFilesTest {
         Latency fast = new Latency(1000, 20, 40, 80, 90, 120);
         Latency slow = new Latency(1000, 200, 900, 2400, 2600, 3100);
         var steps = List.of(
-                new Scenarios.Step(100, 6000, 6000, 0, 100.0, fast, fast, 0, List.of(), 1.0, true),
-                new Scenarios.Step(200, 12000, 12000, 0, 180.0, slow, slow, 0, List.of(), 9.0, false));
+                new Scenarios.Step(100, 6000, 6000, 0, 100.0, fast, fast, 0, 0, List.of(), 1.0, true),
+                new Scenarios.Step(200, 12000, 12000, 0, 180.0, slow, slow, 0, 37, List.of(), 9.0, false));
         var report = new OrderBenchmark.Report("2026-11-25T12:00:00Z", "B1", Map.of("cores", 2), Map.of("hubSettings", "test"),
                 new CommitCeiling.Result(6000, 16, 9000), steps, 100, null, null, Map.of("ratio", 0.01));
 
@@ -34,6 +34,7 @@ class ResultFilesTest {
         assertThat(json.path("sustained").get(1).path("acceptedToConfirmed").path("p99").asDouble()).isEqualTo(2400);
         assertThat(Files.readString(out.resolve("20261125T120000Z.md")))
                 .contains("| 100 | 100.0 | 20.0 | 40.0 | 80.0 | 120.0 |")
+                .contains("| 0 | 37 | no |")
                 .contains("Highest rate holding the target: 100 orders/s");
         byte[] png = Files.readAllBytes(out.resolve("20261125T120000Z.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
