@@ -1,6 +1,7 @@
 package org.retailhub.routes.order;
 
 import java.util.List;
+import java.util.Objects;
 import org.apache.camel.Consumer;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
@@ -54,7 +55,7 @@ public class ChannelPause extends RouteBuilder {
     private List<Consumer> channelConsumers() {
         return properties.channelTopics().keySet().stream()
                 .map(channel -> getContext().getRoute(ChannelOrderRoutes.routeId(channel)))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(Route::getConsumer)
                 .toList();
     }

@@ -3,6 +3,7 @@ package org.retailhub.routes.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.retailhub.domain.order.FulfilmentBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ public class IntakeGate {
     }
 
     /** How often {@link #refresh} should run. */
-    public java.time.Duration refreshInterval() {
+    public Duration refreshInterval() {
         return configured.refresh();
     }
 
