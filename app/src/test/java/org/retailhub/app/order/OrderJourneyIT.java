@@ -421,6 +421,7 @@ class OrderJourneyIT {
             // the gate opens once every due step drained, including those of orders earlier tests left running
             await().atMost(PATIENCE.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> post("/api/orders", backPressureOrder(refusedId)).getStatusCode().value() == 202);
+            drill.close(); // the configured limit again, so the records below do not close the intake a second time
             sent.forEach(ref -> awaitOrderId("WEB", ref));
             assertThat(orderCount(refusedId)).isEqualTo(1);
             assertThat(meters.get("hub.intake.refusals").counter().count() - refusalsBefore).as("REST refusals counted").isGreaterThanOrEqualTo(2);
@@ -428,6 +429,8 @@ class OrderJourneyIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(intake("WEB", "accepted") - webBefore.accepted())
                     .as("each REST order accepted and each record accepted once").isEqualTo(restAccepted + sent.size()));
             assertThat(intakeCounts("WEB").orders() - webBefore.orders()).isEqualTo(restAccepted + sent.size());
+            assertThat(intake("WEB", "repeated") - webBefore.repeated()).as("no record read twice: the pause outlasted the commit interval")
+                    .isZero();
             await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                     "select count(*) from hub.customer_order where external_id like 'IT-BP-%' and status = 'RECEIVED'", Integer.class) == 0);
         } finally {

@@ -95,7 +95,7 @@ class IntakeBackPressureTest {
 
     static IntakeProperties properties(IntakeBackPressure backpressure) {
         IntakeProperties defaults = new IntakeProperties("orders.web", "orders.app", "orders.marketplace", "orders.pos", "orders.deadletter",
-                "retail-hub-intake", 3, Duration.ofMillis(500), new org.retailhub.routes.redelivery.Redelivery(4, Duration.ofMillis(500), Duration.ofSeconds(10)),
+                "retail-hub-intake", 3, Duration.ofMillis(500), 25, Duration.ofSeconds(1), new org.retailhub.routes.redelivery.Redelivery(4, Duration.ofMillis(500), Duration.ofSeconds(10)),
                 backpressure);
         return defaults;
     }
