@@ -35,7 +35,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaConsumer;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.retailhub.routes.order.IntakeGate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +99,12 @@ class OrderJourneyIT {
     MeterRegistry meters;
     @Autowired
     org.flywaydb.core.Flyway flyway;
+    @Autowired
+    IntakeGate gate;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProcessEngine engine;
 
     RestClient api;
 
@@ -371,6 +385,65 @@ class OrderJourneyIT {
         assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
         assertThat(unknownOrder.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(jdbc.queryForObject("select count(*) from hub.customer_order", Integer.class)).isEqualTo(before);
+    }
+
+    /**
+     * Back-pressure with the job executor held back and a drill's limit of one due step: REST answers 503 with
+     * Retry-After and problem details and stores nothing, the channel consumers pause, and once the executor runs again
+     * the refused order is accepted on its retry and every record sent meanwhile is accepted exactly once.
+     */
+    @Test
+    void aBacklogAboveTheLimitRefusesRestOrdersAndPausesTheChannelsUntilItDrains() throws Exception {
+        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        IntakeCounts webBefore = intakeCounts("WEB");
+        double refusalsBefore = meters.get("hub.intake.refusals").counter().count();
+        AtomicInteger sequence = new AtomicInteger();
+        executor.shutdown();
+        try (AutoCloseable drill = gate.limitedTo(1, 0)) {
+            ResponseEntity<String> refused = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> post("/api/orders", backPressureOrder("IT-BP-R" + sequence.incrementAndGet())), r -> r.getStatusCode().value() == 503);
+            String refusedId = "IT-BP-R" + sequence.get();
+            assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(json.readTree(refused.getBody()).get("type").asText()).endsWith("/intake-busy");
+            assertThat(orderCount(refusedId)).as("a refused order is not stored").isZero();
+
+            await().atMost(PATIENCE).until(() -> Stream.of("intake-web", "intake-app", "intake-marketplace", "intake-pos")
+                    .allMatch(route -> ((KafkaConsumer) camel.getRoute(route).getConsumer()).isKafkaPaused()));
+            List<String> sent = List.of("IT-BP-K1", "IT-BP-K2", "IT-BP-K3", "IT-BP-K4", "IT-BP-K5");
+            sent.forEach(ref -> kafka.send("orders.web", ref, "{\"orderRef\":\"" + ref + "\",\"store\":\"WEB-DC\",\"items\":[{\"sku\":\"SKU-0046\",\"qty\":1}]}"));
+            kafka.flush();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> sent.stream().mapToInt(this::orderCount).sum() == 0);
+            assertThat(post("/api/orders", backPressureOrder(refusedId)).getStatusCode().value()).as("still refused while behind").isEqualTo(503);
+
+            executor.start();
+            // the gate opens once every due step drained, including those of orders earlier tests left running
+            await().atMost(PATIENCE.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> post("/api/orders", backPressureOrder(refusedId)).getStatusCode().value() == 202);
+            drill.close(); // the configured limit again, so the records below do not close the intake a second time
+            sent.forEach(ref -> awaitOrderId("WEB", ref));
+            assertThat(orderCount(refusedId)).isEqualTo(1);
+            assertThat(meters.get("hub.intake.refusals").counter().count() - refusalsBefore).as("REST refusals counted").isGreaterThanOrEqualTo(2);
+            int restAccepted = sequence.get();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(intake("WEB", "accepted") - webBefore.accepted())
+                    .as("each REST order accepted and each record accepted once").isEqualTo(restAccepted + sent.size()));
+            assertThat(intakeCounts("WEB").orders() - webBefore.orders()).isEqualTo(restAccepted + sent.size());
+            assertThat(intake("WEB", "repeated") - webBefore.repeated()).as("no record read twice: the pause outlasted the commit interval")
+                    .isZero();
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                    "select count(*) from hub.customer_order where external_id like 'IT-BP-%' and status = 'RECEIVED'", Integer.class) == 0);
+        } finally {
+            executor.start();
+        }
+    }
+
+    private static String backPressureOrder(String externalId) {
+        return "{\"channel\":\"WEB\",\"externalId\":\"" + externalId + "\",\"storeId\":\"WEB-DC\",\"lines\":[{\"sku\":\"SKU-0046\",\"quantity\":1}]}";
+    }
+
+    private int orderCount(String externalId) {
+        return jdbc.queryForObject("select count(*) from hub.customer_order where channel = 'WEB' and external_id = ?", Integer.class, externalId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends orders the way the channels do: shops and apps post to {@code /api/orders} (of each hub instance in turn, as
  * a load balancer would), the web shop, the app back end and marketplaces publish to their Kafka topics (the intake's
  * consumer group shares the partitions among the instances). Sending never waits for the hub; failures are
- * counted and the first few kept, so a run that loses orders on the way in says so.
+ * counted and the first few kept, so a run that loses orders on the way in says so. A REST order the hub refuses
+ * because it is behind (503 or 429 with {@code Retry-After}, its back-pressure) is counted and sent again, the same
+ * order, after the time it asked for, as a channel would: it is acknowledged when it is finally accepted.
  */
 final class OrderTraffic implements AutoCloseable {
 
@@ -38,9 +41,12 @@ final class OrderTraffic implements AutoCloseable {
 
     static final List<String> REST_CHANNELS = List.of("WEB", "APP");
     static final List<String> TOPICS = List.of("orders.web", "orders.app", "orders.marketplace");
+    /** How often one order is sent again after a refusal before it counts as a failure. */
+    static final int MAX_ATTEMPTS = 200;
 
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http;
     private final KafkaProducer<String, String> kafka;
     /** The order API of each hub instance; REST orders go to them in turn. */
@@ -48,6 +54,7 @@ final class OrderTraffic implements AutoCloseable {
     private final AtomicLong posted = new AtomicLong();
     private final String auth;
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final List<String> firstFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Long> answeredAt = new ConcurrentHashMap<>();
 
@@ -82,6 +89,10 @@ final class OrderTraffic implements AutoCloseable {
     }
 
     private void post(Arrival order) {
+        post(order, 1);
+    }
+
+    private void post(Arrival order, int attempt) {
         ObjectNode body = json.createObjectNode()
                 .put("channel", order.entry().substring("rest:".length()))
                 .put("externalId", order.externalId())
@@ -98,12 +109,24 @@ final class OrderTraffic implements AutoCloseable {
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error != null) {
                 fail(order, error.toString());
+            } else if ((response.statusCode() == 503 || response.statusCode() == 429) && attempt < MAX_ATTEMPTS) {
+                refused.incrementAndGet();
+                retries.schedule(() -> post(order, attempt + 1), retryAfterSeconds(response), TimeUnit.SECONDS);
             } else if (response.statusCode() != 202 && response.statusCode() != 200) {
                 fail(order, "HTTP " + response.statusCode() + " " + response.body());
             } else {
                 answeredAt.put(order.externalId(), System.currentTimeMillis());
             }
         });
+    }
+
+    /** The seconds a refusal asked to wait; one if it named none. */
+    static long retryAfterSeconds(HttpResponse<?> response) {
+        try {
+            return Math.max(1, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The order API the {@code n}-th REST order goes to: the instances in turn. */
@@ -153,6 +176,11 @@ final class OrderTraffic implements AutoCloseable {
         return failures.get();
     }
 
+    /** REST answers refusing an order because the hub was behind (each sent again later). */
+    int refused() {
+        return refused.get();
+    }
+
     List<String> firstFailures() {
         return List.copyOf(firstFailures);
     }
@@ -161,12 +189,14 @@ final class OrderTraffic implements AutoCloseable {
     void reset() {
         answeredAt.clear();
         failures.set(0);
+        refused.set(0);
         firstFailures.clear();
     }
 
     @Override
     public void close() throws InterruptedException {
         kafka.close(Duration.ofSeconds(10));
+        retries.shutdownNow();
         callbacks.shutdown();
         callbacks.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -101,16 +101,16 @@ final class ResultFiles {
                     .append(settings.warmUp().toSeconds()).append(" s warm-up per step; ")
                     .append(Math.round(settings.restShare() * 100)).append(" % REST, the rest over Kafka):\n\n")
                     .append("| offered/s | confirmed/s | accepted→CONFIRMED p50 | p95 | p99 | max | due→CONFIRMED p99 "
-                            + "| accepted→PAID p50 | PAID p99 | not confirmed | send failures | holds p99 ≤ ")
+                            + "| accepted→PAID p50 | PAID p99 | not confirmed | send failures | refused, sent again | holds p99 ≤ ")
                     .append(settings.p99Target().toMillis()).append(" ms | CPU ms/order (hub + PostgreSQL) | commits/order "
-                            + "| row writes/order |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                            + "| row writes/order |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Scenarios.Step s : r.sustained()) {
                 Latency a = s.acceptedToConfirmed();
                 CostMeter.PerOrder c = s.cost();
                 md.append(String.format(Locale.ROOT,
-                        "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f (%.1f + %.1f) | %.1f | %.1f |%n",
+                        "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %.1f (%.1f + %.1f) | %.1f | %.1f |%n",
                         s.offeredPerSecond(), s.confirmedPerSecond(), a.p50(), a.p95(), a.p99(), a.max(), s.dueToConfirmed().p99(),
-                        s.acceptedToPaid().p50(), s.acceptedToPaid().p99(), s.notConfirmed(), s.sendFailures(),
+                        s.acceptedToPaid().p50(), s.acceptedToPaid().p99(), s.notConfirmed(), s.sendFailures(), s.refused(),
                         s.holdsTarget() ? "yes" : "no", c.cpuMs(), c.hubCpuMs(), c.postgresCpuMs(), c.commits(), c.rowWrites()));
             }
             CostMeter.PerOrder last = r.sustained().get(r.sustained().size() - 1).cost();

@@ -14,7 +14,7 @@ final class Scenarios {
 
     /** One step of the sustained ladder. */
     record Step(int offeredPerSecond, long measuredOrders, long confirmed, long notConfirmed, double confirmedPerSecond,
-                Latency acceptedToConfirmed, Latency dueToConfirmed, Latency acceptedToPaid, int sendFailures,
+                Latency acceptedToConfirmed, Latency dueToConfirmed, Latency acceptedToPaid, int sendFailures, int refused,
                 List<String> firstFailures, double secondsToSettle, boolean holdsTarget, CostMeter.PerOrder cost) {
     }
 
@@ -126,7 +126,7 @@ final class Scenarios {
         boolean holds = traffic.failures() == 0 && confirmed == total - warm
                 && acceptedLatency.p99() <= settings.p99Target().toMillis() && perSecond >= 0.95 * rate;
         return new Step(rate, measured, confirmed, measured - confirmed, round(perSecond), acceptedLatency, Latency.of(endToEnd),
-                Latency.of(paid), traffic.failures(), traffic.firstFailures(),
+                Latency.of(paid), traffic.failures(), traffic.refused(), traffic.firstFailures(),
                 round((cpuAfter.atMillis() - settleStart) / 1000.0), holds, cost);
     }
 

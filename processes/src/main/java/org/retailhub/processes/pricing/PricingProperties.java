@@ -19,9 +19,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.pricing")
 public record PricingProperties(@NotNull @DefaultValue("Europe/Berlin") ZoneId timeZone,
                                 @NotNull @DefaultValue("PT10M") Duration demandRemembered) {
-
-    /** Settings with the defaults but the time zone. */
-    public PricingProperties(ZoneId timeZone) {
-        this(timeZone, Duration.ofMinutes(10));
-    }
 }

@@ -58,7 +58,7 @@ final class OrderFixture {
         this.engine = engine;
         AbstractAssertions.init(engine);
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
-                new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin")),
+                new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin"), java.time.Duration.ofMinutes(10)),
                 (store, skus) -> Map.of()));
         process = new OrderFulfilmentProcess(engine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
         when(catalogue.articles(any())).thenReturn(Map.of(

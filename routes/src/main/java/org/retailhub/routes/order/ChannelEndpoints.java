@@ -23,7 +23,8 @@ public class ChannelEndpoints {
 
     /**
      * A channel topic's consumer. {@code breakOnFirstError}: a message that failed for another reason than itself is
-     * polled again from its offset, so nothing behind it on the partition is accepted first and nothing is lost.
+     * polled again from its offset, so nothing behind it on the partition is accepted first and nothing is lost. A small
+     * poll and a short commit interval keep a back-pressure pause ({@link ChannelPause}) prompt and its resume exact.
      */
     public KafkaEndpoint channel(CamelContext camel, String topic) {
         KafkaEndpoint endpoint = camel.getEndpoint("kafka:" + topic, KafkaEndpoint.class);
@@ -33,6 +34,8 @@ public class ChannelEndpoints {
         kafka.setAutoOffsetReset("earliest");
         kafka.setBreakOnFirstError(true);
         kafka.setPollTimeoutMs(properties.pollTimeout().toMillis());
+        kafka.setMaxPollRecords(properties.maxPollRecords());
+        kafka.setAutoCommitIntervalMs((int) properties.commitInterval().toMillis());
         kafka.setValueDeserializer(ByteArrayDeserializer.class.getName());
         return endpoint;
     }

@@ -34,10 +34,15 @@ public class ChannelOrderRoutes extends RouteBuilder {
     public void configure() {
         properties.channelTopics().forEach((channel, topic) ->
                 from(endpoints.channel(getContext(), topic))
-                        .routeId("intake-" + channel.name().toLowerCase(Locale.ROOT))
+                        .routeId(routeId(channel))
                         .routeConfigurationId(ChannelDeadLetters.ID)
                         .process(exchange -> exchange.getMessage().setBody(read(channel, exchange.getMessage().getBody(byte[].class))))
                         .process(exchange -> intake.accept(exchange.getMessage().getBody(OrderRequest.class))));
+    }
+
+    /** The intake route of a channel's topic. */
+    static String routeId(Channel channel) {
+        return "intake-" + channel.name().toLowerCase(Locale.ROOT);
     }
 
     /** The message as a valid canonical order; whatever reading it throws is a refusal of this message. */

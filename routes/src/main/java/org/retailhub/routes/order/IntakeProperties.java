@@ -28,8 +28,14 @@ import org.springframework.validation.annotation.Validated;
  * @param consumersPerTopic consumers per topic in this instance (each takes some of the topic's partitions), so one
  *                          channel's orders are accepted in parallel; more than the topic's partitions would sit idle
  * @param pollTimeout       how long one poll of the broker waits for messages
+ * @param maxPollRecords    records one poll hands a consumer at most; a consumer finishes what it polled before it pauses
+ *                          for back-pressure, so this bounds how far the backlog overshoots its limit (consumers × this)
+ * @param commitInterval    how often a consumer commits the offsets it has processed (Kafka's auto-commit, also while
+ *                          paused): after a pause at least this long it resumes exactly where it stopped, and after a
+ *                          crash at most this much is read again (and answered as repeats)
  * @param retry             how a message whose acceptance failed for a reason other than the message (database or CRM
  *                          down) is tried again in place before its partition is polled again from the same offset
+ * @param backpressure      when the intake refuses (REST) or pauses (Kafka) because the hub's backlog is too long
  */
 @Validated
 @ConfigurationProperties("hub.intake")
@@ -41,7 +47,10 @@ public record IntakeProperties(@NotBlank @DefaultValue("orders.web") String webT
                                @NotBlank @DefaultValue("retail-hub-intake") String consumerGroup,
                                @Min(1) @Max(64) @DefaultValue("3") int consumersPerTopic,
                                @NotNull @DefaultValue("500ms") Duration pollTimeout,
-                               @Valid @NotNull @DefaultValue Redelivery retry) {
+                               @Min(1) @Max(500) @DefaultValue("25") int maxPollRecords,
+                               @NotNull @DefaultValue("1s") Duration commitInterval,
+                               @Valid @NotNull @DefaultValue Redelivery retry,
+                               @Valid @NotNull @DefaultValue IntakeBackPressure backpressure) {
 
     /** Each channel's topic. */
     public Map<Channel, String> channelTopics() {

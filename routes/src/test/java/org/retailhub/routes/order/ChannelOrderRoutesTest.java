@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -60,8 +61,13 @@ class ChannelOrderRoutesTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({CamelAutoConfiguration.class, ValidationAutoConfiguration.class})
     @EnableConfigurationProperties(IntakeProperties.class)
-    @Import({ChannelOrderRoutes.class, ChannelDeadLetters.class, ChannelEndpoints.class, OrderIntake.class})
+    @Import({ChannelOrderRoutes.class, ChannelDeadLetters.class, ChannelEndpoints.class, OrderIntake.class, IntakeGate.class, ChannelPause.class})
     static class Wiring {
+        @Bean
+        Backlog backlog() {
+            return new Backlog();
+        }
+
         @Bean
         SimpleMeterRegistry meters() {
             return new SimpleMeterRegistry();
@@ -93,6 +99,18 @@ class ChannelOrderRoutesTest {
     OrderBook orders;
     @Autowired
     InMemoryKafka kafka;
+    @Autowired
+    Backlog backlog;
+    @Autowired
+    ChannelPause pause;
+
+    /** The engine's backlog as a test sets it. */
+    static final class Backlog extends java.util.concurrent.atomic.AtomicLong implements org.retailhub.domain.order.FulfilmentBacklog {
+        @Override
+        public long dueSteps() {
+            return get();
+        }
+    }
 
     @BeforeEach
     void consumersReplacedByDirectEndpoints() throws Exception {
@@ -104,6 +122,30 @@ class ChannelOrderRoutesTest {
         }
         orders.clear();
         kafka.clear();
+        backlog.set(0);
+        pause.watch();
+    }
+
+    @Test
+    void everyChannelConsumerIsSuspendedAboveTheBacklogLimitAndResumedAtTheResumeLevel() {
+        backlog.set(401);
+        pause.watch();
+        assertThat(channelConsumers()).as("suspended above the limit").allMatch(ServiceHelper::isSuspended).hasSize(4);
+
+        backlog.set(301);
+        pause.watch();
+        assertThat(channelConsumers()).as("still above the resume level").allMatch(ServiceHelper::isSuspended);
+
+        backlog.set(300);
+        pause.watch();
+        assertThat(channelConsumers()).as("resumed").noneMatch(ServiceHelper::isSuspended).allMatch(ServiceHelper::isStarted);
+        receive("intake-web", "orders.web", "W-1", GOOD.getBytes(StandardCharsets.UTF_8));
+        assertThat(orders.acceptedIds()).containsExactly("W-1");
+    }
+
+    private List<org.apache.camel.Consumer> channelConsumers() {
+        return List.of("intake-web", "intake-app", "intake-marketplace", "intake-pos").stream()
+                .map(id -> camel.getRoute(id).getConsumer()).toList();
     }
 
     @Test

@@ -1,0 +1,99 @@
+package org.retailhub.routes.order;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.retailhub.domain.order.FulfilmentBacklog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the intake takes new orders now: closed while the hub's backlog ({@link FulfilmentBacklog}) is above the
+ * limit of {@link IntakeBackPressure}, open again once it fell to the resume level. The backlog is read by {@link
+ * #refresh} on a timer ({@link ChannelPause}), never per request. Metrics: {@code hub.intake.backlog} (the last
+ * reading), {@code hub.intake.closed} (1 while closed), {@code hub.intake.refusals} (REST orders answered 503).
+ */
+@Component
+public class IntakeGate {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeGate.class);
+
+    private final FulfilmentBacklog backlog;
+    private final IntakeBackPressure configured;
+    private final Counter refusals;
+    private volatile IntakeBackPressure limits;
+    private volatile long lastReading;
+    private volatile boolean closed;
+    private volatile boolean readingFailed;
+
+    public IntakeGate(FulfilmentBacklog backlog, IntakeProperties properties, MeterRegistry meters) {
+        this.backlog = backlog;
+        this.configured = properties.backpressure();
+        this.limits = configured;
+        this.refusals = Counter.builder("hub.intake.refusals").description("REST orders refused while the backlog was above its limit")
+                .register(meters);
+        Gauge.builder("hub.intake.backlog", () -> lastReading)
+                .description("due process steps not done yet, as last read").register(meters);
+        Gauge.builder("hub.intake.closed", () -> closed ? 1 : 0)
+                .description("1 while the intake refuses REST orders and pauses the channel consumers").register(meters);
+    }
+
+    /**
+     * Reads the backlog once and decides; a reading that fails (database down) keeps the last decision.
+     *
+     * @return whether the intake is closed now
+     */
+    public boolean refresh() {
+        long reading;
+        try {
+            reading = backlog.dueSteps();
+        } catch (RuntimeException e) {
+            if (!readingFailed) {
+                log.warn("Backlog not read, the intake stays {} until it is: {}", closed ? "closed" : "open", e.getMessage());
+            }
+            readingFailed = true;
+            return closed;
+        }
+        readingFailed = false;
+        lastReading = reading;
+        IntakeBackPressure now = limits;
+        boolean nowClosed = now.closedAfter(closed, reading);
+        if (nowClosed != closed) {
+            if (nowClosed) {
+                log.warn("Intake closed: {} due steps, above the limit of {}; REST answers 503, channel consumers pause", reading, now.maxBacklog());
+            } else {
+                log.info("Intake open again: {} due steps, at or below {}", reading, now.resumeAt());
+            }
+        }
+        closed = nowClosed;
+        return nowClosed;
+    }
+
+    /** @throws IntakeBusyException while the intake is closed; counted */
+    public void admit() {
+        if (closed) {
+            refusals.increment();
+            throw new IntakeBusyException(limits.retryAfter());
+        }
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** How often {@link #refresh} should run. */
+    public Duration refreshInterval() {
+        return configured.refresh();
+    }
+
+    /**
+     * Other limits until the returned handle is closed, then the configured ones again: for a drill or a test that
+     * needs a small backlog to close the intake. Takes effect at the next {@link #refresh}.
+     */
+    public AutoCloseable limitedTo(long maxBacklog, long resumeAt) {
+        limits = configured.withLimits(maxBacklog, resumeAt);
+        return () -> limits = configured;
+    }
+}

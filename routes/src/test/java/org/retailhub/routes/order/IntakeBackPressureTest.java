@@ -1,0 +1,102 @@
+package org.retailhub.routes.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.retailhub.domain.order.FulfilmentBacklog;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** The back-pressure decision (limit, hysteresis, switch) and the gate that applies it to readings of the backlog. */
+class IntakeBackPressureTest {
+
+    static final IntakeBackPressure LIMITS = new IntakeBackPressure(true, 400, 300, Duration.ofMillis(500), Duration.ofSeconds(2));
+
+    @Test
+    void closesOnlyAboveTheLimitAndOpensOnlyAtTheResumeLevel() {
+        assertThat(LIMITS.closedAfter(false, 400)).as("at the limit").isFalse();
+        assertThat(LIMITS.closedAfter(false, 401)).as("above the limit").isTrue();
+        assertThat(LIMITS.closedAfter(true, 350)).as("closed, between the levels: stays closed").isTrue();
+        assertThat(LIMITS.closedAfter(true, 301)).isTrue();
+        assertThat(LIMITS.closedAfter(true, 300)).as("closed, at the resume level").isFalse();
+        assertThat(LIMITS.closedAfter(false, 350)).as("open, between the levels: stays open").isFalse();
+    }
+
+    @Test
+    void aDisabledIntakeNeverCloses() {
+        IntakeBackPressure off = new IntakeBackPressure(false, 400, 300, Duration.ofMillis(500), Duration.ofSeconds(2));
+        assertThat(off.closedAfter(false, 1_000_000)).isFalse();
+        assertThat(off.closedAfter(true, 1_000_000)).isFalse();
+    }
+
+    @Test
+    void aResumeLevelNotBelowTheLimitIsRefusedAtStart() {
+        var validator = Validation.buildDefaultValidatorFactory().getValidator();
+        assertThat(validator.validate(LIMITS)).isEmpty();
+        assertThat(validator.validate(LIMITS.withLimits(300, 300))).extracting(v -> v.getMessage())
+                .containsExactly("resume-at must be below max-backlog");
+    }
+
+    @Test
+    void theGateRefusesWithRetryAfterWhileClosedCountsRefusalsAndReadsTheBacklogOnlyWhenRefreshed() throws Exception {
+        AtomicLong backlog = new AtomicLong();
+        AtomicLong readings = new AtomicLong();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        IntakeGate gate = new IntakeGate(() -> {
+            readings.incrementAndGet();
+            return backlog.get();
+        }, properties(LIMITS), meters);
+
+        backlog.set(401);
+        gate.admit();
+        assertThat(readings).as("a request does not read the backlog").hasValue(0);
+        assertThat(gate.refresh()).isTrue();
+        IntakeBusyException refused = catchThrowableOfType(IntakeBusyException.class, gate::admit);
+        assertThat(refused.retryAfterSeconds()).isEqualTo(2);
+        assertThat(meters.get("hub.intake.backlog").gauge().value()).isEqualTo(401);
+        assertThat(meters.get("hub.intake.closed").gauge().value()).isEqualTo(1);
+
+        backlog.set(301);
+        assertThat(gate.refresh()).as("still above the resume level").isTrue();
+        catchThrowableOfType(IntakeBusyException.class, gate::admit);
+        backlog.set(300);
+        assertThat(gate.refresh()).isFalse();
+        gate.admit();
+        assertThat(meters.get("hub.intake.refusals").counter().count()).isEqualTo(2);
+
+        try (AutoCloseable drill = gate.limitedTo(2, 1)) {
+            assertThat(gate.refresh()).as("a drill's smaller limit").isTrue();
+        }
+        backlog.set(0);
+        gate.refresh();
+        backlog.set(350);
+        assertThat(gate.refresh()).as("the configured limit again").isFalse();
+    }
+
+    @Test
+    void aFailedReadingKeepsTheLastDecision() {
+        AtomicLong backlog = new AtomicLong(401);
+        FulfilmentBacklog failing = () -> {
+            if (backlog.get() < 0) {
+                throw new DataAccessResourceFailureException("connection refused");
+            }
+            return backlog.get();
+        };
+        IntakeGate gate = new IntakeGate(failing, properties(LIMITS), new SimpleMeterRegistry());
+        assertThat(gate.refresh()).isTrue();
+        backlog.set(-1);
+        assertThat(gate.refresh()).isTrue();
+        assertThat(gate.closed()).isTrue();
+    }
+
+    static IntakeProperties properties(IntakeBackPressure backpressure) {
+        IntakeProperties defaults = new IntakeProperties("orders.web", "orders.app", "orders.marketplace", "orders.pos", "orders.deadletter",
+                "retail-hub-intake", 3, Duration.ofMillis(500), 25, Duration.ofSeconds(1), new org.retailhub.routes.redelivery.Redelivery(4, Duration.ofMillis(500), Duration.ofSeconds(10)),
+                backpressure);
+        return defaults;
+    }
+}
