@@ -35,9 +35,12 @@ final class CostMeter implements AutoCloseable {
     record Reading(long hubTicks, long postgresTicks, long commits, Map<String, Long> rowWrites, long atMillis) {
     }
 
-    /** What one stretch of work cost per order. */
-    record PerOrder(long orders, double seconds, double hubCpuMs, double postgresCpuMs, double cpuMs, double commits,
-                    double rowWrites, Map<String, Double> rowWritesByTable, double idleCpuMsPerSecond) {
+    /**
+     * What one stretch of work cost per order: {@code cpuMs} all the CPU of the hub and PostgreSQL meanwhile,
+     * {@code netCpuMs} less what they spend at rest ({@code idleCpuMsPerSecond}, read just before the work) over as long.
+     */
+    record PerOrder(long orders, double seconds, double hubCpuMs, double postgresCpuMs, double cpuMs, double netCpuMs,
+                    double commits, double rowWrites, Map<String, Double> rowWritesByTable, double idleCpuMsPerSecond) {
     }
 
     private static final String ROW_WRITES = """
@@ -62,7 +65,10 @@ final class CostMeter implements AutoCloseable {
         return !hubPids.isEmpty() && postmasterPid.isPresent();
     }
 
-    /** Reads the hub at rest for a while: the CPU its pollers and engines spend with no order to work on. */
+    /**
+     * Reads the hub at rest for a while: the CPU its pollers and engines spend with no order to work on (just after
+     * a start that includes the CDC engines' first snapshot and the JIT compiler; each step reads it again first).
+     */
     void measureIdle(long millis) throws SQLException, InterruptedException {
         Reading before = read();
         Thread.sleep(millis);
@@ -113,9 +119,11 @@ final class CostMeter implements AutoCloseable {
                 .mapToLong(e -> e.getValue() - before.rowWrites().getOrDefault(e.getKey(), 0L)).sum();
         double hubMs = ms(cpuAfter.hubTicks() - before.hubTicks()) / n;
         double postgresMs = ms(cpuAfter.postgresTicks() - before.postgresTicks()) / n;
-        return new PerOrder(orders, round((cpuAfter.atMillis() - before.atMillis()) / 1000.0), round(hubMs), round(postgresMs),
-                round(hubMs + postgresMs), round((statsAfter.commits() - before.commits()) / n), round(totalWrites / n), byTable,
-                idleCpuMsPerSecond);
+        double seconds = (cpuAfter.atMillis() - before.atMillis()) / 1000.0;
+        double atRest = Double.isNaN(idleCpuMsPerSecond) ? 0 : idleCpuMsPerSecond * seconds / n;
+        return new PerOrder(orders, round(seconds), round(hubMs), round(postgresMs), round(hubMs + postgresMs),
+                round(Math.max(0, hubMs + postgresMs - atRest)), round((statsAfter.commits() - before.commits()) / n),
+                round(totalWrites / n), byTable, idleCpuMsPerSecond);
     }
 
     private static double ms(long ticks) {

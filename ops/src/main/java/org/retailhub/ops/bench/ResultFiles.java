@@ -102,19 +102,19 @@ final class ResultFiles {
                     .append(Math.round(settings.restShare() * 100)).append(" % REST, the rest over Kafka):\n\n")
                     .append("| offered/s | confirmed/s | accepted→CONFIRMED p50 | p95 | p99 | max | due→CONFIRMED p99 "
                             + "| accepted→PAID p50 | PAID p99 | not confirmed | send failures | refused, sent again | holds p99 ≤ ")
-                    .append(settings.p99Target().toMillis()).append(" ms | CPU ms/order (hub + PostgreSQL) | commits/order "
-                            + "| row writes/order |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(settings.p99Target().toMillis()).append(" ms | CPU ms/order (hub + PostgreSQL) | net of rest "
+                            + "| commits/order | row writes/order |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Scenarios.Step s : r.sustained()) {
                 Latency a = s.acceptedToConfirmed();
                 CostMeter.PerOrder c = s.cost();
                 md.append(String.format(Locale.ROOT,
-                        "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %.1f (%.1f + %.1f) | %.1f | %.1f |%n",
+                        "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %.1f (%.1f + %.1f) | %.1f | %.1f | %.1f |%n",
                         s.offeredPerSecond(), s.confirmedPerSecond(), a.p50(), a.p95(), a.p99(), a.max(), s.dueToConfirmed().p99(),
                         s.acceptedToPaid().p50(), s.acceptedToPaid().p99(), s.notConfirmed(), s.sendFailures(), s.refused(),
-                        s.holdsTarget() ? "yes" : "no", c.cpuMs(), c.hubCpuMs(), c.postgresCpuMs(), c.commits(), c.rowWrites()));
+                        s.holdsTarget() ? "yes" : "no", c.cpuMs(), c.hubCpuMs(), c.postgresCpuMs(), c.netCpuMs(), c.commits(), c.rowWrites()));
             }
             CostMeter.PerOrder last = r.sustained().get(r.sustained().size() - 1).cost();
-            md.append("\nHub at rest: ").append(last.idleCpuMsPerSecond()).append(" ms of CPU per second. Row writes per order "
+            md.append("\nHub at rest before the last step: ").append(last.idleCpuMsPerSecond()).append(" ms of CPU per second. Row writes per order "
                     + "in the last step, by table: ").append(last.rowWritesByTable()).append("\n");
             md.append("\nHighest rate holding the target: ")
                     .append(r.highestRateHoldingTarget() == null ? "none" : r.highestRateHoldingTarget() + " orders/s").append("\n\n");
@@ -125,11 +125,11 @@ final class ResultFiles {
                     + "%d confirmed, the last %.1f s after injection (%.1f confirmed/s; accepted→CONFIRMED p99 %.1f ms), "
                     + "the last paid %.1f s after injection (accepted→PAID p99 %.1f ms). "
                     + "Rows: %d, distinct orders: %d, events: %s. Exactly once: **%s**. "
-                    + "Per order: %.1f ms CPU (hub %.1f + PostgreSQL %.1f), %.1f commits, %.1f row writes.%n%n",
+                    + "Per order: %.1f ms CPU (hub %.1f + PostgreSQL %.1f; %.1f net of rest), %.1f commits, %.1f row writes.%n%n",
                     b.orders(), b.duplicatesSent(), b.confirmed(), b.secondsUntilAllConfirmed(), b.confirmedPerSecond(),
                     b.acceptedToConfirmed().p99(), b.secondsUntilAllPaid(), b.acceptedToPaid().p99(), b.rows(), b.distinctOrders(),
                     b.events(), b.exactlyOnce() ? "yes" : "NO", b.cost().cpuMs(), b.cost().hubCpuMs(), b.cost().postgresCpuMs(),
-                    b.cost().commits(), b.cost().rowWrites()));
+                    b.cost().netCpuMs(), b.cost().commits(), b.cost().rowWrites()));
         }
         if (r.contention() != null) {
             Scenarios.Contention c = r.contention();

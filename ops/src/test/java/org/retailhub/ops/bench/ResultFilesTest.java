@@ -21,8 +21,8 @@ class ResultFilesTest {
         System.setProperty("java.awt.headless", "true");
         Latency fast = new Latency(1000, 20, 40, 80, 90, 120);
         Latency slow = new Latency(1000, 200, 900, 2400, 2600, 3100);
-        var cheap = new CostMeter.PerOrder(6000, 60, 30.5, 9.5, 40.0, 4.2, 38.0, Map.of("hub.outbox", 2.0), 12.0);
-        var dear = new CostMeter.PerOrder(12000, 70, 120.0, 40.0, 160.0, 9.0, 90.0, Map.of("public.act_ru_job", 12.0), 12.0);
+        var cheap = new CostMeter.PerOrder(6000, 60, 30.5, 9.5, 40.0, 35.0, 4.2, 38.0, Map.of("hub.outbox", 2.0), 12.0);
+        var dear = new CostMeter.PerOrder(12000, 70, 120.0, 40.0, 160.0, 150.0, 9.0, 90.0, Map.of("public.act_ru_job", 12.0), 12.0);
         var steps = List.of(
                 new Scenarios.Step(100, 6000, 6000, 0, 100.0, fast, fast, fast, 0, 0, List.of(), 1.0, true, cheap),
                 new Scenarios.Step(200, 12000, 12000, 0, 180.0, slow, slow, slow, 0, 37, List.of(), 9.0, false, dear));
@@ -40,8 +40,8 @@ class ResultFilesTest {
                 .isEqualTo(12.0);
         assertThat(Files.readString(out.resolve("20261125T120000Z.md")))
                 .contains("| 100 | 100.0 | 20.0 | 40.0 | 80.0 | 120.0 |")
-                .contains("| 0 | 37 | no | 160.0 (120.0 + 40.0) | 9.0 | 90.0 |")
-                .contains("| 40.0 (30.5 + 9.5) | 4.2 | 38.0 |")
+                .contains("| 0 | 37 | no | 160.0 (120.0 + 40.0) | 150.0 | 9.0 | 90.0 |")
+                .contains("| 40.0 (30.5 + 9.5) | 35.0 | 4.2 | 38.0 |")
                 .contains("Highest rate holding the target: 100 orders/s");
         byte[] png = Files.readAllBytes(out.resolve("20261125T120000Z.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
