@@ -39,7 +39,8 @@ java $java_opts -Dloader.path="$kit" -jar "$hub_jar" --dev \
   --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000 \
   --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000 >"$log" 2>&1 &
 hub=$!
-trap 'kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null; rm -rf "$work"' EXIT
+# the hub's own exit status (143 after the TERM) is not the benchmark's: exit with the script's
+trap 'status=$?; kill "$hub" 2>/dev/null && { wait "$hub" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
 for _ in $(seq 1 300); do
   if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$hub" 2>/dev/null; then echo "[recommendation-bench] the hub did not start:" >&2; tail -50 "$log" >&2; exit 1; fi

@@ -65,33 +65,41 @@ public final class RecommendationBenchmark {
         Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** The first {@code most} customers the CRM's consent reached (waits for the change capture's snapshot). */
+    /**
+     * Those of the hub's first {@code most} customers whose tracking consent the CRM granted (waits for the change
+     * capture's snapshot to bring {@code most} customers; their consent comes in the same transaction).
+     */
     private static List<String> consenting(Connection connection, int most) throws Exception {
         List<String> customers = new ArrayList<>();
         try (Connection db = connection;
-             PreparedStatement consenting = db.prepareStatement("select c.customer_id from hub.customer c "
-                     + "join hub.tracking_consent t on t.customer_id = c.customer_id "
-                     + "where c.erased_at is null and t.granted order by c.customer_id limit ?")) {
+             PreparedStatement known = db.prepareStatement("select count(*) from hub.customer where erased_at is null");
+             PreparedStatement consenting = db.prepareStatement("select f.customer_id from (select customer_id from hub.customer "
+                     + "where erased_at is null order by customer_id limit ?) f "
+                     + "join hub.tracking_consent t on t.customer_id = f.customer_id where t.granted order by f.customer_id")) {
             db.setReadOnly(true);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (customers.size() < most && System.nanoTime() < deadline) {
-                customers.clear();
-                consenting.setInt(1, most);
-                try (ResultSet rows = consenting.executeQuery()) {
-                    while (rows.next()) {
-                        customers.add(rows.getString(1));
-                    }
-                }
-                if (customers.size() < most) {
-                    Thread.sleep(1000);
+            while (count(known) < most && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            consenting.setInt(1, most);
+            try (ResultSet rows = consenting.executeQuery()) {
+                while (rows.next()) {
+                    customers.add(rows.getString(1));
                 }
             }
         }
         if (customers.isEmpty()) {
             throw new IllegalStateException("no customer with tracking consent from the CRM within " + PATIENCE);
         }
-        System.err.printf("[recommendation-bench] %d customers with the CRM's consent%n", customers.size());
+        System.err.printf("[recommendation-bench] %d of the first %d customers have the CRM's consent%n", customers.size(), most);
         return customers;
+    }
+
+    private static int count(PreparedStatement query) throws Exception {
+        try (ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     /** Behaviour like the demo's (a favourite category each, companions bought together), until the stream has caught up. */
