@@ -4,13 +4,26 @@
 # and the ops jar, starts the hub on a fresh embedded PostgreSQL and Kafka (no demo traffic), warms the insight stream
 # up through the REST beacon, then asks for recommendations at the rate for the time given, and stops the hub.
 #   ops/bench/insight/run.sh [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
-# Result: one line "RECOMMENDATION-BENCHMARK {json}" on stdout, appended to ops/bench/results/recommendations.jsonl.
+# Result: one line "RECOMMENDATION-BENCHMARK {json}" on stdout (fields at, build, rate, seconds, requests, errors, p50Ms,
+# p95Ms, p99Ms, p999Ms, maxMs, load1Before, load1After), appended to ops/bench/results/recommendations.jsonl (--out=…).
 # Environment: BENCH_HUB_PORT (default 18080), BENCH_HUB_JAVA_OPTS (default -Xms1g -Xmx2g), BENCH_SKIP_BUILD=1.
+# A given build (e.g. two worktrees measured in turn, paired): BENCH_HUB_JAR=…/app/target/retail-hub.jar
+# BENCH_KIT=…/app/embedded-kit/target/kit (default: beside the jar) and BENCH_BUILD_LABEL (default: that checkout's
+# commit); a given jar is not rebuilt. The generator (ops jar) is this checkout's unless BENCH_OPS_JAR says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 port="${BENCH_HUB_PORT:-18080}"
 java_opts="${BENCH_HUB_JAVA_OPTS:--Xms1g -Xmx2g}"
-if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+hub_jar="${BENCH_HUB_JAR:-app/target/retail-hub.jar}"
+kit="${BENCH_KIT:-$(dirname "$hub_jar")/../embedded-kit/target/kit}"
+ops_jar="${BENCH_OPS_JAR:-ops/target/retail-hub-bench.jar}"
+build_dir="$(cd "$(dirname "$hub_jar")" && pwd)"
+label="${BENCH_BUILD_LABEL:-$(git -C "$build_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$build_dir" diff --quiet HEAD 2>/dev/null || echo -dirty)}"
+if [ -n "${BENCH_HUB_JAR:-}" ] && [ ! -f "$ops_jar" ]; then
+  echo "[recommendation-bench] no generator at $ops_jar: build it (./mvnw -q -DskipTests -pl ops -am package) or set BENCH_OPS_JAR" >&2
+  exit 1
+fi
+if [ -z "${BENCH_HUB_JAR:-}" ] && [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   echo "[recommendation-bench] building the hub and the ops jar" >&2
   ./mvnw -q -DskipTests package
 fi
@@ -18,14 +31,16 @@ echo "[recommendation-bench] uptime before: $(uptime)" >&2
 work="$(mktemp -d "${TMPDIR:-/tmp}/retail-hub-insight-bench.XXXXXX")"
 log="$work/hub.log"
 # shellcheck disable=SC2086
-java $java_opts -Dloader.path=app/embedded-kit/target/kit -jar app/target/retail-hub.jar --dev \
+echo "[recommendation-bench] hub $hub_jar (build $label)" >&2
+java $java_opts -Dloader.path="$kit" -jar "$hub_jar" --dev \
   --hub.embedded.data-dir="$work/postgres" --hub.embedded.postgres-port=0 --server.port="$port" \
   --hub.payment.psp.simulator-port=0 --hub.crm.simulator-port=0 --hub.erp.simulator-port=0 \
   --hub.demo.enabled=false --hub.rfid.simulator.enabled=false --hub.islands.simulator-pause=0s \
   --hub.security.limits.per-client.capacity=20000 --hub.security.limits.per-client.refill=5000 \
   --hub.security.limits.per-ip.capacity=20000 --hub.security.limits.per-ip.refill=5000 >"$log" 2>&1 &
 hub=$!
-trap 'kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null; rm -rf "$work"' EXIT
+# the hub's own exit status (143 after the TERM) is not the benchmark's: exit with the script's
+trap 'status=$?; kill "$hub" 2>/dev/null && { wait "$hub" 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
 for _ in $(seq 1 300); do
   if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$hub" 2>/dev/null; then echo "[recommendation-bench] the hub did not start:" >&2; tail -50 "$log" >&2; exit 1; fi
@@ -33,8 +48,8 @@ for _ in $(seq 1 300); do
 done
 pg_port="$(grep -a -m1 'Embedded PostgreSQL on port' "$log" | sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p')"
 echo "[recommendation-bench] hub up on :$port, PostgreSQL :$pg_port (log: $log)" >&2
-java -Xmx512m -cp ops/target/retail-hub-bench.jar -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
-  org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" \
+java -Xmx512m -cp "$ops_jar" -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" --build="$label" \
   --api-auth="Basic $(printf 'integration:integration-dev-only' | base64)" \
   --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" "$@"
 echo "[recommendation-bench] uptime after: $(uptime)" >&2

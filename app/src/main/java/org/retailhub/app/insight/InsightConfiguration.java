@@ -28,8 +28,8 @@ class InsightConfiguration {
     }
 
     @Bean
-    TrackingConsent trackingConsent(JdbcTemplate jdbc) {
-        return new TrackingConsent(jdbc);
+    TrackingConsent trackingConsent(JdbcTemplate jdbc, InsightProperties properties) {
+        return new TrackingConsent(jdbc, properties.queryFreshness());
     }
 
     @Bean
@@ -45,6 +45,7 @@ class InsightConfiguration {
     @Bean
     CustomerRecommendations customerRecommendations(TrackingConsent consent, CustomerInsight insight, JdbcTemplate jdbc,
                                                     InsightProperties properties, Clock clock) {
-        return new CustomerRecommendations(consent, insight, new StockOnShelf(jdbc), properties.model(), clock);
+        return new CustomerRecommendations(consent, insight, new StockOnShelf(jdbc, properties.queryFreshness()), properties.model(), clock,
+                properties.queryFreshness());
     }
 }

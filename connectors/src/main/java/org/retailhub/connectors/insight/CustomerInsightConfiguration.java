@@ -8,8 +8,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.kafka.KafkaTopics;
 import org.retailhub.connectors.state.StateFolder;
-import org.retailhub.domain.insight.BehaviourStream;
 import org.retailhub.domain.insight.CustomerInsight;
+import org.retailhub.domain.insight.InsightPeers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,6 +43,13 @@ class CustomerInsightConfiguration {
         return new SwitchedOffInsight();
     }
 
+    /** Without a topology nothing is held here or elsewhere: queries answer 503 here. */
+    @Bean
+    @ConditionalOnProperty(name = "hub.insight.enabled", havingValue = "false")
+    InsightPeers noInsightPeers() {
+        return InsightPeers.NONE;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
     StateFolder insightStateFolder(InsightProperties insight, @Value("${hub.embedded.data-dir:}") String embeddedDataDir) {
@@ -60,6 +67,9 @@ class CustomerInsightConfiguration {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, insight.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.model(), json), config);
+        if (!insight.advertisedAddress().isBlank()) {
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, insight.advertisedAddress());
+        }
+        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.model(), insight.redelivery(), json), config, insight.closeTimeout());
     }
 }

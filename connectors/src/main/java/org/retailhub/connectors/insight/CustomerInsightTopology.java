@@ -1,6 +1,7 @@
 package org.retailhub.connectors.insight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -33,20 +34,27 @@ public final class CustomerInsightTopology {
     public static final String NEIGHBOURS = "item-neighbours";
     /** sku → {@link ItemPopularity} */
     public static final String POPULARITY = "item-popularity";
+    /** order line ({@code <order id>/<line no>}) → when it was counted, for {@code redelivery} (not queried) */
+    static final String COUNTED_ORDER_LINES = "counted-order-lines";
 
     private CustomerInsightTopology() {
     }
 
-    /** The topology reading {@code acceptedTopic}. */
-    public static Topology build(String acceptedTopic, InsightModel model, ObjectMapper json) {
+    /**
+     * The topology reading {@code acceptedTopic}; a purchase from an order line already counted within
+     * {@code redelivery} (the outbox relays at least once) counts nothing.
+     */
+    public static Topology build(String acceptedTopic, InsightModel model, Duration redelivery, ObjectMapper json) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> sku = Serdes.String();
         Serde<CoOccurrence> evidenceSerde = JsonSerde.of(CoOccurrence.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES), Serdes.String(),
                 JsonSerde.of(CustomerProfile.class, json)));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COUNTED_ORDER_LINES, redelivery, redelivery, false),
+                Serdes.String(), Serdes.Long()));
         KStream<String, CoOccurrence> evidence = builder
                 .stream(acceptedTopic, Consumed.with(Serdes.String(), JsonSerde.of(Interaction.class, json)).withName("accepted-interactions"))
-                .process(() -> new ProfileKeeper(model), PROFILES)
+                .process(() -> new ProfileKeeper(model, redelivery), PROFILES, COUNTED_ORDER_LINES)
                 .repartition(Repartitioned.with(sku, evidenceSerde).withName("item-evidence"));
         evidence.filter((item, e) -> e.isPopularity())
                 .groupByKey(Grouped.with(sku, evidenceSerde))

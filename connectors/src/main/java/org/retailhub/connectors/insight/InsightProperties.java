@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.retailhub.domain.insight.InsightModel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,14 @@ import org.springframework.validation.annotation.Validated;
  *                       temporary folder removed at stop when there is none
  * @param commitInterval how often the stream commits, i.e. how soon queries see an event
  * @param halfLife       see {@link InsightModel}
+ * @param queryFreshness how old an answer the query path may reuse: consent, stock at a store, an article's neighbours
+ *                       and the popularity list (zero = ask every time); the customer's profile is always read live
+ * @param redelivery     how long the stream remembers the order lines it counted, so that a paid order the outbox
+ *                       relays again does not count twice
+ * @param closeTimeout   how long stopping waits for the stream's threads to leave the group and end
+ * @param advertisedAddress this instance's HTTP address as the other instances reach it ({@code host:port}); with
+ *                       several instances a query about a customer another instance holds is asked there; blank =
+ *                       one instance (every query answered here)
  */
 @Validated
 @ConfigurationProperties("hub.insight")
@@ -32,7 +41,12 @@ public record InsightProperties(@DefaultValue("true") boolean enabled,
                                 @Min(1) @Max(200) @DefaultValue("20") int recentItems,
                                 @Min(1) @Max(500) @DefaultValue("50") int maxNeighbours,
                                 @NotNull @DefaultValue("P30D") Duration pairWindow,
-                                @NotNull @DefaultValue("P30D") Duration justBought) {
+                                @NotNull @DefaultValue("P30D") Duration justBought,
+                                @NotNull @DefaultValue("PT1S") Duration queryFreshness,
+                                @NotNull @DefaultValue("P7D") Duration redelivery,
+                                @NotNull @DefaultValue("PT20S") Duration closeTimeout,
+                                @NotNull @Pattern(regexp = "|[A-Za-z0-9.-]+:[0-9]{1,5}", message = "must be host:port or blank")
+                                @DefaultValue("") String advertisedAddress) {
 
     /** The model's figures. */
     public InsightModel model() {

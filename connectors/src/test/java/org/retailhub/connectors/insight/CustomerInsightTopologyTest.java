@@ -1,6 +1,7 @@
 package org.retailhub.connectors.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ class CustomerInsightTopologyTest {
     private static final String TOPIC = "behaviour.accepted";
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final InsightModel MODEL = InsightModel.standard();
+    private static final Duration REDELIVERY = Duration.ofDays(7);
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private TopologyTestDriver driver;
@@ -47,7 +49,7 @@ class CustomerInsightTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "insight-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, MODEL, json), config);
+        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, MODEL, REDELIVERY, json), config);
         accepted = driver.createInputTopic(TOPIC, new StringSerializer(), new StringSerializer());
     }
 
@@ -153,6 +155,29 @@ class CustomerInsightTopologyTest {
     }
 
     @Test
+    void aPaidOrderDeliveredAgainCountsItsLinesOnce() throws Exception {
+        Interaction line1 = purchaseOf("CU100001", "SKU-0001", "49.90", "3f2a0c1e-0000-4000-8000-000000000001/1");
+        Interaction line2 = purchaseOf("CU100001", "SKU-0002", "10.10", "3f2a0c1e-0000-4000-8000-000000000001/2");
+        for (Interaction line : List.of(line1, line2)) {
+            accepted.pipeInput("CU100001", json.writeValueAsString(line), T0);
+        }
+        // the outbox relay sends the same OrderPaid again an hour later: the same lines, the same order
+        for (Interaction line : List.of(line1, line2)) {
+            accepted.pipeInput("CU100001", json.writeValueAsString(line), T0.plus(Duration.ofHours(1)));
+        }
+        // a beacon purchase of the same article is no order line: it counts
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plus(Duration.ofHours(2)), "49.90");
+
+        CustomerProfile profile = profiles().get("CU100001");
+        assertThat(profile.purchases()).isEqualTo(3);
+        assertThat(profile.spend()).isEqualByComparingTo("109.90");
+        assertThat(profile.bought()).extracting(item -> item.sku()).containsExactly("SKU-0001", "SKU-0002", "SKU-0001");
+        assertThat(neighbours().get("SKU-0002").neighbours().get("SKU-0001").value())
+                .as("the pair counted by the order once, then by the beacon's purchase").isEqualTo(
+                        5.0 + 5.0 * Math.pow(0.5, Duration.ofHours(2).toMillis() / (double) MODEL.halfLife().toMillis()), within(1e-9));
+    }
+
+    @Test
     void anUnreadableRecordIsSkippedAndTheStreamGoesOn() {
         accepted.pipeInput("CU100001", "{not json", T0);
         send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(1));
@@ -171,6 +196,10 @@ class CustomerInsightTopologyTest {
             items.forEachRemaining(item -> all.add(item.value));
         }
         return all;
+    }
+
+    private static Interaction purchaseOf(String customer, String sku, String value, String orderLine) {
+        return new Interaction(customer, sku, "ELECTRONICS", InteractionKind.PURCHASE, "WEB-DC", 1, new BigDecimal(value), T0, orderLine);
     }
 
     private void send(String customer, String sku, String category, InteractionKind kind, Instant at) {

@@ -33,6 +33,11 @@ public class BehaviourIntake {
 
     /** Tracks the event if the customer consented; the outcome says whether it was. */
     public BehaviourOutcome accept(BehaviourReport report) {
+        return accept(report, null);
+    }
+
+    /** As {@link #accept(BehaviourReport)}, for a purchase from the hub's order line {@code orderLine} ({@link Interaction#orderLine()}). */
+    public BehaviourOutcome accept(BehaviourReport report, String orderLine) {
         Instant now = clock.instant();
         if (report.occurredAt() != null && report.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new RefusedInputException("behaviour event dated in the future: " + report.occurredAt());
@@ -51,7 +56,7 @@ public class BehaviourIntake {
         BigDecimal value = report.kind() == InteractionKind.PURCHASE
                 ? article.listPrice().amount().multiply(BigDecimal.valueOf(report.quantity())) : BigDecimal.ZERO;
         stream.publish(new Interaction(customer.get().customerId(), article.sku(), article.category(), report.kind(),
-                report.storeId(), report.quantity(), value, report.occurredAt() == null ? now : report.occurredAt()));
+                report.storeId(), report.quantity(), value, report.occurredAt() == null ? now : report.occurredAt(), orderLine));
         return BehaviourOutcome.ACCEPTED;
     }
 }

@@ -1,5 +1,6 @@
 package org.retailhub.domain.insight;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -11,7 +12,19 @@ import java.time.Instant;
  * @param category   the article's category in the hub's catalogue
  * @param storeId    the store the customer shops at (the web's distribution centre for online), may be null
  * @param value      what a purchase was worth (quantity × unit price), zero for the other kinds
+ * @param orderLine  the hub's order line a purchase came from ({@code <order id>/<line no>}), so that a paid order
+ *                   delivered twice counts once; null for the beacons' events
  */
 public record Interaction(String customerId, String sku, String category, InteractionKind kind, String storeId,
-                         int quantity, BigDecimal value, Instant occurredAt) {
+                         int quantity, BigDecimal value, Instant occurredAt, String orderLine) {
+
+    @JsonCreator
+    public Interaction {
+    }
+
+    /** An event of the beacons (no order line). */
+    public Interaction(String customerId, String sku, String category, InteractionKind kind, String storeId,
+                       int quantity, BigDecimal value, Instant occurredAt) {
+        this(customerId, sku, category, kind, storeId, quantity, value, occurredAt, null);
+    }
 }

@@ -1,5 +1,6 @@
 package org.retailhub.domain.insight;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.retailhub.domain.consistency.ConsentRegister;
@@ -8,14 +9,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Who may be tracked: each golden customer's tracking consent as the CRM states it ({@code hub.tracking_consent}, kept
  * by the CRM's change capture through {@link ConsentRegister}).
- * A customer without a row has not consented; an erased customer is unknown.
+ * A customer without a row has not consented; an erased customer is unknown. The beacons read it on every event
+ * ({@link #of}); the query path may read an answer up to {@code freshness} old ({@link #recently}), and a change
+ * recorded on this instance forgets those answers at once.
  */
 public class TrackingConsent implements ConsentRegister {
 
-    private final JdbcTemplate jdbc;
+    private static final int MOST_REMEMBERED = 10_000;
 
-    public TrackingConsent(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final RecentAnswers<String, Optional<Consent>> recent;
+
+    public TrackingConsent(JdbcTemplate jdbc, Duration freshness) {
         this.jdbc = jdbc;
+        this.recent = new RecentAnswers<>(freshness, MOST_REMEMBERED);
+    }
+
+    /** As {@link #of}, but an answer up to the freshness old will do (for queries, never for tracking). */
+    public Optional<Consent> recently(String customer) {
+        return recent.get(customer, this::of);
     }
 
     /** The customer, by golden id or CRM customer number, joined to the golden id, with their consent; empty if unknown. */
@@ -38,6 +50,7 @@ public class TrackingConsent implements ConsentRegister {
                 on conflict (customer_id) do update set granted = excluded.granted, source = excluded.source, changed_at = now()
                 where (hub.tracking_consent.granted, hub.tracking_consent.source) is distinct from (excluded.granted, excluded.source)""",
                 customerId, granted, source);
+        recent.forget();
     }
 
     /** A known customer's golden id and whether they may be tracked. */

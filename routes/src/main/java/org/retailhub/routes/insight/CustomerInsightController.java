@@ -1,18 +1,22 @@
 package org.retailhub.routes.insight;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.retailhub.domain.insight.BehaviourOutcome;
 import org.retailhub.domain.insight.BehaviourReport;
 import org.retailhub.domain.insight.CustomerInsight;
 import org.retailhub.domain.insight.CustomerRecommendations;
+import org.retailhub.domain.insight.InsightPeers;
 import org.retailhub.domain.insight.ProfileView;
 import org.retailhub.domain.insight.Recommendation;
 import org.retailhub.domain.shared.RefusedInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -27,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Customer insight's API: the REST behaviour beacon ({@code 202} with what became of the event: tracked, or dropped
  * because the customer did not consent or is unknown), a customer's recommendations (an unknown customer gets the
- * popular articles, never an error) and profile. Refusals are RFC 9457 problem details.
+ * popular articles, never an error) and profile. Refusals are RFC 9457 problem details. With several instances, a
+ * question about a customer whose state another instance holds is asked there in the caller's name
+ * ({@link InsightPeers}), and its answer passed on.
  */
 @RestController
 public class CustomerInsightController {
@@ -45,10 +51,12 @@ public class CustomerInsightController {
 
     private final BehaviourBeacon beacon;
     private final CustomerRecommendations recommendations;
+    private final InsightPeers peers;
 
-    public CustomerInsightController(BehaviourBeacon beacon, CustomerRecommendations recommendations) {
+    public CustomerInsightController(BehaviourBeacon beacon, CustomerRecommendations recommendations, InsightPeers peers) {
         this.beacon = beacon;
         this.recommendations = recommendations;
+        this.peers = peers;
     }
 
     @PostMapping("/api/behaviour")
@@ -58,8 +66,8 @@ public class CustomerInsightController {
 
     /** Up to {@code k} (1-100) articles in stock at {@code storeId}, else at the customer's store. */
     @GetMapping("/api/customers/{customer}/recommendations")
-    public Recommendations recommendations(@PathVariable String customer, @RequestParam(defaultValue = "10") int k,
-                                           @RequestParam(required = false) String storeId) {
+    public ResponseEntity<?> recommendations(@PathVariable String customer, @RequestParam(defaultValue = "10") int k,
+                                             @RequestParam(required = false) String storeId, HttpServletRequest request) {
         checked(customer);
         if (k < 1 || k > MOST) {
             throw refused("invalid-k", "k must be 1-" + MOST);
@@ -67,15 +75,29 @@ public class CustomerInsightController {
         if (storeId != null && !STORE.matcher(storeId).matches()) {
             throw refused("invalid-store-id", "a store id is 1-20 characters A-Z, 0-9 or '-'");
         }
-        return new Recommendations(customer, storeId, recommendations.recommend(customer, k, storeId));
+        String asked = "/api/customers/" + customer + "/recommendations?k=" + k + (storeId == null ? "" : "&storeId=" + storeId);
+        return atHolder(customer, asked, request)
+                .orElseGet(() -> ResponseEntity.ok(new Recommendations(customer, storeId, recommendations.recommend(customer, k, storeId))));
     }
 
     @GetMapping("/api/customers/{customer}/profile")
-    public ProfileView profile(@PathVariable String customer) {
+    public ResponseEntity<?> profile(@PathVariable String customer, HttpServletRequest request) {
         checked(customer);
-        return recommendations.profile(customer).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                problem(HttpStatus.NOT_FOUND, "profile-not-found", "No profile",
-                        "no tracked behaviour of " + customer + " (unknown, without consent, or nothing seen yet)"), null));
+        return atHolder(customer, "/api/customers/" + customer + "/profile", request).orElseGet(() -> ResponseEntity.ok(
+                recommendations.profile(customer).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                        problem(HttpStatus.NOT_FOUND, "profile-not-found", "No profile",
+                                "no tracked behaviour of " + customer + " (unknown, without consent, or nothing seen yet)"), null))));
+    }
+
+    /** The answer of the instance holding the customer's state, if it is not this one (and the request was not passed on already). */
+    private Optional<ResponseEntity<?>> atHolder(String customer, String asked, HttpServletRequest request) {
+        if (request.getHeader(InsightPeers.FORWARDED_HEADER) != null) {
+            return Optional.empty();
+        }
+        return recommendations.trackedCustomer(customer)
+                .flatMap(id -> peers.askHolder(id, asked, request.getHeader(HttpHeaders.AUTHORIZATION)))
+                .map(answer -> ResponseEntity.status(answer.status()).contentType(answer.contentType() == null
+                        ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(answer.contentType())).body(answer.body()));
     }
 
     @ExceptionHandler(RefusedInputException.class)

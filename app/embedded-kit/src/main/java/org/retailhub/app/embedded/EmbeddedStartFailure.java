@@ -16,7 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its environment is prepared hears of a failure only once a context exists: when a later step of the environment
  * failed (the MQTT broker after PostgreSQL and Kafka, say), the servers already started kept running with nobody to
  * stop them, and a test that then deleted their folders made the orphaned Kafka broker halt the JVM. A run listener
- * is told of every failure.
+ * is told of every failure. It is told before Spring Boot closes the failed context, so it closes the context first:
+ * clients that run in it (the insight stream's threads) stop while the broker they talk to still runs, instead of
+ * reconnecting to a stopped broker for as long as the JVM lives.
  */
 public class EmbeddedStartFailure implements SpringApplicationRunListener {
 
@@ -41,6 +43,9 @@ public class EmbeddedStartFailure implements SpringApplicationRunListener {
     @Override
     public void failed(ConfigurableApplicationContext context, Throwable exception) {
         Deque<Runnable> stops = STARTED.remove(application);
+        if (context != null && context.isActive()) {
+            context.close();
+        }
         if (stops != null) {
             stops.forEach(Runnable::run);
         }
