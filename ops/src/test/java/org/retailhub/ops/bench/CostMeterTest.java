@@ -22,10 +22,10 @@ class CostMeterTest {
 
     @Test
     void aProcessTreeCountsItsChildrenThatAreStillRunning() throws Exception {
-        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; sleep 30").start();
-        try {
+        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo spun; sleep 30").start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
             long pid = ProcessHandle.current().pid();
-            Thread.sleep(1500);
+            assertThat(out.readLine()).as("the child says when it has used some CPU").isEqualTo("spun");
             long childTicks = CostMeter.ticksOf(child.pid());
             long ownTicks = CostMeter.ticksOf(pid);
             assertThat(childTicks).as("the child's own CPU").isPositive();
