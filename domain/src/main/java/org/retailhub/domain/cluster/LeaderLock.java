@@ -70,6 +70,15 @@ public final class LeaderLock implements AutoCloseable {
     }
 
     private void release() {
+        if (session != null && leading) {
+            // unlocked in the session first: closing it alone ends the backend, and its lock, only a moment later
+            try (PreparedStatement give = session.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+                give.setString(1, name);
+                give.execute();
+            } catch (SQLException alreadyGone) {
+                // the session is gone, and the lock with it
+            }
+        }
         leading = false;
         if (session != null) {
             try {

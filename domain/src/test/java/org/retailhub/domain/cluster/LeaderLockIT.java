@@ -45,7 +45,9 @@ class LeaderLockIT {
             assertThat(other.tryLead()).as("locks of other work are apart").isTrue();
 
             int pid = firstSession.get().unwrap(org.postgresql.PGConnection.class).getBackendPID();
-            jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid);   // as a killed process's session ends
+            // as a killed process's session ends; with a timeout PostgreSQL answers once the backend is gone (and its advisory
+            // locks with it): without one it only signals, and the other instance's next try could come first
+            assertThat(jdbc.queryForObject("select pg_terminate_backend(?, 10000)", Boolean.class, pid)).isTrue();
 
             assertThat(second.tryLead()).as("the other instance takes over").isTrue();
             assertThat(first.tryLead()).as("the old leader learns it lost the lead").isFalse();
