@@ -3,6 +3,7 @@ package org.retailhub.connectors.lake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.retailhub.connectors.lake.LakeSchema.Column;
@@ -10,7 +11,8 @@ import org.retailhub.connectors.lake.LakeSchema.Column;
 /**
  * The event types the lake keeps today: order status changes ({@code orders.events}, {@code OrderEvent}; a payment's
  * outcome is the order's move to {@code PAID} or {@code REJECTED}) and consenting customers' behaviour
- * ({@code behaviour.accepted}, {@code Interaction}). Only the listed fields are copied: nothing personal but the
+ * ({@code behaviour.accepted}, {@code Interaction}) and the EPCIS events of tagged goods ({@code rfid.epcis}: receipts,
+ * moves to the sales floor, counts, sales and exits). Only the listed fields are copied: nothing personal but the
  * customer's pseudonym reaches the lake.
  */
 final class CanonicalEvents {
@@ -36,7 +38,44 @@ final class CanonicalEvents {
             new Column("value", "DECIMAL(14,2)", "what a purchase was worth at list price, zero otherwise"))),
             "occurredAt", "customerId", "sku", "category", "kind", "storeId", "quantity", "value");
 
+    /**
+     * EPCIS 2.0 events (JSON-LD, as the hub writes and captures them), schema v1: where tagged goods were seen and
+     * why. They name no customer.
+     */
+    static final LakeEventType EPCIS = new EpcisEventType(new LakeSchema("epcis", 1, List.of(
+            new Column("event_id", "VARCHAR", "the event's eventID, unique per event"),
+            new Column("event_type", "VARCHAR", "ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent"),
+            new Column("action", "VARCHAR", "ADD, OBSERVE or DELETE"),
+            new Column("biz_step", "VARCHAR", "the CBV business step, e.g. receiving, cycle_counting, retail_selling"),
+            new Column("disposition", "VARCHAR", "the CBV disposition after the event, e.g. sellable_accessible"),
+            new Column("read_point", "VARCHAR", "where the tags were read: the zone's SGLN URI"),
+            new Column("biz_location", "VARCHAR", "where the goods are afterwards: the store's SGLN URI; null at a door (leaving)"),
+            new Column("epc_count", "INTEGER", "how many EPCs the event names"),
+            new Column("epcs", "VARCHAR[]", "the EPC URIs (epcList, then childEPCs); unnest(epcs) gives one row per item"))));
+
     private CanonicalEvents() {
+    }
+
+    /** EPCIS events: nested members ({@code readPoint.id}) and the lists of EPCs. */
+    private record EpcisEventType(LakeSchema schema) implements LakeEventType {
+
+        @Override
+        public LakeRow row(JsonNode event) {
+            if (!event.path("eventTime").isTextual() || !event.path("type").isTextual()) {
+                throw new IllegalArgumentException("an EPCIS event needs its type and eventTime");
+            }
+            List<String> epcs = new ArrayList<>();
+            event.path("epcList").forEach(epc -> epcs.add(epc.asText()));
+            event.path("childEPCs").forEach(epc -> epcs.add(epc.asText()));
+            return new LakeRow(Instant.parse(event.path("eventTime").asText()), null, Arrays.asList(
+                    text(event.path("eventID")), event.path("type").asText(), text(event.path("action")),
+                    text(event.path("bizStep")), text(event.path("disposition")), text(event.at("/readPoint/id")),
+                    text(event.at("/bizLocation/id")), epcs.size(), List.copyOf(epcs)));
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 
     /** A type whose messages are flat JSON objects: the time, the customer, then one field per own column. */
@@ -77,10 +116,6 @@ final class CanonicalEvents {
                 case "DECIMAL(14,2)" -> node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
                 default -> node.asText();
             };
-        }
-
-        private static String text(JsonNode node) {
-            return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
         }
     }
 }

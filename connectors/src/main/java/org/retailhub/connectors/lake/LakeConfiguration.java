@@ -25,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The data lake: order events ({@code hub.kafka.topics.events}) and accepted behaviour ({@code hub.insight.accepted-topic})
- * exported to Parquet in {@code hub.lake.folder}, copied to object storage when {@code hub.lake.object-storage.bucket}
+ * The data lake: order events ({@code hub.kafka.topics.events}), accepted behaviour ({@code hub.insight.accepted-topic})
+ * and EPCIS events ({@code hub.rfid.epcis.topic}) exported to Parquet in {@code hub.lake.folder}, copied to object storage when {@code hub.lake.object-storage.bucket}
  * is set; an instance with {@code hub.lake.enabled=false} exports nothing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,8 +56,10 @@ class LakeConfiguration {
     @Bean
     LakeExporter lakeExporter(LakeProperties lake, KafkaProperties kafka, KafkaTopicProperties topics, InsightProperties insight,
                               @Qualifier("lakeFolder") StateFolder folder, LakeLedger ledger, CustomerPseudonyms pseudonyms,
-                              DataSourceProperties hubLogin, ObjectMapper json, Clock clock, MeterRegistry meters) {
-        Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR);
+                              DataSourceProperties hubLogin, ObjectMapper json, Clock clock, MeterRegistry meters,
+                              @Value("${hub.rfid.epcis.topic:rfid.epcis}") String epcisTopic) {
+        Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR,
+                epcisTopic, CanonicalEvents.EPCIS);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(folder.path(), json), ledger, pseudonyms, json, clock, meters);
         LakeUpload upload = lake.objectStorage().configured() ? new S3LakeUpload(lake.objectStorage(), folder.path(), ledger) : LakeUpload.NONE;
         return new LakeExporter(types.keySet(), kafka.buildConsumerProperties(null), lake.batchSize(), batches, ledger, upload,

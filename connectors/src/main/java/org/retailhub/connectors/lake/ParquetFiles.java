@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,8 @@ class ParquetFiles {
             appender.append(number);
         } else if (value instanceof Instant at) {
             appender.append(OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        } else if (value instanceof Collection<?> list) {
+            appender.append(list); // a list column (VARCHAR[])
         } else if (value instanceof BigDecimal amount) {
             // the appender takes a decimal of the column's scale only (DECIMAL(14,2)); amounts have cents at most
             appender.append(amount.setScale(2, RoundingMode.HALF_EVEN));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,19 +113,30 @@ class DataLakeIT {
         for (int i = 0; i < 20; i++) {
             send(topics.behaviour(), behaviour("CU900001", i % 2 == 0 ? MONDAY : TUESDAY));
         }
+        send(topics.epcis(), epcisEvent("2026-12-01T07:05:00+01:00", "receiving", "urn:epc:id:sgln:4012345.00001.0",
+                "urn:epc:id:sgtin:4012345.011111.1", "urn:epc:id:sgtin:4012345.011111.2"));
+        send(topics.epcis(), epcisEvent("2026-12-01T07:40:00+01:00", "departing", null, "urn:epc:id:sgtin:4012345.011111.2"));
+        send(topics.epcis(), "{\"type\":\"ObjectEvent\",\"epcList\":[\"no time\"]}");
 
-        exportUntil(exporter(topics, ledger), 50);
+        exportUntil(exporter(topics, ledger), 52);
 
         try (Stream<Path> files = Files.walk(lake)) {
             assertThat(files.filter(f -> f.toString().endsWith(".parquet")).map(f -> lake.relativize(f).getParent().toString()).distinct())
                     .containsExactlyInAnyOrder("type=order/date=2026-11-30", "type=order/date=2026-12-01",
-                            "type=behaviour/date=2026-11-30", "type=behaviour/date=2026-12-01");
+                            "type=behaviour/date=2026-11-30", "type=behaviour/date=2026-12-01", "type=epcis/date=2026-12-01");
         }
+        assertThat(query("select occurred_at::varchar, biz_step, biz_location, epc_count, unnest(epcs) from read_parquet('" + lake
+                + "/type=epcis/*/*.parquet') order by all"))
+                .as("EPCIS events in UTC, one row per item after unnest, the door without a business location; the event without a time left out")
+                .containsExactly(
+                        List.of("2026-12-01 06:05:00+00", "receiving", "urn:epc:id:sgln:4012345.00001.0", 2, "urn:epc:id:sgtin:4012345.011111.1"),
+                        List.of("2026-12-01 06:05:00+00", "receiving", "urn:epc:id:sgln:4012345.00001.0", 2, "urn:epc:id:sgtin:4012345.011111.2"),
+                        Arrays.asList("2026-12-01 06:40:00+00", "departing", null, 1, "urn:epc:id:sgtin:4012345.011111.2"));
         assertThat(lake.resolve("_schema/order/v1.json")).content().contains("\"order_number\"", "\"version\" : 1");
         assertThat(query("select type, date::varchar, count(*) from read_parquet('" + lake + "/type=*/date=*/*.parquet', hive_partitioning = true, union_by_name = true)"
                 + " group by all order by all"))
                 .containsExactly(List.of("behaviour", "2026-11-30", 10L), List.of("behaviour", "2026-12-01", 10L),
-                        List.of("order", "2026-11-30", 10L), List.of("order", "2026-12-01", 20L));
+                        List.of("epcis", "2026-12-01", 2L), List.of("order", "2026-11-30", 10L), List.of("order", "2026-12-01", 20L));
         assertThat(query("select distinct status, schema_version from read_parquet('" + lake + "/type=order/*/*.parquet') order by status"))
                 .containsExactly(List.of("AWAITING_PAYMENT", 1), List.of("CONFIRMED", 1), List.of("PAID", 1), List.of("RECEIVED", 1));
         assertThat(query("select sum(total), min(currency), min(occurred_at)::varchar from read_parquet('" + lake + "/type=order/*/*.parquet')"))
@@ -222,6 +235,7 @@ class DataLakeIT {
             List<String> local = new ArrayList<>(parquetFiles().stream().map(f -> "retail-hub/" + lake.relativize(f)).toList());
             local.add("retail-hub/_schema/order/v1.json");
             local.add("retail-hub/_schema/behaviour/v1.json");
+            local.add("retail-hub/_schema/epcis/v1.json");
             assertThat(s3.listObjectsV2(r -> r.bucket("lake")).contents()).extracting(S3Object::key).containsExactlyInAnyOrderElementsOf(local);
             Path monday = parquetFiles().stream().filter(f -> f.toString().contains("date=2026-11-30")).findFirst().orElseThrow();
             assertThat(s3.getObjectAsBytes(r -> r.bucket("lake").key("retail-hub/" + lake.relativize(monday))).asByteArray())
@@ -230,9 +244,9 @@ class DataLakeIT {
         }
     }
 
-    private record Topics(String orders, String behaviour) {
+    private record Topics(String orders, String behaviour, String epcis) {
         static Topics named(String test) {
-            return new Topics("orders.events." + test, "behaviour.accepted." + test);
+            return new Topics("orders.events." + test, "behaviour.accepted." + test, "rfid.epcis." + test);
         }
     }
 
@@ -248,7 +262,8 @@ class DataLakeIT {
 
     /** An exporter beside the running ones, as on another instance. */
     private LakeExporter alongside(Topics topics, LakeLedger withLedger, LakeUpload upload) {
-        Map<String, LakeEventType> types = Map.of(topics.orders(), CanonicalEvents.ORDER, topics.behaviour(), CanonicalEvents.BEHAVIOUR);
+        Map<String, LakeEventType> types = Map.of(topics.orders(), CanonicalEvents.ORDER, topics.behaviour(), CanonicalEvents.BEHAVIOUR,
+                topics.epcis(), CanonicalEvents.EPCIS);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(lake, JSON), withLedger, pseudonyms, JSON, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         LakeExporter exporter = new LakeExporter(types.keySet(), Map.of("bootstrap.servers", kafka.getBrokersAsString()), 1000, batches,
@@ -274,12 +289,31 @@ class DataLakeIT {
         }
     }
 
+    /** Sends the event as JSON; a string is sent as it is. */
     private static void send(String topic, Object event) throws Exception {
-        producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), JSON.writeValueAsString(event))).get();
+        String value = event instanceof String text ? text : JSON.writeValueAsString(event);
+        producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value)).get();
     }
 
     private static OrderEvent order(Instant at, OrderStatus status) {
         return new OrderEvent("Order" + status, UUID.randomUUID(), "WEB", "W-1", "HUB-1", status, null, new BigDecimal("19.90"), "EUR", at);
+    }
+
+    /** An ObjectEvent as the hub's RFID routes write it (JSON-LD, local time with its offset). */
+    private static ObjectNode epcisEvent(String time, String bizStep, String bizLocation, String... epcs) {
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("@context").add("https://ref.gs1.org/standards/epcis/epcis-context.jsonld");
+        event.put("type", "ObjectEvent");
+        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
+        event.put("eventTime", time);
+        event.putArray("epcList").addAll(Stream.of(epcs).map(JSON.getNodeFactory()::textNode).toList());
+        event.put("action", "OBSERVE");
+        event.put("bizStep", bizStep);
+        event.putObject("readPoint").put("id", "urn:epc:id:sgln:4012345.00001.DOCK");
+        if (bizLocation != null) {
+            event.putObject("bizLocation").put("id", bizLocation);
+        }
+        return event;
     }
 
     private static Interaction behaviour(String customer, Instant at) {
