@@ -1,5 +1,8 @@
 package org.retailhub.routes.insight;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -66,6 +69,7 @@ public class CustomerInsightController {
 
     /** Up to {@code k} (1-100) articles in stock at {@code storeId}, else at the customer's store. */
     @GetMapping("/api/customers/{customer}/recommendations")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Recommendations.class)))
     public ResponseEntity<?> recommendations(@PathVariable String customer, @RequestParam(defaultValue = "10") int k,
                                              @RequestParam(required = false) String storeId, HttpServletRequest request) {
         checked(customer);
@@ -81,6 +85,7 @@ public class CustomerInsightController {
     }
 
     @GetMapping("/api/customers/{customer}/profile")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ProfileView.class)))
     public ResponseEntity<?> profile(@PathVariable String customer, HttpServletRequest request) {
         checked(customer);
         return atHolder(customer, "/api/customers/" + customer + "/profile", request).orElseGet(() -> ResponseEntity.ok(
