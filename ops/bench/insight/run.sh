@@ -47,9 +47,10 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 pg_port="$(grep -a -m1 'Embedded PostgreSQL on port' "$log" | sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p')"
+kafka="$(grep -a -m1 'Embedded PostgreSQL on port' "$log" | sed -n 's/.* and Kafka at \([^ ]*\) .*/\1/p')"
 echo "[recommendation-bench] hub up on :$port, PostgreSQL :$pg_port (log: $log)" >&2
 java -Xmx512m -cp "$ops_jar" -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" --build="$label" \
   --api-auth="Basic $(printf 'integration:integration-dev-only' | base64)" \
-  --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" "$@"
+  --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --kafka="$kafka" "$@"
 echo "[recommendation-bench] uptime after: $(uptime)" >&2
