@@ -32,6 +32,8 @@ final class HubProcess implements AutoCloseable {
     static final int KILLED_BY_SIGKILL = 137;
     // a start on a busy 2-core machine (load average 30) was seen to take 4.5 minutes
     private static final Duration START_PATIENCE = Duration.ofMinutes(10);
+    private static final int PORT_ATTEMPTS = 3;
+    private static final Duration PORT_PATIENCE = Duration.ofMinutes(2);
     private static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:operator-dev-only".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +54,24 @@ final class HubProcess implements AutoCloseable {
     /**
      * Starts the jar in {@code folder} (its working directory) on its embedded default, with PostgreSQL's and Kafka's data
      * in {@code folder/postgres} and {@code folder/kafka}, the given settings and HTTP port, and waits until it answers.
+     * The port was free when the test chose it, but the hub binds it only at the end of its start: if another socket
+     * took it in between ("Port … was already in use", seen once in CI), the hub is started again on the same port
+     * once it is free, since the test's clients already know it. Any other failure to start fails at once.
      */
     static HubProcess start(Path folder, String name, int port, List<String> settings) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(folder, name, port, settings);
+            } catch (PortTakenException taken) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw taken;
+                }
+                awaitFree(port);
+            }
+        }
+    }
+
+    private static HubProcess startOnce(Path folder, String name, int port, List<String> settings) {
         Path jar = Path.of(System.getProperty("hub.jar", "target/retail-hub.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no hub jar at " + jar + ": the crash tests run after the package phase (mvn verify)");
@@ -73,11 +91,34 @@ final class HubProcess implements AutoCloseable {
             } catch (RuntimeException notStarted) {
                 // the caller never gets this hub to close: it must not outlive the test
                 hub.close();
+                if (new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains("Port " + port + " was already in use")) {
+                    Path kept = log.resolveSibling(name + "-port-taken-" + System.nanoTime() + ".log");
+                    Files.move(log, kept);
+                    throw new PortTakenException(port, kept, notStarted);
+                }
                 throw notStarted;
             }
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException("could not launch the hub jar " + jar, e);
+        }
+    }
+
+    /** Waits until nothing holds {@code port} any more (the socket that took it, or the failed hub's last threads). */
+    private static void awaitFree(int port) {
+        await().atMost(PORT_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            try (ServerSocket probe = new ServerSocket(port)) {
+                return true;
+            } catch (IOException stillTaken) {
+                return false;
+            }
+        });
+    }
+
+    /** The hub could not bind its HTTP port: something else took it after the test chose it. */
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(int port, Path log, Throwable cause) {
+            super("port " + port + " was taken before the hub bound it; see " + log, cause);
         }
     }
 
