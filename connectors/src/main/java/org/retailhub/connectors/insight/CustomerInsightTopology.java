@@ -47,9 +47,10 @@ public final class CustomerInsightTopology {
     public static Topology build(String acceptedTopic, InsightModel model, Duration redelivery, ObjectMapper json) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> sku = Serdes.String();
-        Serde<CoOccurrence> evidenceSerde = JsonSerde.of(CoOccurrence.class, json);
+        ObjectMapper own = JsonSerde.forOwnRecords(json);
+        Serde<CoOccurrence> evidenceSerde = JsonSerde.of(CoOccurrence.class, own);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES), Serdes.String(),
-                JsonSerde.of(CustomerProfile.class, json)));
+                JsonSerde.of(CustomerProfile.class, own)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COUNTED_ORDER_LINES, redelivery, redelivery, false),
                 Serdes.String(), Serdes.Long()));
         KStream<String, CoOccurrence> evidence = builder
@@ -60,12 +61,12 @@ public final class CustomerInsightTopology {
                 .groupByKey(Grouped.with(sku, evidenceSerde))
                 .aggregate(ItemPopularity::none, (item, e, popularity) -> popularity.with(e, model),
                         Materialized.<String, ItemPopularity, KeyValueStore<Bytes, byte[]>>as(POPULARITY)
-                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemPopularity.class, json)));
+                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemPopularity.class, own)));
         evidence.filterNot((item, e) -> e.isPopularity())
                 .groupByKey(Grouped.with(sku, evidenceSerde))
                 .aggregate(ItemNeighbours::none, (item, e, neighbours) -> neighbours.with(e, model),
                         Materialized.<String, ItemNeighbours, KeyValueStore<Bytes, byte[]>>as(NEIGHBOURS)
-                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemNeighbours.class, json)));
+                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemNeighbours.class, own)));
         return builder.build();
     }
 }
