@@ -3,9 +3,13 @@
 # it alone, when the machine is as quiet as you can find (it prints the load average before and after). Builds the hub
 # and the ops jar, starts the hub on a fresh embedded PostgreSQL and Kafka (no demo traffic), warms the insight stream
 # up through the REST beacon, then asks for recommendations at the rate for the time given, and stops the hub.
-#   ops/bench/insight/run.sh [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
+#   ops/bench/insight/run.sh [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000] [--warm-up-seconds=30]
+#   [--jit-quiet=0.1] [--warm-up-max-seconds=600]
+# Requests at the rate are sent, not counted, for the warm-up seconds and on until the hub's JIT compiles less than
+# --jit-quiet of a core (read from its actuator as the dev-only admin user), then counted for --seconds.
 # Result: one line "RECOMMENDATION-BENCHMARK {json}" on stdout (fields at, build, rate, seconds, requests, errors, p50Ms,
-# p95Ms, p99Ms, p999Ms, maxMs, load1Before, load1After), appended to ops/bench/results/recommendations.jsonl (--out=…).
+# p95Ms, p99Ms, p999Ms, maxMs, load1Before, load1After, warmUpSeconds, warmUpP99Ms, warmUpErrors; and the hub's
+# own during the measurement: hubCores, hubJitCores, hubGcPauses, hubGcPauseMs), appended to ops/bench/results/recommendations.jsonl (--out=…).
 # Environment: BENCH_HUB_PORT (default 18080), BENCH_HUB_JAVA_OPTS (default -Xms1g -Xmx2g), BENCH_SKIP_BUILD=1.
 # A given build (e.g. two worktrees measured in turn, paired): BENCH_HUB_JAR=…/app/target/retail-hub.jar
 # BENCH_KIT=…/app/embedded-kit/target/kit (default: beside the jar) and BENCH_BUILD_LABEL (default: that checkout's
@@ -52,5 +56,6 @@ echo "[recommendation-bench] hub up on :$port, PostgreSQL :$pg_port (log: $log)"
 java -Xmx512m -cp "$ops_jar" -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" --build="$label" \
   --api-auth="Basic $(printf 'integration:integration-dev-only' | base64)" \
+  --metrics-auth="Basic $(printf 'admin:admin-dev-only' | base64)" \
   --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --kafka="$kafka" "$@"
 echo "[recommendation-bench] uptime after: $(uptime)" >&2

@@ -35,13 +35,16 @@ import org.apache.kafka.common.TopicPartition;
  * over JDBC, nothing written: consent comes only the hub's own way, the CRM's change capture; the sample CRM grants it
  * to three contacts in four), sends them behaviour over the REST beacon until their recommendations come from
  * co-occurrence and (with {@code --kafka}) until the insight stream has processed everything the warm-up caused, its
- * repartition topics included, then asks for recommendations of those customers and of unknown ones (one in ten) for
- * the given time.
- * Prints one line {@code RECOMMENDATION-BENCHMARK {json}} (with {@code --build} and the load average before and after)
- * and appends it to {@code --out}.
+ * repartition topics included, then asks for recommendations of those customers and of unknown ones (one in ten): first
+ * for at least {@code --warm-up-seconds} at the same rate, not counted, and (with {@code --metrics-auth}, a user allowed to
+ * read the hub's actuator) on until the hub's JIT compiles less than {@code --jit-quiet} of a core, at most
+ * {@code --warm-up-max-seconds}; then for {@code --seconds}, counted. With the metrics the result also says how much CPU,
+ * JIT and GC pauses the hub had during the measurement.
+ * Prints one line {@code RECOMMENDATION-BENCHMARK {json}} (with {@code --build}, the load average before and after, and
+ * the warm-up's p99 and errors beside the figures) and appends it to {@code --out}.
  * Arguments: {@code --hub=http://localhost:18080 --api-auth="Basic …" --jdbc=jdbc:postgresql://… [--jdbc-user=hub]
  * [--jdbc-password=hub-dev-only] [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
- * [--build=<label of the hub's build>] [--out=ops/bench/results/recommendations.jsonl] [--kafka=localhost:9092]
+ * [--warm-up-seconds=30] [--metrics-auth="Basic …"] [--jit-quiet=0.1] [--warm-up-max-seconds=600] [--build=<label of the hub's build>] [--out=ops/bench/results/recommendations.jsonl] [--kafka=localhost:9092]
  * [--insight-group=retail-hub-insight]}.
  */
 public final class RecommendationBenchmark {
@@ -52,9 +55,11 @@ public final class RecommendationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("rate", "200", "seconds", "60", "customers", "40", "warm-up-events", "4000",
-                "out", "ops/bench/results/recommendations.jsonl", "build", "unknown",
-                "jdbc-user", "hub", "jdbc-password", "hub-dev-only"));
+        Map<String, String> options = new HashMap<>(Map.ofEntries(Map.entry("rate", "200"), Map.entry("seconds", "60"),
+                Map.entry("customers", "40"), Map.entry("warm-up-events", "4000"), Map.entry("warm-up-seconds", "30"),
+                Map.entry("warm-up-max-seconds", "600"), Map.entry("jit-quiet", "0.1"),
+                Map.entry("out", "ops/bench/results/recommendations.jsonl"), Map.entry("build", "unknown"),
+                Map.entry("jdbc-user", "hub"), Map.entry("jdbc-password", "hub-dev-only")));
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
@@ -68,8 +73,14 @@ public final class RecommendationBenchmark {
         if (options.containsKey("kafka")) {
             settled(options.get("kafka"), options.getOrDefault("insight-group", "retail-hub-insight"));
         }
-        String line = "RECOMMENDATION-BENCHMARK " + measure(http, hub, auth, customers, options.get("build"),
-                Double.parseDouble(options.get("rate")), Integer.parseInt(options.get("seconds")));
+        double rate = Double.parseDouble(options.get("rate"));
+        HubMetrics metrics = options.containsKey("metrics-auth") ? new HubMetrics(http, hub, options.get("metrics-auth")) : null;
+        Run warmUp = warmUpRequests(http, hub, auth, customers, rate, Integer.parseInt(options.get("warm-up-seconds")),
+                Integer.parseInt(options.get("warm-up-max-seconds")), Double.parseDouble(options.get("jit-quiet")), metrics);
+        HubMetrics.Reading before = metrics == null ? null : metrics.read();
+        Run run = Run.of(http, hub, auth, customers, rate, Integer.parseInt(options.get("seconds")), 2);
+        String hubFigures = metrics == null ? "" : hubFigures(before, metrics.read());
+        String line = "RECOMMENDATION-BENCHMARK " + run.json(options.get("build"), warmUp, hubFigures);
         System.out.println(line);
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -170,32 +181,78 @@ public final class RecommendationBenchmark {
         }
     }
 
-    private static String measure(HttpClient http, String hub, String auth, List<String> customers, String build, double rate, int seconds) {
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Histogram micros = Latency.histogram();
-        AtomicLong errors = new AtomicLong();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        Random random = new Random(2);
-        long start = System.currentTimeMillis() + 200;
-        new ArrivalSchedule(rate).run(start, Math.round(rate * seconds), (i, due) -> {
-            String customer = random.nextInt(10) == 0 ? "CU9" + (900000 + i) : customers.get(random.nextInt(customers.size()));
-            pending.add(http.sendAsync(request(hub, auth, "/api/customers/" + customer + "/recommendations?k=10").build(),
-                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                        if (failure != null || response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                        synchronized (micros) {
-                            Latency.record(micros, (System.currentTimeMillis() - due) * 1000);
-                        }
-                    }));
-        });
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-        Latency latency = Latency.of(micros);
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return String.format(Locale.ROOT, "{\"at\":\"%s\",\"build\":\"%s\",\"rate\":%.0f,\"seconds\":%d,\"requests\":%d,\"errors\":%d,"
-                        + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"p999Ms\":%.1f,\"maxMs\":%.1f,\"load1Before\":%.2f,\"load1After\":%.2f}",
-                Instant.now(), build.replaceAll("[^A-Za-z0-9._:/-]", "_"), rate, seconds, latency.count(), errors.get(),
-                latency.p50(), latency.p95(), latency.p99(), latency.p999(), latency.max(), loadBefore, loadAfter);
+    /**
+     * Requests at the rate, not counted, for {@code least} seconds and then (with the hub's metrics) on in steps of ten
+     * seconds until the hub's JIT compiles less than {@code jitQuiet} of a core, at most {@code most} seconds: measured on
+     * this machine, the JIT took 0.6 of its two cores for the first minutes under load, with one compiler thread working
+     * through the hub's libraries (Kafka's broker, Debezium, Spring's web stack) for well over three minutes.
+     */
+    private static Run warmUpRequests(HttpClient http, String hub, String auth, List<String> customers, double rate, int least, int most,
+                                      double jitQuiet, HubMetrics metrics) {
+        Run warmUp = Run.of(http, hub, auth, customers, rate, least, 1);
+        if (metrics == null) {
+            return warmUp;
+        }
+        int seconds = least;
+        HubMetrics.Reading last = metrics.read();
+        double compiling = Double.MAX_VALUE;
+        while (seconds < most && compiling >= jitQuiet) {
+            warmUp = Run.of(http, hub, auth, customers, rate, 10, seconds);
+            seconds += 10;
+            HubMetrics.Reading now = metrics.read();
+            compiling = now.compilingSince(last);
+            last = now;
+        }
+        System.err.printf(Locale.ROOT, "[recommendation-bench] warmed up for %d s; the hub's JIT compiled %.2f of a core over the last step%n",
+                seconds, compiling == Double.MAX_VALUE ? 0 : compiling);
+        return new Run(seconds, rate, warmUp.latency(), warmUp.errors(), warmUp.loadBefore(), warmUp.loadAfter());
+    }
+
+    /** What the hub's JVM did during the measurement: cores of CPU and of JIT compiling, GC pauses. */
+    private static String hubFigures(HubMetrics.Reading before, HubMetrics.Reading after) {
+        return String.format(Locale.ROOT, ",\"hubCores\":%.2f,\"hubJitCores\":%.2f,\"hubGcPauses\":%.0f,\"hubGcPauseMs\":%.0f",
+                after.cpuSince(before), after.compilingSince(before), after.gcPauses() - before.gcPauses(), after.gcPauseMs() - before.gcPauseMs());
+    }
+
+    /** Requests at {@code rate} for {@code seconds}, open loop: each one's latency counts from when it was due. */
+    private record Run(int seconds, double rate, Latency latency, long errors, double loadBefore, double loadAfter) {
+
+        static Run of(HttpClient http, String hub, String auth, List<String> customers, double rate, int seconds, long seed) {
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            Histogram micros = Latency.histogram();
+            AtomicLong errors = new AtomicLong();
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            Random random = new Random(seed);
+            long start = System.currentTimeMillis() + 200;
+            new ArrivalSchedule(rate).run(start, Math.round(rate * seconds), (i, due) -> {
+                String customer = random.nextInt(10) == 0 ? "CU9" + (900000 + i) : customers.get(random.nextInt(customers.size()));
+                pending.add(http.sendAsync(request(hub, auth, "/api/customers/" + customer + "/recommendations?k=10").build(),
+                        HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                            if (failure != null || response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                            synchronized (micros) {
+                                Latency.record(micros, (System.currentTimeMillis() - due) * 1000);
+                            }
+                        }));
+            });
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+            return new Run(seconds, rate, Latency.of(micros), errors.get(), loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
+        /**
+         * This run as the result line, with the warm-up's length (its p99 and errors are those of its last step) and the
+         * hub's own figures beside it.
+         */
+        String json(String build, Run warmUp, String hubFigures) {
+            return String.format(Locale.ROOT, "{\"at\":\"%s\",\"build\":\"%s\",\"rate\":%.0f,\"seconds\":%d,\"requests\":%d,\"errors\":%d,"
+                            + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"p999Ms\":%.1f,\"maxMs\":%.1f,\"load1Before\":%.2f,\"load1After\":%.2f,"
+                            + "\"warmUpSeconds\":%d,\"warmUpP99Ms\":%.1f,\"warmUpErrors\":%d%s}",
+                    Instant.now(), build.replaceAll("[^A-Za-z0-9._:/-]", "_"), rate, seconds, latency.count(), errors,
+                    latency.p50(), latency.p95(), latency.p99(), latency.p999(), latency.max(), loadBefore, loadAfter,
+                    warmUp.seconds, warmUp.latency.count() == 0 ? 0.0 : warmUp.latency.p99(), warmUp.errors, hubFigures);
+        }
     }
 
     private static HttpRequest.Builder request(String hub, String auth, String path) {
