@@ -5,8 +5,8 @@
 # up through the REST beacon, then asks for recommendations at the rate for the time given, and stops the hub.
 #   ops/bench/insight/run.sh [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000] [--warm-up-seconds=30]
 #   [--jit-quiet=0.1] [--warm-up-max-seconds=600]
-# Requests at the rate are sent, not counted, for the warm-up seconds and on until the hub's JIT compiles less than
-# --jit-quiet of a core (read from its actuator as the dev-only admin user), then counted for --seconds.
+# Requests at the rate are sent, not counted, for the warm-up seconds and on until the hub's compiler threads are busy
+# less than --jit-quiet (a tenth of one thread's time; read from its actuator as the dev-only admin user), then counted.
 # Result: one line "RECOMMENDATION-BENCHMARK {json}" on stdout (fields at, build, rate, seconds, requests, errors, p50Ms,
 # p95Ms, p99Ms, p999Ms, maxMs, load1Before, load1After, warmUpSeconds, warmUpP99Ms, warmUpErrors; and the hub's
 # own during the measurement: hubCores, hubJitCores, hubGcPauses, hubGcPauseMs), appended to ops/bench/results/recommendations.jsonl (--out=…).

@@ -31,7 +31,7 @@ final class HubMetrics {
     /** Counters at one moment: process CPU and compilation in ms, GC pauses (count, total ms) and the wall clock. */
     record Reading(double cpuMs, double compilationMs, double gcPauses, double gcPauseMs, long atMillis) {
 
-        /** The compiler threads' busy time per unit of wall time between {@code before} and this reading (1.0 = one thread all the time). */
+        /** The compiler threads' busy time per unit of wall time since {@code before} (1.0 = one thread all the time). */
         double compilingSince(Reading before) {
             return (compilationMs - before.compilationMs) / Math.max(1, atMillis - before.atMillis);
         }
@@ -52,7 +52,8 @@ final class HubMetrics {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub + "/actuator/metrics/" + metric))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException(metric + ": HTTP " + answer.statusCode() + " (--metrics-auth must name a user allowed to read the actuator)");
+                throw new IllegalStateException(metric + ": HTTP " + answer.statusCode()
+                        + " (--metrics-auth must name a user allowed to read the actuator)");
             }
             for (JsonNode measurement : JSON.readTree(answer.body()).path("measurements")) {
                 if (statistic.equals(measurement.path("statistic").asText())) {

@@ -37,14 +37,15 @@ import org.apache.kafka.common.TopicPartition;
  * co-occurrence and (with {@code --kafka}) until the insight stream has processed everything the warm-up caused, its
  * repartition topics included, then asks for recommendations of those customers and of unknown ones (one in ten): first
  * for at least {@code --warm-up-seconds} at the same rate, not counted, and (with {@code --metrics-auth}, a user allowed to
- * read the hub's actuator) on until the hub's JIT compiles less than {@code --jit-quiet} of a core, at most
+ * read the hub's actuator) on until the hub's compiler threads are busy less than {@code --jit-quiet}, at most
  * {@code --warm-up-max-seconds}; then for {@code --seconds}, counted. With the metrics the result also says how much CPU,
  * JIT and GC pauses the hub had during the measurement.
  * Prints one line {@code RECOMMENDATION-BENCHMARK {json}} (with {@code --build}, the load average before and after, and
  * the warm-up's p99 and errors beside the figures) and appends it to {@code --out}.
  * Arguments: {@code --hub=http://localhost:18080 --api-auth="Basic …" --jdbc=jdbc:postgresql://… [--jdbc-user=hub]
  * [--jdbc-password=hub-dev-only] [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
- * [--warm-up-seconds=30] [--metrics-auth="Basic …"] [--jit-quiet=0.1] [--warm-up-max-seconds=600] [--build=<label of the hub's build>] [--out=ops/bench/results/recommendations.jsonl] [--kafka=localhost:9092]
+ * [--warm-up-seconds=30] [--metrics-auth="Basic …"] [--jit-quiet=0.1] [--warm-up-max-seconds=600]
+ * [--build=<label of the hub's build>] [--out=ops/bench/results/recommendations.jsonl] [--kafka=localhost:9092]
  * [--insight-group=retail-hub-insight]}.
  */
 public final class RecommendationBenchmark {
@@ -183,7 +184,7 @@ public final class RecommendationBenchmark {
 
     /**
      * Requests at the rate, not counted, for {@code least} seconds and then (with the hub's metrics) on in steps of ten
-     * seconds until the hub's JIT compiles less than {@code jitQuiet} of a core, at most {@code most} seconds: measured on
+     * seconds until the hub's compiler threads are busy less than {@code jitQuiet}, at most {@code most} seconds: measured on
      * this machine, the JIT took 0.6 of its two cores for the first minutes under load, with one compiler thread working
      * through the hub's libraries (Kafka's broker, Debezium, Spring's web stack) for well over three minutes.
      */
@@ -203,7 +204,7 @@ public final class RecommendationBenchmark {
             compiling = now.compilingSince(last);
             last = now;
         }
-        System.err.printf(Locale.ROOT, "[recommendation-bench] warmed up for %d s; the hub's JIT compiled %.2f of a core over the last step%n",
+        System.err.printf(Locale.ROOT, "[recommendation-bench] warmed up for %d s; the hub's JIT was busy %.2f over the last step%n",
                 seconds, compiling == Double.MAX_VALUE ? 0 : compiling);
         return new Run(seconds, rate, warmUp.latency(), warmUp.errors(), warmUp.loadBefore(), warmUp.loadAfter());
     }
@@ -211,7 +212,8 @@ public final class RecommendationBenchmark {
     /** What the hub's JVM did during the measurement: cores of CPU and of JIT compiling, GC pauses. */
     private static String hubFigures(HubMetrics.Reading before, HubMetrics.Reading after) {
         return String.format(Locale.ROOT, ",\"hubCores\":%.2f,\"hubJitCores\":%.2f,\"hubGcPauses\":%.0f,\"hubGcPauseMs\":%.0f",
-                after.cpuSince(before), after.compilingSince(before), after.gcPauses() - before.gcPauses(), after.gcPauseMs() - before.gcPauseMs());
+                after.cpuSince(before), after.compilingSince(before), after.gcPauses() - before.gcPauses(),
+                after.gcPauseMs() - before.gcPauseMs());
     }
 
     /** Requests at {@code rate} for {@code seconds}, open loop: each one's latency counts from when it was due. */
