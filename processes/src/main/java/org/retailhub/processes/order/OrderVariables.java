@@ -4,13 +4,11 @@ package org.retailhub.processes.order;
 public final class OrderVariables {
 
     public static final String ORDER_ID = "orderId";
-    public static final String PAYMENT_TIMEOUT = "paymentTimeout";
     public static final String ORDER_VALID = "orderValid";
     public static final String STOCK_OUTCOME = "stockOutcome";
     public static final String REASON = "reason";
     public static final String PAYMENT_ID = "paymentId";
     public static final String PAYMENT_METHOD = "paymentMethod";
-    public static final String PAY_IN_STORE_TIMEOUT = "payInStoreTimeout";
 
     private OrderVariables() {
     }

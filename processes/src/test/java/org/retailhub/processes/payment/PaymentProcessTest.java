@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +34,8 @@ import org.retailhub.domain.payment.PaymentProviderUnavailableException;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.shared.Money;
+import org.retailhub.processes.order.OrderProperties;
+import org.retailhub.processes.order.PaymentTimeouts;
 
 /** Drives the payment model path by path: immediate answers, webhooks, silence, a provider that is down, and the capture. */
 @Deployment(resources = "bpmn/payment/payment.bpmn")
@@ -53,6 +56,7 @@ class PaymentProcessTest {
     void wire() {
         AbstractAssertions.init(engine.getProcessEngine());
         Mocks.register("payment", new PaymentSteps(payments.repository(), provider, giftCards));
+        Mocks.register("paymentTimeouts", new PaymentTimeouts(new OrderProperties(Duration.ofMinutes(2), "EUR", Duration.ofDays(7), null)));
         process = new PaymentProcess(engine.getProcessEngine().getRuntimeService());
         payment = payments.open(UUID.randomUUID(), PaymentMethod.CARD, Money.of("30.00", "EUR"));
         when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.CAPTURED, null));
@@ -130,7 +134,7 @@ class PaymentProcessTest {
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
         when(provider.status(any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         ProcessInstance instance = startAndAuthorise();
-        assertThat(job("Event_ProviderSilent").getDuedate()).as("the order's payment timeout, PT2M")
+        assertThat(job("Event_ProviderSilent").getDuedate()).as("the hub's payment timeout, PT2M")
                 .isAfter(java.time.Instant.now().plusSeconds(100)).isBefore(java.time.Instant.now().plusSeconds(130));
 
         execute(job("Event_ProviderSilent"));
@@ -274,8 +278,8 @@ class PaymentProcessTest {
     private ProcessInstance start(String firstWait) {
         ProcessInstance instance = engine.getProcessEngine().getRuntimeService().createProcessInstanceByKey(PaymentProcess.PROCESS_KEY)
                 .businessKey(payment.orderId().toString())
-                .setVariables(Variables.createVariables().putValue("paymentId", payment.id().toString()).putValue("paymentTimeout", "PT2M")
-                        .putValue("paymentMethod", payment.method().name()).putValue("payInStoreTimeout", "P7D"))
+                .setVariables(Variables.createVariables().putValue("paymentId", payment.id().toString())
+                        .putValue("paymentMethod", payment.method().name()))
                 .execute();
         assertThat(instance).isWaitingAt(firstWait);
         return instance;
