@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,23 @@ class OrderWithCalledModelsTest {
         assertThat(order.payments.ofOrder(order.orderId).status()).isEqualTo(PaymentStatus.CAPTURED);
         verify(erp).request(any(), eq(order.orderId + ":deliver"));
         verify(order.orders).recordDelivery(order.orderId, "8012345678");
+        verify(order.journal).change(order.orderId, OrderStatus.PAID, null);
+    }
+
+    /**
+     * An order in flight when the decisions became transient stores them (and a reason its payment mapped out); the
+     * engine refuses to turn a stored variable transient, so its steps and the models it calls keep storing those.
+     */
+    @Test
+    void anOrderStartedBeforeTheDecisionsWereTransientStillEndsPaid() {
+        ProcessInstance instance = engine.getProcessEngine().getRuntimeService().createProcessInstanceByKey(OrderFulfilmentProcess.PROCESS_KEY)
+                .businessKey(order.orderId.toString())
+                .setVariables(Variables.createVariables().putValue("orderId", order.orderId.toString())
+                        .putValue("orderValid", true).putValue("stockOutcome", "RESERVED").putValue("reason", null))
+                .execute();
+        order.runDueJobs();
+
+        assertThat(instance).isEnded().hasPassed("Activity_TakePayment", "Activity_RequestFulfilment", "EndEvent_OrderPaid");
         verify(order.journal).change(order.orderId, OrderStatus.PAID, null);
     }
 
