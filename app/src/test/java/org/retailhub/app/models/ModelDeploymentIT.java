@@ -163,13 +163,13 @@ class ModelDeploymentIT {
                 process: payment
                 scenarios:
                   - name: card authorised and captured
-                    given: {paymentId: pay-1, paymentMethod: CARD, paymentTimeout: PT2M, payInStoreTimeout: P2D}
+                    given: {paymentId: pay-1, paymentMethod: CARD}
                     steps:
                       payment.authorise: {set: {authorisation: AUTHORISED}}
                       payment.capture: {set: {authorisation: CAPTURED}}
                     expect: {end: EndEvent_PaymentCaptured}
                   - name: card declined
-                    given: {paymentId: pay-2, paymentMethod: CARD, paymentTimeout: PT2M, payInStoreTimeout: P2D}
+                    given: {paymentId: pay-2, paymentMethod: CARD}
                     steps:
                       payment.authorise: {set: {authorisation: DECLINED}}
                     expect: {end: EndEvent_PaymentDeclined}

@@ -6,6 +6,7 @@ import org.retailhub.domain.fulfilment.FulfilmentAnswer;
 import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.retailhub.domain.order.Order;
 import org.retailhub.domain.order.OrderRepository;
+import org.retailhub.processes.models.TransientVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,14 @@ public class DeliverySteps {
     public void handOver(DelegateExecution execution) {
         Order order = orders.get(UUID.fromString((String) execution.getVariable(ORDER_ID)));
         FulfilmentAnswer answer = fulfilment.request(order, order.id() + ":deliver");
-        execution.setVariable(ACCEPTED, answer.accepted());
+        // read by the gateway and the order's out-mappings as the delivery ends, in this transaction: no rows needed;
+        // "no reason" is set too, so the order's out-mapping of the reason has a transient value to copy, not a null row
+        TransientVariables.set(execution, ACCEPTED, answer.accepted());
         if (answer.accepted()) {
             orders.recordDelivery(order.id(), answer.deliveryId());
+            TransientVariables.set(execution, REASON, null);
         } else {
-            execution.setVariable(REASON, "fulfilment rejected by the ERP: " + answer.reason());
+            TransientVariables.set(execution, REASON, "fulfilment rejected by the ERP: " + answer.reason());
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.retailhub.domain.order.OrderBusyException;
 import org.retailhub.domain.order.OrderProcesses;
 import org.springframework.stereotype.Component;
@@ -19,21 +18,16 @@ public class OrderFulfilmentProcess implements OrderProcesses {
     private static final int CANCEL_ATTEMPTS = 5;
 
     private final RuntimeService runtime;
-    private final OrderProperties properties;
 
-    public OrderFulfilmentProcess(RuntimeService runtime, OrderProperties properties) {
+    public OrderFulfilmentProcess(RuntimeService runtime) {
         this.runtime = runtime;
-        this.properties = properties;
     }
 
     @Override
     public void start(UUID orderId) {
         runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(orderId.toString())
-                .setVariables(Variables.createVariables()
-                        .putValue(OrderVariables.ORDER_ID, orderId.toString())
-                        .putValue(OrderVariables.PAYMENT_TIMEOUT, properties.paymentTimeout().toString())
-                        .putValue(OrderVariables.PAY_IN_STORE_TIMEOUT, properties.payInStoreTimeout().toString()))
+                .setVariable(OrderVariables.ORDER_ID, orderId.toString())
                 .execute();
     }
 

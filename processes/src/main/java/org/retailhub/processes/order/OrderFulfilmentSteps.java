@@ -24,6 +24,7 @@ import org.retailhub.domain.pricing.PricedLine;
 import org.retailhub.domain.pricing.PricingContext;
 import org.retailhub.domain.pricing.PromotionTable;
 import org.retailhub.domain.pricing.StockCover;
+import org.retailhub.processes.models.TransientVariables;
 import org.retailhub.processes.pricing.PricingProperties;
 import org.springframework.stereotype.Component;
 
@@ -65,9 +66,10 @@ public class OrderFulfilmentSteps {
         List<String> notSold = skus(order).stream()
                 .filter(sku -> !articles.containsKey(sku) || !articles.get(sku).active()).toList();
         boolean valid = order.status() == OrderStatus.RECEIVED && notSold.isEmpty();
-        execution.setVariable(OrderVariables.ORDER_VALID, valid);
+        // the decisions and reasons are read before the next wait state (validate is the only asynchronous step before payment)
+        TransientVariables.set(execution, OrderVariables.ORDER_VALID, valid);
         if (!valid) {
-            execution.setVariable(OrderVariables.REASON, notSold.isEmpty()
+            TransientVariables.set(execution, OrderVariables.REASON, notSold.isEmpty()
                     ? "order is already " + order.status() : "articles no longer sold: " + notSold);
         }
     }
@@ -81,10 +83,10 @@ public class OrderFulfilmentSteps {
         outcome.unavailable().forEach(l -> orders.recordReservedQuantity(order.id(), l.lineNo(), 0));
         StockOutcome result = outcome.nothingReserved() ? StockOutcome.UNAVAILABLE
                 : outcome.complete() ? StockOutcome.RESERVED : StockOutcome.PARTIAL;
-        execution.setVariable(OrderVariables.STOCK_OUTCOME, result.name());
+        TransientVariables.set(execution, OrderVariables.STOCK_OUTCOME, result.name());
         if (!outcome.complete()) {
             String skus = outcome.unavailable().stream().map(StockRequest::sku).distinct().collect(Collectors.joining(", "));
-            execution.setVariable(OrderVariables.REASON, "out of stock in " + order.storeId() + ": " + skus);
+            TransientVariables.set(execution, OrderVariables.REASON, "out of stock in " + order.storeId() + ": " + skus);
         }
     }
 
@@ -129,7 +131,8 @@ public class OrderFulfilmentSteps {
         Order order = orders.get(id);
         execution.setVariable(OrderVariables.PAYMENT_ID,
                 payments.openFor(id, order.paymentMethod(), order.total(), orders.giftCard(id)).id().toString());
-        execution.setVariable(OrderVariables.PAYMENT_METHOD, order.paymentMethod().name());
+        // the payment's first gateway reads it as the payment starts, in this transaction
+        TransientVariables.set(execution, OrderVariables.PAYMENT_METHOD, order.paymentMethod().name());
     }
 
     public void commitStock(DelegateExecution execution) {

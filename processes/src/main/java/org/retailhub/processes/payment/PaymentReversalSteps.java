@@ -7,6 +7,7 @@ import org.retailhub.domain.payment.Payment;
 import org.retailhub.domain.payment.PaymentProvider;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.processes.models.TransientVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,11 @@ public class PaymentReversalSteps {
     public void checkHolding(DelegateExecution execution) {
         Object id = execution.getVariable(PaymentSteps.PAYMENT_ID);
         Payment payment = id == null ? null : payments.get(UUID.fromString((String) id));
-        execution.setVariable(HOLDING, payment == null ? "NOTHING"
+        String holding = payment == null ? "NOTHING"
                 : payment.status() == PaymentStatus.CAPTURED ? "TAKEN"
-                : reversals.holdsMoney(payment) ? "HELD" : "NOTHING");
+                : reversals.holdsMoney(payment) ? "HELD" : "NOTHING";
+        // the gateway right after reads it in this transaction: no row needed
+        TransientVariables.set(execution, HOLDING, holding);
     }
 
     public void refund(DelegateExecution execution) {

@@ -11,6 +11,7 @@ import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.PaymentStatus;
 import org.retailhub.domain.payment.ProviderAnswer;
 import org.retailhub.domain.shared.Money;
+import org.retailhub.processes.models.TransientVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,10 +63,10 @@ public class PaymentSteps {
             payment = payments.recordGiftCard(payment.id(), take, redeemed.providerPaymentId());
         }
         if (payment.cardAmount().amount().signum() > 0) {
-            execution.setVariable(AUTHORISATION, "REMAINDER");
+            authorisation(execution, "REMAINDER");
         } else {
             payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.AUTHORISED, null, null));
-            execution.setVariable(AUTHORISATION, "AUTHORISED");
+            authorisation(execution, "AUTHORISED");
         }
     }
 
@@ -104,8 +105,8 @@ public class PaymentSteps {
     /** No outcome after asking: void at the provider so a late approval cannot charge the customer. */
     public void giveUp(DelegateExecution execution) {
         reversals.giveBack(payment(execution));
-        execution.setVariable(AUTHORISATION, "TIMED_OUT");
-        execution.setVariable(REASON, "no payment outcome within the payment timeout");
+        authorisation(execution, "TIMED_OUT");
+        TransientVariables.set(execution, REASON, "no payment outcome within the payment timeout");
     }
 
     /** Takes the authorised money ({@code CAPTURED}); a refusal is the modelled error {@value #CAPTURE_REFUSED}. */
@@ -121,13 +122,15 @@ public class PaymentSteps {
             }
             payments.record(payment.id(), answer);
         }
-        execution.setVariable(AUTHORISATION, "CAPTURED");
+        authorisation(execution, "CAPTURED");
+        // the order maps the reason out of every payment: a transient "none" keeps that from writing a null row
+        TransientVariables.set(execution, REASON, null);
     }
 
     /** After a refused capture: the authorisation and any gift card money go back, and the payment ends declined. */
     public void voidRefusedCapture(DelegateExecution execution) {
         reversals.giveBack(payment(execution));
-        execution.setVariable(AUTHORISATION, "DECLINED");
+        authorisation(execution, "DECLINED");
     }
 
     private void decline(DelegateExecution execution, Payment payment, String reason) {
@@ -135,14 +138,22 @@ public class PaymentSteps {
     }
 
     private void decided(DelegateExecution execution, Payment payment) {
-        execution.setVariable(AUTHORISATION, switch (payment.status()) {
+        authorisation(execution, switch (payment.status()) {
             case AUTHORISED, CAPTURED -> "AUTHORISED";
             case DECLINED, VOIDED, REFUNDED -> "DECLINED";
             case REQUESTED, PENDING -> "PENDING";
         });
         if (payment.status() == PaymentStatus.DECLINED) {
-            execution.setVariable(REASON, "payment declined: " + (payment.reason() == null ? "no reason given" : payment.reason()));
+            TransientVariables.set(execution, REASON, "payment declined: " + (payment.reason() == null ? "no reason given" : payment.reason()));
         }
+    }
+
+    /**
+     * Every reader of the authorisation (the gateways, the order's out-mapping when the payment ends) follows the step
+     * that set it before the next wait state, so it is transient: after a wait the next step sets it again.
+     */
+    private static void authorisation(DelegateExecution execution, String authorisation) {
+        TransientVariables.set(execution, AUTHORISATION, authorisation);
     }
 
     private Payment payment(DelegateExecution execution) {

@@ -46,7 +46,9 @@ class ElementTemplatesTest {
     private static final Path TEMPLATES = Path.of("src/main/element-templates/retail-hub.json");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern STEP = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)\\(execution((?:, '[^']*')*)\\)}");
-    private static final Pattern VARIABLE = Pattern.compile("\\.(get|set)Variable(?:Local)?\\(\\s*([\\w.\"]+)(\\s*\\+)?");
+    /** {@code execution.getVariable(NAME}, {@code execution.setVariable(NAME} or {@code TransientVariables.set(execution, NAME}. */
+    private static final Pattern VARIABLE = Pattern.compile(
+            "(?:\\.(get|set)Variable(?:Local)?\\(|TransientVariables\\.(set)\\(execution,)\\s*([\\w.\"]+)(\\s*\\+)?");
 
     private static List<JsonNode> templates;
     private static Map<String, Class<?>> steps;
@@ -233,8 +235,8 @@ class ElementTemplatesTest {
                 }
                 Matcher variable = VARIABLE.matcher(body);
                 while (variable.find()) {
-                    String value = constant(bean, source, variable.group(2)) + (variable.group(3) != null ? "*" : "");
-                    (variable.group(1).equals("get") ? reads : writes).add(value);
+                    String value = constant(bean, source, variable.group(3)) + (variable.group(4) != null ? "*" : "");
+                    ("get".equals(variable.group(1)) ? reads : writes).add(value);
                 }
             }
         }

@@ -22,7 +22,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class ProcessScenariosTest {
 
-    private static final String PAYMENT_START = "{paymentId: pay-1, paymentMethod: CARD, paymentTimeout: PT2M, payInStoreTimeout: P2D}";
+    private static final String PAYMENT_START = "{paymentId: pay-1, paymentMethod: CARD}";
 
     static Stream<Resource> scenarioFiles() throws IOException {
         return Stream.of(new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/*.scenarios.yaml"));
@@ -157,6 +157,7 @@ class ProcessScenariosTest {
                     given: %1$s
                     steps:
                       payment.authorise: {set: {authorisation: PENDING}}
+                      paymentTimeouts.providerAnswer: {return: PT2M}
                     then:
                       - timer: Event_NotPaidInStore
                     expect: {}

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,7 +30,7 @@ class OrderCancelRetryTest {
     @BeforeEach
     void wire() {
         when(runtime.createMessageCorrelation(anyString())).thenReturn(correlation);
-        process = new OrderFulfilmentProcess(runtime, new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
+        process = new OrderFulfilmentProcess(runtime);
     }
 
     @Test

@@ -60,7 +60,8 @@ final class OrderFixture {
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
                 new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin"), java.time.Duration.ofMinutes(10)),
                 (store, skus) -> Map.of()));
-        process = new OrderFulfilmentProcess(engine.getRuntimeService(), new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null));
+        Mocks.register("paymentTimeouts", new PaymentTimeouts(new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null)));
+        process = new OrderFulfilmentProcess(engine.getRuntimeService());
         when(catalogue.articles(any())).thenReturn(Map.of(
                 "SKU-0002", new Article("SKU-0002", "T-shirt", "APPAREL", Money.of("20.00", "EUR"), true),
                 "SKU-0005", new Article("SKU-0005", "Blocks", "TOYS", Money.of("9.99", "EUR"), true)));

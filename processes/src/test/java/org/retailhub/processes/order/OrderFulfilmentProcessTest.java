@@ -60,9 +60,10 @@ class OrderFulfilmentProcessTest {
     void capturedPaymentCommitsTheStockAndTheErpDeliveryMarksTheOrderPaid() {
         order.allInStock();
         ProcessInstance instance = order.startAndRunJobs();
-        assertThat(order.called("payment")).as("the payment gets what it needs from the order").variables()
-                .containsEntry("orderId", order.orderId.toString()).containsEntry("paymentId", paymentId())
-                .containsEntry("paymentMethod", "CARD").containsEntry("paymentTimeout", "PT15M").containsEntry("payInStoreTimeout", "PT168H");
+        // the method is passed too, transient: the payment's first gateway reads it as it starts (OrderWithCalledModelsTest)
+        assertThat(order.called("payment")).as("the payment keeps the order's id for operators and its payment's id").variables()
+                .containsOnlyKeys("orderId", "paymentId")
+                .containsEntry("orderId", order.orderId.toString()).containsEntry("paymentId", paymentId());
         verify(order.journal).change(order.orderId, OrderStatus.AWAITING_PAYMENT, null);
 
         paymentEnds("CAPTURED", null);
