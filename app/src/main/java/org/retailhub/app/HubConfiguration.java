@@ -14,6 +14,7 @@ import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.payment.GiftCards;
+import org.retailhub.domain.payment.PaymentEvents;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
@@ -68,8 +69,8 @@ class HubConfiguration {
     }
 
     @Bean
-    PaymentRepository paymentRepository(JdbcTemplate jdbc) {
-        return new PaymentRepository(jdbc);
+    PaymentRepository paymentRepository(JdbcTemplate jdbc, Outbox outbox, Clock clock, KafkaTopicProperties topics) {
+        return new PaymentRepository(jdbc, new PaymentEvents(outbox, clock, topics.payments()));
     }
 
     @Bean
