@@ -6,6 +6,7 @@ import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.order.LegacyHandover;
 import org.retailhub.domain.order.LegacyOrders;
 import org.retailhub.domain.order.OrderAcceptance;
@@ -89,8 +90,13 @@ class HubConfiguration {
     }
 
     @Bean
-    ReservationLedger reservationLedger(JdbcTemplate jdbc) {
-        return new ReservationLedger(jdbc);
+    StockMovements stockMovements(JdbcTemplate jdbc, Outbox outbox, KafkaTopicProperties topics) {
+        return new StockMovements(jdbc, outbox, topics.stockMovements());
+    }
+
+    @Bean
+    ReservationLedger reservationLedger(JdbcTemplate jdbc, StockMovements movements) {
+        return new ReservationLedger(jdbc, movements);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param events            the order events every status change is published on
  * @param payments          the payment events every status change of a payment is published on
+ * @param stockMovements    the movements of untagged stock queued for the stock's owner (order lines, till sales, counts)
  * @param partitions        partitions per topic: the most hub instances that can share one channel's intake
  * @param replicationFactor replicas per partition (1 for the embedded broker, 3 in production)
  */
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
 public record KafkaTopicProperties(
         @NotBlank @DefaultValue("orders.events") String events,
         @NotBlank @DefaultValue("payments.events") String payments,
+        @NotBlank @DefaultValue("stock.movements") String stockMovements,
         @Min(1) @DefaultValue("3") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor) {
 }

@@ -38,10 +38,12 @@ import org.retailhub.domain.consistency.GoldenRecords;
 import org.retailhub.domain.consistency.PersonalDataSeal;
 import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.InteractionKind;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.retailhub.domain.lake.LakeLedger;
 import org.retailhub.domain.order.OrderEvent;
 import org.retailhub.domain.order.OrderStatus;
+import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -85,7 +87,8 @@ class DataLakeIT {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         ledger = new LakeLedger(jdbc, tx);
         pseudonyms = new CustomerPseudonyms(jdbc);
-        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()));
+        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()),
+                new StockMovements(jdbc, new Outbox(jdbc, JSON), "stock.movements"));
         kafka = new EmbeddedKafkaKraftBroker(1, 2).kafkaPorts(0);
         kafka.afterPropertiesSet();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.getBrokersAsString()), new StringSerializer(), new StringSerializer());
