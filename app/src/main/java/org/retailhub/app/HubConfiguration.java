@@ -6,6 +6,7 @@ import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.domain.audit.AuditTrail;
 import org.retailhub.domain.catalogue.Catalogue;
 import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.order.LegacyHandover;
 import org.retailhub.domain.order.LegacyOrders;
 import org.retailhub.domain.order.OrderAcceptance;
@@ -14,6 +15,7 @@ import org.retailhub.domain.order.OrderProcesses;
 import org.retailhub.domain.order.OrderRepository;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.payment.GiftCards;
+import org.retailhub.domain.payment.PaymentEvents;
 import org.retailhub.domain.payment.PaymentRepository;
 import org.retailhub.domain.payment.RefundDesk;
 import org.retailhub.domain.payment.RefundProcesses;
@@ -68,8 +70,8 @@ class HubConfiguration {
     }
 
     @Bean
-    PaymentRepository paymentRepository(JdbcTemplate jdbc) {
-        return new PaymentRepository(jdbc);
+    PaymentRepository paymentRepository(JdbcTemplate jdbc, Outbox outbox, Clock clock, KafkaTopicProperties topics) {
+        return new PaymentRepository(jdbc, new PaymentEvents(outbox, clock, topics.payments()));
     }
 
     @Bean
@@ -88,8 +90,13 @@ class HubConfiguration {
     }
 
     @Bean
-    ReservationLedger reservationLedger(JdbcTemplate jdbc) {
-        return new ReservationLedger(jdbc);
+    StockMovements stockMovements(JdbcTemplate jdbc, Outbox outbox, KafkaTopicProperties topics) {
+        return new StockMovements(jdbc, outbox, topics.stockMovements());
+    }
+
+    @Bean
+    ReservationLedger reservationLedger(JdbcTemplate jdbc, StockMovements movements) {
+        return new ReservationLedger(jdbc, movements);
     }
 
     @Bean

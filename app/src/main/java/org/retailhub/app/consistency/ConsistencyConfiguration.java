@@ -20,6 +20,7 @@ import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.consistency.Reconciliation;
 import org.retailhub.domain.consistency.ReconciliationTurn;
 import org.retailhub.domain.consistency.StockPostings;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.inventory.StockShortfalls;
 import org.retailhub.legacy.crm.CrmCustomers;
 import org.retailhub.legacy.crm.CrmIsland;
@@ -74,8 +75,9 @@ class ConsistencyConfiguration {
 
     /** The golden records; customers still in clear, or sealed with a previous key, are sealed with the current key first. */
     @Bean
-    AuditedGoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail, PersonalDataProperties personalData) {
-        AuditedGoldenRecords golden = new AuditedGoldenRecords(jdbc, new TransactionTemplate(transactions), personalData.seal(), trail);
+    AuditedGoldenRecords goldenRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail trail, PersonalDataProperties personalData,
+                                       StockMovements movements) {
+        AuditedGoldenRecords golden = new AuditedGoldenRecords(jdbc, new TransactionTemplate(transactions), personalData.seal(), movements, trail);
         int sealed = golden.resealCustomers();
         if (sealed > 0) {
             org.slf4j.LoggerFactory.getLogger(ConsistencyConfiguration.class).info("{} customers sealed with personal data key '{}'", sealed,

@@ -7,6 +7,7 @@ import org.retailhub.connectors.kafka.KafkaTopicProperties;
 import org.retailhub.connectors.kafka.KafkaTopics;
 import org.retailhub.domain.cluster.LeaderLock;
 import org.retailhub.domain.epcis.EpcisJournal;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.stockcount.StockCounts;
 import org.retailhub.rfid.epcis.EpcisProperties;
@@ -29,8 +30,8 @@ class RfidConfiguration {
     }
 
     @Bean
-    StockCounts stockCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new StockCounts(jdbc, new TransactionTemplate(transactions));
+    StockCounts stockCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, StockMovements movements) {
+        return new StockCounts(jdbc, new TransactionTemplate(transactions), movements);
     }
 
     /** Which hub instance subscribes to the store readers (ReaderIntakeLeadership): a lock on the hub's database. */

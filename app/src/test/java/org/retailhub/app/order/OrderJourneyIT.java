@@ -458,7 +458,7 @@ class OrderJourneyIT {
     }
 
     @Test
-    void statusChangesLeaveThroughTheOutboxToOrdersEvents() throws Exception {
+    void statusChangesLeaveThroughTheOutboxToTheirTopics() throws Exception {
         String id = json.readTree(post("/api/orders", """
                 {"channel":"WEB","externalId":"IT-EVENTS","storeId":"WEB-DC","lines":[{"sku":"SKU-0040","quantity":1}]}""")
                 .getBody()).get("id").asText();
@@ -472,6 +472,18 @@ class OrderJourneyIT {
         assertThat(KafkaProbe.header(paid, "event-id")).isNotBlank();
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "select count(*) from hub.outbox where event_key = ? and published_at is null", Integer.class, id) == 0);
+
+        // the payment's own events, keyed by the order like the order's, and the goods issue of its line
+        JsonNode captured = json.readTree(KafkaProbe.await(bootstrap, "payments.events",
+                r -> id.equals(r.key()) && "PaymentCaptured".equals(KafkaProbe.header(r, "event-type")), PATIENCE).get(0).value());
+        assertThat(captured.get("orderId").asText()).isEqualTo(id);
+        assertThat(captured.get("status").asText()).isEqualTo("CAPTURED");
+        assertThat(captured.get("amount").decimalValue()).isEqualByComparingTo(event.get("total").decimalValue());
+        JsonNode issued = json.readTree(KafkaProbe.await(bootstrap, "stock.movements",
+                r -> "WEB-DC/SKU-0040".equals(r.key()) && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(id + "/1/issue"),
+                PATIENCE).get(0).value());
+        assertThat(issued.get("quantity").asInt()).isEqualTo(-1);
+        assertThat(issued.get("kind").asText()).isEqualTo("ORDER_ISSUE");
     }
 
     /**

@@ -11,7 +11,7 @@ public class KafkaTopics {
 
     @Bean
     KafkaAdmin.NewTopics eventTopics(KafkaTopicProperties properties) {
-        return of(properties, java.util.List.of(properties.events()));
+        return of(properties, java.util.List.of(properties.events(), properties.payments(), properties.stockMovements()));
     }
 
     /** The topics named, each with the hub's partitions and replication. */

@@ -9,11 +9,11 @@ import java.util.List;
 import org.retailhub.connectors.lake.LakeSchema.Column;
 
 /**
- * The event types the lake keeps today: order status changes ({@code orders.events}, {@code OrderEvent}; a payment's
- * outcome is the order's move to {@code PAID} or {@code REJECTED}) and consenting customers' behaviour
- * ({@code behaviour.accepted}, {@code Interaction}) and the EPCIS events of tagged goods ({@code rfid.epcis}: receipts,
- * moves to the sales floor, counts, sales and exits). Only the listed fields are copied: nothing personal but the
- * customer's pseudonym reaches the lake.
+ * The event types the lake keeps today: order status changes ({@code orders.events}, {@code OrderEvent}), payment
+ * status changes ({@code payments.events}, {@code PaymentEvent}), movements of untagged stock ({@code stock.movements},
+ * {@code StockMovement}), consenting customers' behaviour ({@code behaviour.accepted}, {@code Interaction}) and the
+ * EPCIS events of tagged goods ({@code rfid.epcis}: receipts, moves to the sales floor, counts, sales and exits). Only
+ * the listed fields are copied: nothing personal but the customer's pseudonym reaches the lake.
  */
 final class CanonicalEvents {
 
@@ -27,6 +27,27 @@ final class CanonicalEvents {
             new Column("total", "DECIMAL(14,2)", "the order's total, once priced"),
             new Column("currency", "VARCHAR", "ISO 4217 code of the total"))),
             "occurredAt", "customerId", "type", "orderId", "channel", "orderNumber", "status", "total", "currency");
+
+    /** Payment status changes, schema v1: no card data, and no customer (the order id leads to the order). */
+    static final LakeEventType PAYMENT = new JsonEventType(new LakeSchema("payment", 1, List.of(
+            new Column("event", "VARCHAR", "what happened, e.g. PaymentCaptured"),
+            new Column("payment_id", "VARCHAR", "the hub's payment id, the reference the provider knows"),
+            new Column("order_id", "VARCHAR", "the order it pays"),
+            new Column("method", "VARCHAR", "CARD, WALLET, GIFT_CARD, SPLIT, PAY_IN_STORE"),
+            new Column("amount", "DECIMAL(14,2)", "the payment's amount"),
+            new Column("currency", "VARCHAR", "ISO 4217 code of the amount"),
+            new Column("status", "VARCHAR", "the payment's status after the event: PENDING, AUTHORISED, DECLINED, CAPTURED, VOIDED, REFUNDED"),
+            new Column("reason", "VARCHAR", "the provider's or the hub's reason when it gave one, e.g. why it declined"))),
+            "occurredAt", "customerId", "type", "paymentId", "orderId", "method", "amount", "currency", "status", "reason");
+
+    /** Movements of untagged stock queued for the stock's owner, schema v1. They name no customer. */
+    static final LakeEventType STOCK_MOVEMENT = new JsonEventType(new LakeSchema("stock_movement", 1, List.of(
+            new Column("reference", "VARCHAR", "the movement's reference at the stock's owner, unique: <order>/<line>/issue, a till receipt line, count/<count>/<sku>"),
+            new Column("store_id", "VARCHAR", "the store whose stock moved"),
+            new Column("sku", "VARCHAR", "the article"),
+            new Column("quantity", "INTEGER", "the change of the store's stock in pieces: negative when pieces left, positive when they came back or a count found more"),
+            new Column("kind", "VARCHAR", "ORDER_ISSUE, ORDER_RETURN, TILL_SALE, COUNT_CORRECTION"))),
+            "occurredAt", "customerId", "reference", "storeId", "sku", "quantity", "kind");
 
     /** Behaviour of consenting customers, schema v1. */
     static final LakeEventType BEHAVIOUR = new JsonEventType(new LakeSchema("behaviour", 1, List.of(

@@ -25,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The data lake: order events ({@code hub.kafka.topics.events}), accepted behaviour ({@code hub.insight.accepted-topic})
- * and EPCIS events ({@code hub.rfid.epcis.topic}) exported to Parquet in {@code hub.lake.folder}, copied to object storage when {@code hub.lake.object-storage.bucket}
- * is set; an instance with {@code hub.lake.enabled=false} exports nothing.
+ * The data lake: order, payment and stock movement events ({@code hub.kafka.topics.events}, {@code .payments},
+ * {@code .stock-movements}), accepted behaviour ({@code hub.insight.accepted-topic}) and EPCIS events
+ * ({@code hub.rfid.epcis.topic}) exported to Parquet in {@code hub.lake.folder}, copied to object storage when
+ * {@code hub.lake.object-storage.bucket} is set; an instance with {@code hub.lake.enabled=false} exports nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.lake.enabled", matchIfMissing = true)
@@ -58,7 +59,8 @@ class LakeConfiguration {
                               @Qualifier("lakeFolder") StateFolder folder, LakeLedger ledger, CustomerPseudonyms pseudonyms,
                               DataSourceProperties hubLogin, ObjectMapper json, Clock clock, MeterRegistry meters,
                               @Value("${hub.rfid.epcis.topic:rfid.epcis}") String epcisTopic) {
-        Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR,
+        Map<String, LakeEventType> types = Map.of(topics.events(), CanonicalEvents.ORDER, topics.payments(), CanonicalEvents.PAYMENT,
+                topics.stockMovements(), CanonicalEvents.STOCK_MOVEMENT, insight.acceptedTopic(), CanonicalEvents.BEHAVIOUR,
                 epcisTopic, CanonicalEvents.EPCIS);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(folder.path(), json), ledger, pseudonyms, json, clock, meters);
         LakeUpload upload = lake.objectStorage().configured() ? new S3LakeUpload(lake.objectStorage(), folder.path(), ledger) : LakeUpload.NONE;

@@ -2,6 +2,7 @@ package org.retailhub.connectors.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.retailhub.connectors.kafka.OutboxRelay;
+import org.retailhub.connectors.kafka.OutboxRelayProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,16 +39,32 @@ import org.junit.jupiter.api.io.TempDir;
 import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.GoldenRecords;
 import org.retailhub.domain.consistency.PersonalDataSeal;
+import org.retailhub.domain.consistency.StockSale;
 import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.InteractionKind;
+import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.inventory.StockMovements;
+import org.retailhub.domain.inventory.StockRequest;
 import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.retailhub.domain.lake.LakeLedger;
+import org.retailhub.domain.order.GiftCardToken;
 import org.retailhub.domain.order.OrderEvent;
 import org.retailhub.domain.order.OrderStatus;
+import org.retailhub.domain.order.PaymentMethod;
+import org.retailhub.domain.outbox.Outbox;
+import org.retailhub.domain.payment.Payment;
+import org.retailhub.domain.payment.PaymentEvents;
+import org.retailhub.domain.payment.PaymentRepository;
+import org.retailhub.domain.payment.PaymentStatus;
+import org.retailhub.domain.payment.ProviderAnswer;
+import org.retailhub.domain.shared.Money;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -62,11 +81,13 @@ class DataLakeIT {
     private static final String SEAL_KEY = "dev-only-personal-data-key-never-in-prod-00";
     private static final Instant MONDAY = Instant.parse("2026-11-30T21:15:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-12-01T06:05:00Z");
+    private static final String CARD_TOKEN = "gct-vault-token-never-in-the-lake";
 
     private static HubDatabase db;
     private static EmbeddedKafkaKraftBroker kafka;
     private static KafkaProducer<String, String> producer;
     private static JdbcTemplate jdbc;
+    private static TransactionTemplate tx;
     private static LakeLedger ledger;
     private static CustomerPseudonyms pseudonyms;
     private static GoldenRecords golden;
@@ -82,10 +103,11 @@ class DataLakeIT {
     static void start() {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         ledger = new LakeLedger(jdbc, tx);
         pseudonyms = new CustomerPseudonyms(jdbc);
-        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()));
+        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()),
+                new StockMovements(jdbc, new Outbox(jdbc, JSON), "stock.movements"));
         kafka = new EmbeddedKafkaKraftBroker(1, 2).kafkaPorts(0);
         kafka.afterPropertiesSet();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.getBrokersAsString()), new StringSerializer(), new StringSerializer());
@@ -145,6 +167,56 @@ class DataLakeIT {
                 .as("the customer only as a pseudonym, the same on every row")
                 .containsExactly(List.of(pseudonyms.existing("CU900001").orElseThrow()));
         assertThat(pseudonyms.existing("CU900001").orElseThrow()).hasSize(64).doesNotContain("CU900001");
+    }
+
+    /**
+     * Payments and stock movements as the hub makes them: each status change or posting writes its event to the outbox
+     * in its own transaction, the hub's relay publishes it, and the lake keeps it once, with nothing of the card.
+     */
+    @Test
+    void paymentAndStockMovementEventsOfTheOutboxLandOnceWithoutCardData() throws Exception {
+        Topics topics = Topics.named("outbox");
+        Outbox outbox = new Outbox(jdbc, JSON);
+        PaymentRepository payments = new PaymentRepository(jdbc, new PaymentEvents(outbox, Clock.systemUTC(), topics.payments()));
+        StockMovements movements = new StockMovements(jdbc, outbox, topics.movements());
+        UUID paid = db.newOrder();
+        UUID declined = db.newOrder();
+        Payment split = tx.execute(s -> payments.openFor(paid, PaymentMethod.SPLIT, Money.of("39.80", "EUR"), new GiftCardToken(CARD_TOKEN, "4711")));
+        Payment card = tx.execute(s -> payments.openFor(declined, PaymentMethod.CARD, Money.of("10.13", "EUR"), null));
+        answer(payments, split, PaymentStatus.AUTHORISED, null);
+        answer(payments, split, PaymentStatus.AUTHORISED, null); // the webhook again: no change, no event
+        answer(payments, split, PaymentStatus.CAPTURED, null);
+        answer(payments, split, PaymentStatus.PENDING, null); // late news never moves a payment back
+        answer(payments, card, PaymentStatus.DECLINED, "insufficient funds");
+        tx.executeWithoutResult(s -> {
+            payments.record(card.id(), new ProviderAnswer(null, PaymentStatus.VOIDED, null, null));
+            s.setRollbackOnly(); // the change rolled back: so does its event
+        });
+        ReservationLedger stock = new ReservationLedger(jdbc, movements);
+        tx.executeWithoutResult(s -> stock.reserve(paid, "STORE-001", List.of(new StockRequest(1, "SKU-0005", 2)), false));
+        tx.executeWithoutResult(s -> stock.commit(paid));
+        new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()), movements)
+                .applySale(new StockSale("POS-11-9-" + paid + "-1", "STORE-001", "SKU-0005", 1));
+
+        relayOutbox(outbox);
+        exportUntil(exporter(topics, ledger), 5);
+
+        String payment = "read_parquet('" + lake + "/type=payment/*/*.parquet')";
+        assertThat(query("select event, payment_id, order_id, method, amount, currency, status, reason, schema_version from " + payment + " order by event"))
+                .containsExactly(
+                        Arrays.asList("PaymentAuthorised", split.id().toString(), paid.toString(), "SPLIT", new BigDecimal("39.80"), "EUR", "AUTHORISED", null, 1),
+                        Arrays.asList("PaymentCaptured", split.id().toString(), paid.toString(), "SPLIT", new BigDecimal("39.80"), "EUR", "CAPTURED", null, 1),
+                        Arrays.asList("PaymentDeclined", card.id().toString(), declined.toString(), "CARD", new BigDecimal("10.13"), "EUR", "DECLINED",
+                                "insufficient funds", 1));
+        assertThat(query("select * from " + payment).toString()).as("no card data").doesNotContain(CARD_TOKEN);
+        assertThat(query("select reference, store_id, sku, quantity, kind from read_parquet('" + lake + "/type=stock_movement/*/*.parquet') order by kind"))
+                .as("the change of the store's stock: two pieces left with the order, one with the till sale")
+                .containsExactly(List.of(paid + "/1/issue", "STORE-001", "SKU-0005", -2, "ORDER_ISSUE"),
+                        List.of("POS-11-9-" + paid + "-1", "STORE-001", "SKU-0005", -1, "TILL_SALE"));
+        assertThat(query("select count(*), count(distinct source), count(customer) from read_parquet(['" + lake + "/type=payment/*/*.parquet', '"
+                + lake + "/type=stock_movement/*/*.parquet'], union_by_name = true)"))
+                .as("each event once, none naming a customer").containsExactly(List.of(5L, 5L, 0L));
+        assertThat(lake.resolve("_schema/stock_movement/v1.json")).content().contains("\"quantity\"", "\"version\" : 1");
     }
 
     @Test
@@ -236,6 +308,8 @@ class DataLakeIT {
             local.add("retail-hub/_schema/order/v1.json");
             local.add("retail-hub/_schema/behaviour/v1.json");
             local.add("retail-hub/_schema/epcis/v1.json");
+            local.add("retail-hub/_schema/payment/v1.json");
+            local.add("retail-hub/_schema/stock_movement/v1.json");
             assertThat(s3.listObjectsV2(r -> r.bucket("lake")).contents()).extracting(S3Object::key).containsExactlyInAnyOrderElementsOf(local);
             Path monday = parquetFiles().stream().filter(f -> f.toString().contains("date=2026-11-30")).findFirst().orElseThrow();
             assertThat(s3.getObjectAsBytes(r -> r.bucket("lake").key("retail-hub/" + lake.relativize(monday))).asByteArray())
@@ -244,9 +318,31 @@ class DataLakeIT {
         }
     }
 
-    private record Topics(String orders, String behaviour, String epcis) {
+    private record Topics(String orders, String behaviour, String epcis, String payments, String movements) {
         static Topics named(String test) {
-            return new Topics("orders.events." + test, "behaviour.accepted." + test, "rfid.epcis." + test);
+            return new Topics("orders.events." + test, "behaviour.accepted." + test, "rfid.epcis." + test, "payments.events." + test,
+                    "stock.movements." + test);
+        }
+    }
+
+    private static void answer(PaymentRepository payments, Payment payment, PaymentStatus status, String reason) {
+        tx.executeWithoutResult(s -> payments.record(payment.id(), new ProviderAnswer("psp_" + payment.id(), status, reason, null)));
+    }
+
+    /** Runs the hub's outbox relay until it has published every event waiting. */
+    private static void relayOutbox(Outbox outbox) {
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(
+                Map.of("bootstrap.servers", kafka.getBrokersAsString()), new StringSerializer(), new StringSerializer());
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
+        try {
+            new OutboxRelay(outbox, new KafkaTemplate<>(producers), new DataSourceTransactionManager(db.dataSource()),
+                    new OutboxRelayProperties(true, Duration.ofMillis(50), 500, Duration.ofSeconds(10), Duration.ofDays(30), Duration.ofHours(1)),
+                    new SimpleMeterRegistry(), scheduler);
+            await().atMost(Duration.ofSeconds(60)).until(() -> outbox.pending() == 0);
+        } finally {
+            scheduler.shutdown();
+            producers.destroy();
         }
     }
 
@@ -263,7 +359,7 @@ class DataLakeIT {
     /** An exporter beside the running ones, as on another instance. */
     private LakeExporter alongside(Topics topics, LakeLedger withLedger, LakeUpload upload) {
         Map<String, LakeEventType> types = Map.of(topics.orders(), CanonicalEvents.ORDER, topics.behaviour(), CanonicalEvents.BEHAVIOUR,
-                topics.epcis(), CanonicalEvents.EPCIS);
+                topics.epcis(), CanonicalEvents.EPCIS, topics.payments(), CanonicalEvents.PAYMENT, topics.movements(), CanonicalEvents.STOCK_MOVEMENT);
         LakeBatches batches = new LakeBatches(types, new ParquetFiles(lake, JSON), withLedger, pseudonyms, JSON, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         LakeExporter exporter = new LakeExporter(types.keySet(), Map.of("bootstrap.servers", kafka.getBrokersAsString()), 1000, batches,

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.retailhub.domain.audit.AuditTrail;
+import org.retailhub.domain.inventory.StockMovements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,8 +29,9 @@ public class AuditedGoldenRecords extends GoldenRecords {
     private final AuditTrail trail;
     private final ThreadLocal<String> applying = new ThreadLocal<>();
 
-    public AuditedGoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal, AuditTrail trail) {
-        super(jdbc, transactions, seal);
+    public AuditedGoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal, StockMovements movements,
+                                AuditTrail trail) {
+        super(jdbc, transactions, seal, movements);
         this.trail = trail;
     }
 

@@ -9,6 +9,8 @@ import org.retailhub.domain.consistency.CanonicalRecord.Article;
 import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.CanonicalRecord.Price;
 import org.retailhub.domain.consistency.CanonicalRecord.Stock;
+import org.retailhub.domain.inventory.StockMovementKind;
+import org.retailhub.domain.inventory.StockMovements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,11 +34,13 @@ public class GoldenRecords {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SealedCustomers customers;
+    private final StockMovements movements;
 
-    public GoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal) {
+    public GoldenRecords(JdbcTemplate jdbc, TransactionTemplate transactions, PersonalDataSeal seal, StockMovements movements) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.customers = new SealedCustomers(jdbc, seal);
+        this.movements = movements;
     }
 
     /** Applies an owner's record unless this position (or a later one) of that island was applied already. */
@@ -129,16 +133,17 @@ public class GoldenRecords {
 
     /**
      * A till sale, once per receipt line however often it is replayed: the hub's stock goes down and a goods issue for
-     * the stock's owner is queued in {@code hub.stock_posting} (reference: the receipt line), in one transaction. The
-     * sale happened, so it is never refused: where it takes stock that orders hold reserved, the pieces promised
-     * beyond what is left are recorded as a shortfall ({@code hub.stock_shortfall}).
+     * the stock's owner is queued in {@code hub.stock_posting} (reference: the receipt line) and published, in one
+     * transaction. The sale happened, so it is never refused: where it takes stock that orders hold reserved, the
+     * pieces promised beyond what is left are recorded as a shortfall ({@code hub.stock_shortfall}).
      */
     public SaleApplied applySale(StockSale sale) {
         return transactions.execute(tx -> {
             if (jdbc.update("insert into hub.applied_sale (receipt) values (?) on conflict do nothing", sale.receipt()) == 0) {
                 return new SaleApplied(false, 0);
             }
-            jdbc.update("insert into hub.stock_posting (posting_ref, store_id, sku, quantity) values (?, ?, ?, ?) on conflict (posting_ref) do nothing",
+            movements.queue(StockMovementKind.TILL_SALE,
+                    "insert into hub.stock_posting (posting_ref, store_id, sku, quantity) values (?, ?, ?, ?) on conflict (posting_ref) do nothing",
                     sale.receipt(), sale.storeId(), sale.sku(), sale.quantity());
             jdbc.update("update hub.stock set on_hand = greatest(0, on_hand - ?) where store_id = ? and sku = ?", sale.quantity(), sale.storeId(), sale.sku());
             return new SaleApplied(true, recordShortfall(sale.storeId(), sale.sku(), sale.receipt()));

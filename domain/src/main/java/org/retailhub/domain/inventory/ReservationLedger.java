@@ -18,9 +18,11 @@ public class ReservationLedger {
     private static final Comparator<Settled> LOCK_ORDER = Comparator.comparing(Settled::storeId).thenComparing(Settled::sku);
 
     private final JdbcTemplate jdbc;
+    private final StockMovements movements;
 
-    public ReservationLedger(JdbcTemplate jdbc) {
+    public ReservationLedger(JdbcTemplate jdbc, StockMovements movements) {
         this.jdbc = jdbc;
+        this.movements = movements;
     }
 
     /**
@@ -57,7 +59,8 @@ public class ReservationLedger {
 
     /**
      * Turns the order's held stock into a sale: it leaves on-hand, and a goods issue per line is queued for the stock's
-     * owner (table {@code hub.stock_posting}, in this transaction). Returns the number of units committed.
+     * owner (table {@code hub.stock_posting}, in this transaction, published by {@link StockMovements}). Returns the
+     * number of units committed.
      *
      * @throws StockShortfallException when an island took pieces this order holds (a shortfall): nothing is committed
      */
@@ -65,7 +68,7 @@ public class ReservationLedger {
         refuseShortfall(orderId);
         int units = settle(orderId, "COMMITTED",
                 "update hub.stock set reserved = reserved - ?, on_hand = on_hand - ? where store_id = ? and sku = ?");
-        queuePostings(orderId, "COMMITTED", "issue", 1);
+        queuePostings(orderId, "COMMITTED", StockMovementKind.ORDER_ISSUE, "issue", 1);
         return units;
     }
 
@@ -87,13 +90,13 @@ public class ReservationLedger {
                 returning store_id, sku, quantity""", orderId);
         committed.forEach(c -> jdbc.update("update hub.stock set on_hand = on_hand + ? where store_id = ? and sku = ?",
                 c.quantity(), c.storeId(), c.sku()));
-        queuePostings(orderId, "RETURNED", "return", -1);
+        queuePostings(orderId, "RETURNED", StockMovementKind.ORDER_RETURN, "return", -1);
         return units(committed);
     }
 
-    /** One posting per order line and movement; a retried job queues nothing twice. */
-    private void queuePostings(UUID orderId, String state, String movement, int sign) {
-        jdbc.update("""
+    /** One posting per order line and movement, published; a retried job queues nothing twice. */
+    private void queuePostings(UUID orderId, String state, StockMovementKind kind, String movement, int sign) {
+        movements.queue(kind, """
                 insert into hub.stock_posting (posting_ref, store_id, sku, quantity)
                 select order_id || '/' || line_no || '/' || ?, store_id, sku, ? * quantity
                   from hub.reservation where order_id = ? and state = ?

@@ -3,6 +3,7 @@ package org.retailhub.domain.order;
 import java.time.Clock;
 import java.util.UUID;
 import org.retailhub.domain.outbox.Outbox;
+import org.retailhub.domain.shared.EventNames;
 
 /**
  * Records an order's status changes: the order row, its history and the outgoing event, all in the
@@ -42,18 +43,10 @@ public class OrderJournal {
     }
 
     private void publish(OrderHeader order) {
-        OrderEvent event = new OrderEvent("Order" + camel(order.status()), order.id(), order.channel().name(),
+        OrderEvent event = new OrderEvent(EventNames.of("Order", order.status()), order.id(), order.channel().name(),
                 order.externalId(), order.orderNumber(), order.status(), order.statusReason(),
                 order.total() == null ? null : order.total().amount(),
                 order.total() == null ? null : order.total().currency().getCurrencyCode(), clock.instant());
         outbox.append(eventsTopic, order.id().toString(), event.type(), event);
-    }
-
-    private static String camel(OrderStatus status) {
-        StringBuilder out = new StringBuilder();
-        for (String part : status.name().split("_")) {
-            out.append(part.charAt(0)).append(part.substring(1).toLowerCase());
-        }
-        return out.toString();
     }
 }

@@ -9,13 +9,18 @@ import java.util.UUID;
 import org.retailhub.domain.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Payments and the provider events already seen (for webhook replay protection). */
+/**
+ * Payments and the provider events already seen (for webhook replay protection). Every status change is published
+ * ({@link PaymentEvents}) in the transaction that records it.
+ */
 public class PaymentRepository {
 
     private final JdbcTemplate jdbc;
+    private final PaymentEvents events;
 
-    public PaymentRepository(JdbcTemplate jdbc) {
+    public PaymentRepository(JdbcTemplate jdbc, PaymentEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The order's payment, created on first call with the given method and amount. */
@@ -47,7 +52,10 @@ public class PaymentRepository {
         return find(id).orElseThrow(() -> new IllegalStateException("payment " + id + " does not exist"));
     }
 
-    /** Records what the provider said; the status only moves forward ({@link PaymentStatus#supersedes}). */
+    /**
+     * Records what the provider said; the status only moves forward ({@link PaymentStatus#supersedes}), and a move is
+     * published once. Call inside a transaction: the row lock keeps two answers for the same payment from both moving it.
+     */
     public Payment record(UUID id, ProviderAnswer answer) {
         PaymentStatus current = jdbc.queryForObject("select status from hub.payment where id = ? for update",
                 (rs, i) -> PaymentStatus.valueOf(rs.getString(1)), id);
@@ -58,7 +66,11 @@ public class PaymentRepository {
                        captured_at = case when ? = 'CAPTURED' and captured_at is null then now() else captured_at end
                  where id = ?""",
                 next.name(), answer.providerPaymentId(), answer.reason(), answer.redirectUrl(), next.name(), id);
-        return get(id);
+        Payment recorded = get(id);
+        if (next != current) {
+            events.changed(recorded);
+        }
+        return recorded;
     }
 
     /**

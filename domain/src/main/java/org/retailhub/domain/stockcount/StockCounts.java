@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.retailhub.domain.inventory.StockMovement;
+import org.retailhub.domain.inventory.StockMovementKind;
+import org.retailhub.domain.inventory.StockMovements;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,17 +20,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tags seen in the store's counted zones, and is closed: counted pieces per article (tags whose GTIN names an article;
  * a tag seen at a door after it was last counted has left) against the ledger, for every tagged article the store
  * stocks. Differences are posted like every movement of the hub: a goods movement per article queued for the stock's
- * owner ({@code hub.stock_posting}, reference {@code count/<count id>/<sku>}, idempotent) and the hub's copy moved by
- * the same pieces in the same transaction; the owner's figure then comes back through CDC. Never an overwrite.
+ * owner ({@code hub.stock_posting}, reference {@code count/<count id>/<sku>}, idempotent, published by
+ * {@link StockMovements}) and the hub's copy moved by the same pieces in the same transaction; the owner's figure then
+ * comes back through CDC. Never an overwrite.
  */
 public class StockCounts {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final StockMovements movements;
 
-    public StockCounts(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public StockCounts(JdbcTemplate jdbc, TransactionTemplate transactions, StockMovements movements) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.movements = movements;
     }
 
     /** Opens the count; the same id again is a no-op, a second open count of the store is refused. */
@@ -110,20 +116,19 @@ public class StockCounts {
      */
     public int post(UUID countId) {
         Integer posted = transactions.execute(tx -> {
-            List<Map<String, Object>> queued = jdbc.queryForList("""
+            List<StockMovement> queued = movements.queue(StockMovementKind.COUNT_CORRECTION, """
                     insert into hub.stock_posting (posting_ref, store_id, sku, quantity)
                     select 'count/' || d.count_id || '/' || d.sku, c.store_id, d.sku, d.ledger - d.counted
                       from hub.stock_count_difference d join hub.stock_count c on c.count_id = d.count_id
                      where d.count_id = ? and c.status = 'CLOSED'
-                    on conflict (posting_ref) do nothing
-                    returning posting_ref, store_id, sku, quantity""", countId);
-            for (Map<String, Object> movement : queued) {
-                jdbc.update("update hub.stock set on_hand = greatest(0, on_hand - ?) where store_id = ? and sku = ?",
-                        movement.get("quantity"), movement.get("store_id"), movement.get("sku"));
+                    on conflict (posting_ref) do nothing""", countId);
+            for (StockMovement movement : queued) {
+                jdbc.update("update hub.stock set on_hand = greatest(0, on_hand + ?) where store_id = ? and sku = ?",
+                        movement.quantity(), movement.storeId(), movement.sku());
                 jdbc.update("""
                         insert into hub.stock_shortfall (store_id, sku, cause, pieces)
                         select store_id, sku, ?, reserved - on_hand from hub.stock where store_id = ? and sku = ? and reserved > on_hand""",
-                        movement.get("posting_ref"), movement.get("store_id"), movement.get("sku"));
+                        movement.reference(), movement.storeId(), movement.sku());
             }
             jdbc.update("update hub.stock_count set status = 'POSTED' where count_id = ? and status = 'CLOSED'", countId);
             return queued.size();

@@ -3,6 +3,7 @@ package org.retailhub.domain.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.retailhub.domain.consistency.CanonicalRecord.Customer;
 import org.retailhub.domain.consistency.CanonicalRecord.Stock;
 import org.retailhub.domain.inventory.ReservationLedger;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.inventory.StockRequest;
 import org.retailhub.domain.inventory.StockShortfalls;
+import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The golden records against a real PostgreSQL: a till sale's goods issue is queued in the sale's own transaction and
+ * The golden records against a real PostgreSQL: a till sale's goods issue is queued and published in the sale's own transaction and
  * a sale of reserved stock is a shortfall, not an error; customers are sealed at rest, resealed on key rotation, erasable.
  */
 class GoldenRecordsIT {
@@ -34,6 +37,7 @@ class GoldenRecordsIT {
     private static HubDatabase db;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate tx;
+    private static StockMovements movements;
     private static GoldenRecords golden;
 
     @BeforeAll
@@ -41,7 +45,8 @@ class GoldenRecordsIT {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", KEY, Map.of()));
+        movements = new StockMovements(jdbc, new Outbox(jdbc, new ObjectMapper().findAndRegisterModules()), "stock.movements");
+        golden = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", KEY, Map.of()), movements);
     }
 
     @AfterAll
@@ -69,6 +74,10 @@ class GoldenRecordsIT {
         // committed with the sale: a crash right after it cannot lose the goods issue
         assertThat(jdbc.queryForList("select posting_ref || ' ' || quantity from hub.stock_posting where posted_at is null", String.class))
                 .containsExactly("POS-11-3-777-1 2");
+        assertThat(db.queued("stock.movements")).filteredOn(m -> m.get("reference").asText().equals("POS-11-3-777-1"))
+                .as("published once with the sale, as two pieces fewer in the store").singleElement()
+                .satisfies(m -> assertThat(m.get("storeId").asText() + " " + m.get("sku").asText() + " " + m.get("quantity").asInt() + " "
+                        + m.get("kind").asText()).isEqualTo("STORE-001 SKU-0001 -2 TILL_SALE"));
 
         List<StockSale> erp = new ArrayList<>();
         StockPostings postings = new StockPostings(jdbc, tx, List.of(stockOwner(erp)), FieldOwnership.defaults());
@@ -81,7 +90,7 @@ class GoldenRecordsIT {
     void aTillSaleOfStockOrdersReservedIsRecordedAndTheShortfallNamesTheOrdersItUncovered() {
         UUID early = order();
         UUID late = order();
-        ReservationLedger ledger = new ReservationLedger(jdbc);
+        ReservationLedger ledger = new ReservationLedger(jdbc, movements);
         tx.executeWithoutResult(s -> ledger.reserve(early, "STORE-001", List.of(new StockRequest(1, "SKU-0001", 4)), false));
         tx.executeWithoutResult(s -> ledger.reserve(late, "STORE-001", List.of(new StockRequest(1, "SKU-0001", 4)), false));
 
@@ -146,7 +155,7 @@ class GoldenRecordsIT {
         assertThat(golden.resealCustomers()).isEqualTo(1);
         assertThat(columnsHolding("Bea Clear")).isEmpty();
 
-        GoldenRecords rotated = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k2", NEXT_KEY, Map.of("k1", KEY)));
+        GoldenRecords rotated = new GoldenRecords(jdbc, tx, new PersonalDataSeal("k2", NEXT_KEY, Map.of("k1", KEY)), movements);
         assertThat(rotated.resealCustomers()).isEqualTo(1);
         assertThat(rotated.resealCustomers()).isZero();
         assertThat(jdbc.queryForObject("select key_id from hub.customer where customer_id = 'CU900003'", String.class)).isEqualTo("k2");

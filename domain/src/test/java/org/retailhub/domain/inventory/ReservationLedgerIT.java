@@ -3,6 +3,7 @@ package org.retailhub.domain.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,13 +16,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ledger against a real PostgreSQL: no oversell under concurrency, idempotent settle, all-or-nothing orders. */
+/**
+ * The ledger against a real PostgreSQL: no oversell under concurrency, idempotent settle, all-or-nothing orders, stock
+ * movements published once with the change.
+ */
 class ReservationLedgerIT {
+
+    private static final String MOVEMENTS = "stock.movements";
 
     private static HubDatabase db;
     private static JdbcTemplate jdbc;
@@ -33,7 +40,7 @@ class ReservationLedgerIT {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        ledger = new ReservationLedger(jdbc);
+        ledger = new ReservationLedger(jdbc, new StockMovements(jdbc, new Outbox(jdbc, new ObjectMapper().findAndRegisterModules()), MOVEMENTS));
     }
 
     @AfterAll
@@ -122,6 +129,29 @@ class ReservationLedgerIT {
     }
 
     @Test
+    void committedAndReturnedLinesArePublishedOnceAsStockMovementsWithTheirChange() {
+        UUID order = newOrder();
+        tx.executeWithoutResult(s -> ledger.reserve(order, "STORE-002",
+                List.of(new StockRequest(1, "SKU-0011", 2), new StockRequest(2, "SKU-0012", 1)), false));
+        tx.executeWithoutResult(s -> {
+            ledger.commit(order);
+            s.setRollbackOnly(); // the step failed after committing: nothing of it happened, nothing is published
+        });
+        assertThat(movementsOf(order)).isEmpty();
+
+        settle(() -> ledger.commit(order));
+        settle(() -> ledger.commit(order)); // the step again
+        settle(() -> ledger.returnCommitted(order));
+        settle(() -> ledger.returnCommitted(order));
+
+        assertThat(movementsOf(order)).as("reference, store, article, change of the stock, kind")
+                .containsExactly(order + "/1/issue STORE-002 SKU-0011 -2 ORDER_ISSUE", order + "/2/issue STORE-002 SKU-0012 -1 ORDER_ISSUE",
+                        order + "/1/return STORE-002 SKU-0011 2 ORDER_RETURN", order + "/2/return STORE-002 SKU-0012 1 ORDER_RETURN");
+        assertThat(jdbc.queryForObject("select count(*) from hub.outbox where topic = ? and event_key = 'STORE-002/SKU-0011'", Integer.class, MOVEMENTS))
+                .as("keyed by store and article: one article's movements stay in order").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void reservingTwiceForTheSameOrderHoldsStockOnce() {
         UUID order = newOrder();
         List<StockRequest> lines = List.of(new StockRequest(1, "SKU-0020", 3));
@@ -140,6 +170,13 @@ class ReservationLedgerIT {
     private static int settle(java.util.function.IntSupplier action) {
         Integer units = tx.execute(s -> action.getAsInt());
         return units == null ? -1 : units;
+    }
+
+    private static List<String> movementsOf(UUID order) {
+        return db.queued(MOVEMENTS).stream().filter(m -> m.get("reference").asText().startsWith(order + "/"))
+                .map(m -> String.join(" ", m.get("reference").asText(), m.get("storeId").asText(), m.get("sku").asText(),
+                        m.get("quantity").asText(), m.get("kind").asText()))
+                .toList();
     }
 
     private static UUID newOrder() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.retailhub.domain.epcis.EpcisJournal;
 import org.retailhub.domain.epcis.EpcisQuery;
 import org.retailhub.domain.epcis.JournalEvent;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Counts and the EPCIS journal against a real PostgreSQL with the hub's migrations and sample data (SKU-0022 and
  * SKU-0037 tagged, 200 of each in every store): differences per tagged article, posted once as goods movements with
- * the hub's copy moved by them, a shortfall where orders hold more than was found; events kept and published once.
+ * the hub's copy moved by them and published, a shortfall where orders hold more than was found; events kept and
+ * published once.
  */
 class StockCountsIT {
 
     private static final Instant SEEN = Instant.parse("2026-11-30T09:00:00Z");
+    private static final String MOVEMENTS = "stock.movements";
 
     private static HubDatabase db;
     private static JdbcTemplate jdbc;
@@ -39,7 +42,7 @@ class StockCountsIT {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        counts = new StockCounts(jdbc, tx);
+        counts = new StockCounts(jdbc, tx, new StockMovements(jdbc, new Outbox(jdbc, new ObjectMapper().findAndRegisterModules()), MOVEMENTS));
         journal = new EpcisJournal(jdbc, tx, new Outbox(jdbc, new ObjectMapper()), new ObjectMapper());
     }
 
@@ -70,6 +73,13 @@ class StockCountsIT {
         assertThat(counts.post(id)).as("posting twice changes nothing").isZero();
         assertThat(jdbc.queryForObject("select on_hand from hub.stock where store_id = 'STORE-002' and sku = 'SKU-0022'", Integer.class)).isEqualTo(197);
         assertThat(jdbc.queryForObject("select quantity from hub.stock_posting where posting_ref = ?", Integer.class, "count/" + id + "/SKU-0022")).isEqualTo(3);
+        assertThat(db.queued(MOVEMENTS)).filteredOn(m -> m.get("reference").asText().equals("count/" + id + "/SKU-0022"))
+                .as("published once, as three pieces fewer in the store")
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("storeId").asText()).isEqualTo("STORE-002");
+                    assertThat(m.get("quantity").asInt()).isEqualTo(-3);
+                    assertThat(m.get("kind").asText()).isEqualTo("COUNT_CORRECTION");
+                });
         assertThat(counts.find(id).orElseThrow().status()).isEqualTo("POSTED");
         assertThat(counts.openCounts()).doesNotContainKey("STORE-002");
     }

@@ -1,10 +1,13 @@
 package org.retailhub.domain.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,6 +49,19 @@ public final class HubDatabase implements AutoCloseable {
                 insert into hub.customer_order (id, channel, external_id, store_id, loyalty_tier, allow_partial, status, currency)
                 values (?, 'WEB', ?, 'STORE-001', 'NONE', false, 'RECEIVED', 'EUR')""", id, id.toString());
         return id;
+    }
+
+    /** The events the outbox holds for the topic, oldest first: what the relay publishes there. */
+    public List<JsonNode> queued(String topic) {
+        ObjectMapper json = new ObjectMapper();
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource).query("select payload::text from hub.outbox where topic = ? order by seq",
+                (rs, i) -> {
+                    try {
+                        return json.readTree(rs.getString(1));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, topic);
     }
 
     @Override

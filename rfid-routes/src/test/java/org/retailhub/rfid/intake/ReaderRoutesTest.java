@@ -92,7 +92,7 @@ class ReaderRoutesTest {
         /** No count is open: the counts' own tests are CountSessionTest and StockCountsIT. */
         @Bean
         StockCounts counts() {
-            return new StockCounts(null, null) {
+            return new StockCounts(null, null, null) {
                 @Override
                 public Map<String, OpenCount> openCounts() {
                     return Map.of();

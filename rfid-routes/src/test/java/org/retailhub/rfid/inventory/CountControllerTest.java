@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class CountControllerTest {
 
     private final Map<UUID, StockCount> counts = new HashMap<>();
-    private final StockCounts book = new StockCounts(null, null) {
+    private final StockCounts book = new StockCounts(null, null, null) {
         @Override
         public Optional<StockCount> find(UUID countId) {
             return Optional.ofNullable(counts.get(countId));
