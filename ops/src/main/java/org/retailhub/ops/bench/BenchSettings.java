@@ -31,13 +31,21 @@ import java.util.Optional;
  * @param scenarios      which scenarios to run
  * @param hubPids        process ids of the hub JVMs, for their CPU time per order (none: not measured)
  * @param postgresDataDir the hub's PostgreSQL data folder, whose {@code postmaster.pid} names the server to measure
+ * @param start          how the run starts: {@code cold} (the ladder's first step meets the hub as it was started) or
+ *                       {@code jit-quiet} (orders at the ladder's first rate, not counted, until the hub's compiler threads
+ *                       are busy less than {@code jitQuiet}, at least {@code startWarmUpLeast}, at most {@code startWarmUpMost})
+ * @param metricsAuth    {@code Authorization} value of a user allowed to read the hub's actuator metrics (JIT, GC), empty for none
  */
 record BenchSettings(List<String> hubUrls, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword, String apiAuth,
                      List<Integer> rates, Duration warmUp, Duration step, double restShare,
                      int burst, double duplicateShare,
                      int contentionBuyers, int contentionSkus, int contentionStock, int contentionRate,
                      Duration p99Target, Duration ceilingTime, Path out, List<String> scenarios,
-                     List<Long> hubPids, Optional<Path> postgresDataDir) {
+                     List<Long> hubPids, Optional<Path> postgresDataDir,
+                     String start, Duration startWarmUpLeast, Duration startWarmUpMost, double jitQuiet, String metricsAuth) {
+
+    static final String COLD = "cold";
+    static final String JIT_QUIET = "jit-quiet";
 
     static BenchSettings parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -71,9 +79,20 @@ record BenchSettings(List<String> hubUrls, String kafka, String jdbcUrl, String 
                 List.of(a.text("scenarios", "ceiling,sustained,burst,contention").split(",")),
                 Arrays.stream(a.text("hub-pids", "").split(",")).map(String::trim).filter(pid -> !pid.isEmpty())
                         .map(Long::parseLong).toList(),
-                Optional.ofNullable(a.text("pg-data-dir", null)).map(Path::of));
+                Optional.ofNullable(a.text("pg-data-dir", null)).map(Path::of),
+                a.text("start", COLD),
+                Duration.ofSeconds(a.number("start-warm-up-s", 30)),
+                Duration.ofSeconds(a.number("start-warm-up-max-s", 600)),
+                Double.parseDouble(a.text("jit-quiet", "0.1")),
+                a.text("metrics-auth", ""));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());
+        }
+        if (!List.of(COLD, JIT_QUIET).contains(settings.start())) {
+            throw new IllegalArgumentException("--start is " + COLD + " or " + JIT_QUIET + ", got " + settings.start());
+        }
+        if (JIT_QUIET.equals(settings.start()) && settings.metricsAuth().isEmpty()) {
+            throw new IllegalArgumentException("--start=" + JIT_QUIET + " reads the hub's JIT from its actuator: give --metrics-auth");
         }
         return settings;
     }

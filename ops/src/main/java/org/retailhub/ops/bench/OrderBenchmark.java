@@ -1,6 +1,8 @@
 package org.retailhub.ops.bench;
 
+import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +19,7 @@ public final class OrderBenchmark {
 
     /** Everything one run measured, as written to the JSON file. */
     record Report(String startedAt, String runId, Map<String, Object> machine, Map<String, Object> settings,
-                  CommitCeiling.Result commitCeiling, List<Scenarios.Step> sustained, Integer highestRateHoldingTarget,
+                  Scenarios.Start start, CommitCeiling.Result commitCeiling, List<Scenarios.Step> sustained, Integer highestRateHoldingTarget,
                   Scenarios.Burst burst, Scenarios.Contention contention, Map<String, Double> ratios) {
     }
 
@@ -37,9 +39,11 @@ public final class OrderBenchmark {
         List<Scenarios.Step> sustained = List.of();
         Scenarios.Burst burst = null;
         Scenarios.Contention contention = null;
+        Scenarios.Start start;
         try (OrderTraffic traffic = new OrderTraffic(settings); OrderBook book = new OrderBook(settings);
              CostMeter meter = new CostMeter(settings)) {
-            Scenarios scenarios = new Scenarios(settings, traffic, book, meter, runId);
+            Scenarios scenarios = new Scenarios(settings, traffic, book, meter, runId, hubMetrics(settings));
+            start = scenarios.start();
             if (meter.measuresCpu()) {
                 meter.measureIdle(10_000);
             }
@@ -69,10 +73,19 @@ public final class OrderBenchmark {
                 ratios.put("burstConfirmedPerSecondToManyClientCommits", ratio(burst.confirmedPerSecond(), ceiling.manyClients()));
             }
         }
-        Report report = new Report(started.toString(), runId, machine(), settingsOf(settings, args), ceiling, sustained,
+        Report report = new Report(started.toString(), runId, machine(), settingsOf(settings, args), start, ceiling, sustained,
                 highest, burst, contention, ratios);
         new ResultFiles(settings.out(), stamp).write(report, settings);
         Scenarios.log("results: %s", settings.out().resolve(stamp + ".json"));
+    }
+
+    /** Each instance's actuator, or none without {@code --metrics-auth}. */
+    private static List<HubMetrics> hubMetrics(BenchSettings settings) {
+        if (settings.metricsAuth().isEmpty()) {
+            return List.of();
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return settings.hubUrls().stream().map(hub -> new HubMetrics(http, hub, settings.metricsAuth())).toList();
     }
 
     private static double ratio(double a, double b) {
@@ -81,7 +94,8 @@ public final class OrderBenchmark {
 
     private static Map<String, Object> settingsOf(BenchSettings settings, String[] args) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("arguments", List.of(args).stream().filter(a -> !a.startsWith("--jdbc-password") && !a.startsWith("--api-auth")).toList());
+        out.put("arguments", List.of(args).stream().filter(a -> !a.startsWith("--jdbc-password") && !a.startsWith("--api-auth")
+                && !a.startsWith("--metrics-auth")).toList());
         out.put("hubSettings", System.getenv().getOrDefault("HUB_BENCH_SETTINGS", "(not given)"));
         out.put("p99TargetMs", settings.p99Target().toMillis());
         return out;

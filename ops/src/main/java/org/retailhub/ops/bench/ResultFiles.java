@@ -86,11 +86,22 @@ final class ResultFiles {
         return chart;
     }
 
+    /** How the run started, so that nobody reads a warmed-up first step as a cold one or the other way round. */
+    static String startLine(Scenarios.Start start) {
+        if (start == null || BenchSettings.COLD.equals(start.mode())) {
+            return "**Start: cold.** The first step met the hub as it was started, its JIT still compiling.";
+        }
+        return String.format(Locale.ROOT, "**Start: warmed until the JIT was quiet.** %d orders at %d/s for %d s, not counted, "
+                + "until the hub's compiler threads were busy %.2f of one thread's time over the last 10 s.",
+                start.warmUpOrders(), start.warmUpRate(), start.warmUpSeconds(), start.jitBusyAtEnd());
+    }
+
     private static String markdown(OrderBenchmark.Report r, BenchSettings settings) {
         StringBuilder md = new StringBuilder();
         md.append("# Order benchmark ").append(r.startedAt()).append("\n\n");
         md.append("Machine: ").append(r.machine()).append("\n\n");
         md.append("Hub settings: `").append(r.settings().get("hubSettings")).append("`\n\n");
+        md.append(startLine(r.start())).append("\n\n");
         if (r.commitCeiling() != null) {
             md.append(String.format(Locale.ROOT, "**Commit ceiling** (single-row durable commits on the same PostgreSQL): "
                     + "%.0f/s with one client, %.0f/s with %d clients.%n%n",
@@ -112,6 +123,14 @@ final class ResultFiles {
                         s.offeredPerSecond(), s.confirmedPerSecond(), a.p50(), a.p95(), a.p99(), a.max(), s.dueToConfirmed().p99(),
                         s.acceptedToPaid().p50(), s.acceptedToPaid().p99(), s.notConfirmed(), s.sendFailures(), s.refused(),
                         s.holdsTarget() ? "yes" : "no", c.cpuMs(), c.hubCpuMs(), c.postgresCpuMs(), c.netCpuMs(), c.commits(), c.rowWrites()));
+            }
+            if (r.sustained().get(0).hubJvm() != null) {
+                md.append("\nThe hub's JVM during each step (from its actuator):\n\n| offered/s | cores | of which JIT | GC pauses | GC pause ms |\n|---|---|---|---|---|\n");
+                for (Scenarios.Step s : r.sustained()) {
+                    Scenarios.Jvm j = s.hubJvm();
+                    md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.0f |%n", s.offeredPerSecond(), j.cores(), j.jitCores(),
+                            j.gcPauses(), j.gcPauseMs()));
+                }
             }
             CostMeter.PerOrder last = r.sustained().get(r.sustained().size() - 1).cost();
             md.append("\nHub at rest before the last step: ").append(last.idleCpuMsPerSecond()).append(" ms of CPU per second. Row writes per order "

@@ -15,7 +15,22 @@ final class Scenarios {
     /** One step of the sustained ladder. */
     record Step(int offeredPerSecond, long measuredOrders, long confirmed, long notConfirmed, double confirmedPerSecond,
                 Latency acceptedToConfirmed, Latency dueToConfirmed, Latency acceptedToPaid, int sendFailures, int refused,
-                List<String> firstFailures, double secondsToSettle, boolean holdsTarget, CostMeter.PerOrder cost) {
+                List<String> firstFailures, double secondsToSettle, boolean holdsTarget, CostMeter.PerOrder cost, Jvm hubJvm) {
+    }
+
+    /**
+     * How the run started: {@code cold} (the first step met the hub as it was started) or {@code jit-quiet} (orders at
+     * {@code warmUpRate}, not counted, for {@code warmUpSeconds} until the hub's compiler threads were busy
+     * {@code jitBusyAtEnd} of one thread's time over the last ten seconds).
+     */
+    record Start(String mode, int warmUpSeconds, int warmUpRate, long warmUpOrders, Double jitBusyAtEnd) {
+    }
+
+    /**
+     * The hub JVMs during a step, from their actuators (null without {@code --metrics-auth}): cores busy in all, of which
+     * the JIT compiler's threads, and the garbage collector's pauses.
+     */
+    record Jvm(double cores, double jitCores, double gcPauses, double gcPauseMs) {
     }
 
     /** The burst: everything injected at once, then counted. */
@@ -41,13 +56,84 @@ final class Scenarios {
     private final OrderBook book;
     private final CostMeter meter;
     private final String runId;
+    /** The hub instances' actuators, empty without {@code --metrics-auth}. */
+    private final List<HubMetrics> jvms;
 
-    Scenarios(BenchSettings settings, OrderTraffic traffic, OrderBook book, CostMeter meter, String runId) {
+    Scenarios(BenchSettings settings, OrderTraffic traffic, OrderBook book, CostMeter meter, String runId, List<HubMetrics> jvms) {
         this.settings = settings;
         this.traffic = traffic;
         this.book = book;
         this.meter = meter;
         this.runId = runId;
+        this.jvms = jvms;
+    }
+
+    /**
+     * Brings the hub to the state the measurement is meant for: nothing for {@code --start=cold}; for {@code jit-quiet},
+     * orders at the ladder's first rate in rounds of ten seconds, at least {@code --start-warm-up-s} and on until every
+     * instance's compiler threads were busy less than {@code --jit-quiet} over a round, at most {@code --start-warm-up-max-s}.
+     * The orders are real (the shelves are filled again before the ladder) and counted nowhere.
+     */
+    Start start() throws Exception {
+        if (BenchSettings.COLD.equals(settings.start())) {
+            return new Start(BenchSettings.COLD, 0, 0, 0, null);
+        }
+        book.fillShelves(everydaySkus());
+        int rate = settings.rates().get(0);
+        List<HubMetrics.Reading> last = readJvms();
+        int seconds = 0;
+        long orders = 0;
+        double busiest = 1;
+        while (seconds < settings.startWarmUpMost().toSeconds()
+                && (seconds < settings.startWarmUpLeast().toSeconds() || busiest >= settings.jitQuiet())) {
+            String prefix = runId + "-warm" + seconds + "-";
+            orders += send(prefix, rate, 10);
+            seconds += 10;
+            List<HubMetrics.Reading> now = readJvms();
+            busiest = 0;
+            for (int i = 0; i < now.size(); i++) {
+                busiest = Math.max(busiest, now.get(i).compilingSince(last.get(i)));
+            }
+            last = now;
+        }
+        log("start: %d orders at %d/s for %d s, not counted; the busiest instance's JIT was busy %.2f over the last 10 s",
+                orders, rate, seconds, busiest);
+        return new Start(BenchSettings.JIT_QUIET, seconds, rate, orders, hundredths(busiest));
+    }
+
+    /** Sends {@code seconds} of orders at {@code rate} and waits until the hub decided them; returns how many were sent. */
+    private int send(String prefix, int rate, int seconds) throws Exception {
+        traffic.reset();
+        int total = rate * seconds;
+        new ArrivalSchedule(rate).run(System.currentTimeMillis() + 200, total,
+                (i, dueMillis) -> traffic.send(arrival(prefix, i, everydaySkus(), new Random(i))));
+        traffic.awaitAnswers(total, Duration.ofSeconds(60));
+        book.awaitDecided(prefix, total - traffic.failures(), Duration.ofSeconds(180));
+        return total;
+    }
+
+    private List<HubMetrics.Reading> readJvms() {
+        return jvms.stream().map(HubMetrics::read).toList();
+    }
+
+    /** All instances together between two readings of each. */
+    private static Jvm jvmSince(List<HubMetrics.Reading> before, List<HubMetrics.Reading> after) {
+        if (before.isEmpty()) {
+            return null;
+        }
+        double cores = 0;
+        double jit = 0;
+        double pauses = 0;
+        double pauseMs = 0;
+        for (int i = 0; i < before.size(); i++) {
+            HubMetrics.Reading b = before.get(i);
+            HubMetrics.Reading a = after.get(i);
+            cores += a.cpuSince(b);
+            jit += a.compilingSince(b);
+            pauses += a.gcPauses() - b.gcPauses();
+            pauseMs += a.gcPauseMs() - b.gcPauseMs();
+        }
+        return new Jvm(hundredths(cores), hundredths(jit), pauses, Math.round(pauseMs));
     }
 
     List<String> everydaySkus() {
@@ -67,6 +153,10 @@ final class Scenarios {
                     step.acceptedToConfirmed().max(), step.dueToConfirmed().p99(), step.acceptedToPaid().p50(),
                     step.acceptedToPaid().p99(), step.cost().cpuMs(), step.cost().hubCpuMs(), step.cost().postgresCpuMs(),
                     step.cost().netCpuMs(), step.cost().commits(), step.cost().rowWrites(), step.holdsTarget() ? "" : "  (misses the target)");
+            if (step.hubJvm() != null) {
+                log("sustained %d/s: the hub used %.2f cores, its JIT %.2f; %.0f GC pauses, %.0f ms", rate, step.hubJvm().cores(),
+                        step.hubJvm().jitCores(), step.hubJvm().gcPauses(), step.hubJvm().gcPauseMs());
+            }
             if (!step.holdsTarget() && step.confirmedPerSecond() < 0.8 * rate) {
                 log("stopping the ladder: the hub no longer keeps up with %d/s", rate);
                 break;
@@ -83,6 +173,7 @@ final class Scenarios {
         long[] due = new long[total];
         meter.measureIdle(IDLE_MILLIS);
         CostMeter.Reading before = meter.read();
+        List<HubMetrics.Reading> jvmBefore = readJvms();
         ArrivalSchedule schedule = new ArrivalSchedule(rate);
         long start = System.currentTimeMillis() + 200;
         schedule.run(start, total, (i, dueMillis) -> {
@@ -91,6 +182,7 @@ final class Scenarios {
         });
         traffic.awaitAnswers(total, Duration.ofSeconds(60));
         book.awaitDecided(prefix, total - traffic.failures(), Duration.ofSeconds(180));
+        Jvm jvm = jvmSince(jvmBefore, readJvms());
 
         Histogram accepted = Latency.histogram();
         Histogram endToEnd = Latency.histogram();
@@ -131,7 +223,7 @@ final class Scenarios {
                 && acceptedLatency.p99() <= settings.p99Target().toMillis() && perSecond >= 0.95 * rate;
         return new Step(rate, measured, confirmed, measured - confirmed, round(perSecond), acceptedLatency, Latency.of(endToEnd),
                 Latency.of(paid), traffic.failures(), traffic.refused(), traffic.firstFailures(),
-                round((cpuAfter.atMillis() - settleStart) / 1000.0), holds, cost);
+                round((cpuAfter.atMillis() - settleStart) / 1000.0), holds, cost, jvm);
     }
 
     Burst burst() throws Exception {
@@ -252,6 +344,10 @@ final class Scenarios {
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    private static double hundredths(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     static void log(String format, Object... args) {

@@ -26,6 +26,13 @@ class BenchSettingsTest {
     }
 
     @Test
+    void aRunStartsColdUnlessToldToWaitForTheJitWhichNeedsTheActuator() {
+        assertThat(BenchSettings.parse().start()).isEqualTo("cold");
+        assertThat(BenchSettings.parse("--start=jit-quiet", "--metrics-auth=Basic x").jitQuiet()).isEqualTo(0.1);
+        assertThatThrownBy(() -> BenchSettings.parse("--start=jit-quiet")).hasMessageContaining("give --metrics-auth");
+    }
+
+    @Test
     void ratesAreClimbedFromTheLowest() {
         assertThat(BenchSettings.parse("--rates=300, 100,200").rates()).containsExactly(100, 200, 300);
     }
@@ -35,6 +42,7 @@ class BenchSettingsTest {
         assertThatThrownBy(() -> BenchSettings.parse("--rate=100")).hasMessageContaining("unknown arguments: [rate]");
         assertThatThrownBy(() -> BenchSettings.parse("rates=100")).hasMessageContaining("--name=value");
         assertThatThrownBy(() -> BenchSettings.parse("--rest-share=1.5")).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> BenchSettings.parse("--start=warm")).hasMessageContaining("--start is cold or jit-quiet");
     }
 
     @Test
