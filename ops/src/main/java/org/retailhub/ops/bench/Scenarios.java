@@ -27,10 +27,11 @@ final class Scenarios {
     }
 
     /**
-     * The hub JVMs during a step, from their actuators (null without {@code --metrics-auth}): cores busy in all, of which
-     * the JIT compiler's threads, and the garbage collector's pauses.
+     * The hub JVMs during a step, from their actuators (null without {@code --metrics-auth}): cores busy in all, how busy
+     * the JIT's compiler threads were (thread-seconds per second of wall time, {@code jvm.compilation.time}: time spent
+     * compiling, including waiting for a core, so it can exceed the cores the process got), and the GC's pauses.
      */
-    record Jvm(double cores, double jitCores, double gcPauses, double gcPauseMs) {
+    record Jvm(double cores, double compilerBusy, double gcPauses, double gcPauseMs) {
     }
 
     /** The burst: everything injected at once, then counted. */
@@ -154,8 +155,8 @@ final class Scenarios {
                     step.acceptedToPaid().p99(), step.cost().cpuMs(), step.cost().hubCpuMs(), step.cost().postgresCpuMs(),
                     step.cost().netCpuMs(), step.cost().commits(), step.cost().rowWrites(), step.holdsTarget() ? "" : "  (misses the target)");
             if (step.hubJvm() != null) {
-                log("sustained %d/s: the hub used %.2f cores, its JIT %.2f; %.0f GC pauses, %.0f ms", rate, step.hubJvm().cores(),
-                        step.hubJvm().jitCores(), step.hubJvm().gcPauses(), step.hubJvm().gcPauseMs());
+                log("sustained %d/s: the hub used %.2f cores, its compiler threads were busy %.2f; %.0f GC pauses, %.0f ms", rate, step.hubJvm().cores(),
+                        step.hubJvm().compilerBusy(), step.hubJvm().gcPauses(), step.hubJvm().gcPauseMs());
             }
             if (!step.holdsTarget() && step.confirmedPerSecond() < 0.8 * rate) {
                 log("stopping the ladder: the hub no longer keeps up with %d/s", rate);

@@ -48,7 +48,7 @@ class ResultFilesTest {
                 .contains("**Start: warmed until the JIT was quiet.** 12000 orders at 100/s for 120 s, not counted")
                 .contains("| 200 | 1.55 | 0.31 | 12 | 480 |");
         assertThat(json.path("start").path("mode").asText()).isEqualTo("jit-quiet");
-        assertThat(json.path("sustained").get(1).path("hubJvm").path("jitCores").asDouble()).isEqualTo(0.31);
+        assertThat(json.path("sustained").get(1).path("hubJvm").path("compilerBusy").asDouble()).isEqualTo(0.31);
         byte[] png = Files.readAllBytes(out.resolve("20261125T120000Z.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
