@@ -6,6 +6,7 @@ import org.retailhub.domain.consistency.KeyCrossReference;
 import org.retailhub.domain.pricing.StockCover;
 import org.retailhub.domain.replenishment.ForecastLookup;
 import org.retailhub.domain.replenishment.ForecastStockCover;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.replenishment.PurchaseOrderBook;
 import org.retailhub.domain.replenishment.PurchasingTerms;
 import org.retailhub.domain.replenishment.ReplenishmentPlanner;
@@ -39,8 +40,8 @@ class ReplenishmentConfiguration {
     }
 
     @Bean
-    PurchaseOrderBook purchaseOrderBook(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new PurchaseOrderBook(jdbc, new TransactionTemplate(transactions));
+    PurchaseOrderBook purchaseOrderBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, StockMovements movements) {
+        return new PurchaseOrderBook(jdbc, new TransactionTemplate(transactions), movements);
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package org.retailhub.connectors.insight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -10,6 +14,7 @@ import org.retailhub.connectors.kafka.KafkaTopics;
 import org.retailhub.connectors.state.StateFolder;
 import org.retailhub.domain.insight.CustomerInsight;
 import org.retailhub.domain.insight.InsightPeers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,7 +34,8 @@ class CustomerInsightConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics insightTopics(InsightProperties insight, KafkaTopicProperties topics) {
-        return KafkaTopics.of(topics, List.of(insight.acceptedTopic()));
+        return KafkaTopics.of(topics, tillSales(insight, topics, () -> { })
+                .map(till -> List.of(insight.acceptedTopic(), till.topic())).orElse(List.of(insight.acceptedTopic())));
     }
 
     @Bean
@@ -59,7 +65,8 @@ class CustomerInsightConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hub.insight.enabled", matchIfMissing = true)
     InsightStreams insightStreams(InsightProperties insight, KafkaProperties kafka, KafkaTopicProperties topics,
-                                  @Qualifier("insightStateFolder") StateFolder stateFolder, ObjectMapper json) {
+                                  @Qualifier("insightStateFolder") StateFolder stateFolder, ObjectMapper json,
+                                  ObjectProvider<MeterRegistry> meters) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties(null));
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, insight.applicationId());
@@ -70,6 +77,20 @@ class CustomerInsightConfiguration {
         if (!insight.advertisedAddress().isBlank()) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, insight.advertisedAddress());
         }
-        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.model(), insight.redelivery(), json), config, insight.closeTimeout());
+        Counter unreadable = Counter.builder("hub.insight.till.sales.unreadable")
+                .description("Stock movements the insight stream could not read (skipped)")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), tillSales(insight, topics, unreadable::increment),
+                insight.model(), insight.redelivery(), json), config, insight.closeTimeout());
+    }
+
+    /** The till sales the topology reads, none when switched off. */
+    private static Optional<TillSaleSource> tillSales(InsightProperties insight, KafkaTopicProperties topics, Runnable unreadable) {
+        InsightProperties.TillSales till = insight.tillSales();
+        if (!till.enabled()) {
+            return Optional.empty();
+        }
+        String topic = till.topic().isBlank() ? topics.stockMovements() : till.topic();
+        return Optional.of(new TillSaleSource(topic, till.receiptSpan(), unreadable));
     }
 }

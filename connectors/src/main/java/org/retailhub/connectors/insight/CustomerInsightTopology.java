@@ -2,6 +2,7 @@ package org.retailhub.connectors.insight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -20,11 +22,13 @@ import org.retailhub.domain.insight.InsightModel;
 import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.ItemNeighbours;
 import org.retailhub.domain.insight.ItemPopularity;
+import org.retailhub.domain.inventory.StockMovement;
 
 /**
  * The customer-insight topology: accepted interactions (keyed by golden customer id) update each customer's profile;
  * the evidence they add is re-keyed by article (one repartition) and summed into each article's co-occurring
- * articles and its popularity, all with time decay. Three queryable stores; the maths is the domain's.
+ * articles and its popularity, all with time decay. Till sales (stock movements, no customer) add to the articles'
+ * side only. Three queryable stores; the maths is the domain's.
  */
 public final class CustomerInsightTopology {
 
@@ -36,6 +40,8 @@ public final class CustomerInsightTopology {
     public static final String POPULARITY = "item-popularity";
     /** order line ({@code <order id>/<line no>}) → when it was counted, for {@code redelivery} (not queried) */
     static final String COUNTED_ORDER_LINES = "counted-order-lines";
+    /** receipt ({@code POS-<store>-<till>-<receipt>}) → its till sale lines seen, for {@code redelivery} (not queried) */
+    static final String TILL_RECEIPT_LINES = "till-receipt-lines";
 
     private CustomerInsightTopology() {
     }
@@ -45,6 +51,16 @@ public final class CustomerInsightTopology {
      * {@code redelivery} (the outbox relays at least once) counts nothing.
      */
     public static Topology build(String acceptedTopic, InsightModel model, Duration redelivery, ObjectMapper json) {
+        return build(acceptedTopic, Optional.empty(), model, redelivery, json);
+    }
+
+    /**
+     * The topology reading {@code acceptedTopic} and, if given, the till sales among the stock movements: re-keyed by
+     * receipt (one repartition), they add the evidence of purchases to the articles' stores (no profile: a till sale
+     * names no customer); a line relayed again within {@code redelivery} counts nothing.
+     */
+    public static Topology build(String acceptedTopic, Optional<TillSaleSource> tillSales, InsightModel model, Duration redelivery,
+                                 ObjectMapper json) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> sku = Serdes.String();
         ObjectMapper own = JsonSerde.forOwnRecords(json);
@@ -53,9 +69,12 @@ public final class CustomerInsightTopology {
                 JsonSerde.of(CustomerProfile.class, own)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COUNTED_ORDER_LINES, redelivery, redelivery, false),
                 Serdes.String(), Serdes.Long()));
-        KStream<String, CoOccurrence> evidence = builder
+        KStream<String, CoOccurrence> customers = builder
                 .stream(acceptedTopic, Consumed.with(Serdes.String(), JsonSerde.of(Interaction.class, json)).withName("accepted-interactions"))
-                .process(() -> new ProfileKeeper(model, redelivery), PROFILES, COUNTED_ORDER_LINES)
+                .process(() -> new ProfileKeeper(model, redelivery), PROFILES, COUNTED_ORDER_LINES);
+        KStream<String, CoOccurrence> evidence = tillSales
+                .map(till -> customers.merge(tillEvidence(builder, till, redelivery, json, own), Named.as("customer-and-till-evidence")))
+                .orElse(customers)
                 .repartition(Repartitioned.with(sku, evidenceSerde).withName("item-evidence"));
         evidence.filter((item, e) -> e.isPopularity())
                 .groupByKey(Grouped.with(sku, evidenceSerde))
@@ -68,5 +87,17 @@ public final class CustomerInsightTopology {
                         Materialized.<String, ItemNeighbours, KeyValueStore<Bytes, byte[]>>as(NEIGHBOURS)
                                 .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemNeighbours.class, own)));
         return builder.build();
+    }
+
+    /** Till sale lines keyed by receipt (one repartition, so that a receipt's lines meet), then their evidence by article. */
+    private static KStream<String, CoOccurrence> tillEvidence(StreamsBuilder builder, TillSaleSource till, Duration redelivery,
+                                                              ObjectMapper json, ObjectMapper own) {
+        Serde<StockMovement> lineSerde = JsonSerde.of(StockMovement.class, own);
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TILL_RECEIPT_LINES, redelivery, redelivery, true),
+                Serdes.String(), lineSerde));
+        return builder.stream(till.topic(), Consumed.with(Serdes.String(), Serdes.String()).withName("stock-movements"))
+                .process(() -> new TillSaleReader(json, till.unreadable()), Named.as("till-sales"))
+                .repartition(Repartitioned.with(Serdes.String(), lineSerde).withName("till-receipts"))
+                .process(() -> new TillReceipts(redelivery, till.receiptSpan()), Named.as("till-receipt-evidence"), TILL_RECEIPT_LINES);
     }
 }

@@ -1,5 +1,6 @@
 package org.retailhub.connectors.insight;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param advertisedAddress this instance's HTTP address as the other instances reach it ({@code host:port}); with
  *                       several instances a query about a customer another instance holds is asked there; blank =
  *                       one instance (every query answered here)
+ * @param tillSales      till sales (stock movements of kind {@code TILL_SALE}) for the articles' popularity and neighbours
  */
 @Validated
 @ConfigurationProperties("hub.insight")
@@ -46,7 +48,20 @@ public record InsightProperties(@DefaultValue("true") boolean enabled,
                                 @NotNull @DefaultValue("P7D") Duration redelivery,
                                 @NotNull @DefaultValue("PT20S") Duration closeTimeout,
                                 @NotNull @Pattern(regexp = "|[A-Za-z0-9.-]+:[0-9]{1,5}", message = "must be host:port or blank")
-                                @DefaultValue("") String advertisedAddress) {
+                                @DefaultValue("") String advertisedAddress,
+                                @Valid @NotNull @DefaultValue TillSales tillSales) {
+
+    /**
+     * Till sales as evidence for the articles' side (no customer: no profile).
+     *
+     * @param enabled     read them
+     * @param topic       the stock movements topic; blank = {@code hub.kafka.topics.stock-movements}
+     * @param receiptSpan how far apart two lines of one receipt may be and still be paired
+     */
+    public record TillSales(@DefaultValue("true") boolean enabled,
+                            @NotNull @DefaultValue("") String topic,
+                            @NotNull @DefaultValue("PT1H") Duration receiptSpan) {
+    }
 
     /** The model's figures. */
     public InsightModel model() {

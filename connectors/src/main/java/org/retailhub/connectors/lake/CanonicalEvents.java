@@ -40,13 +40,13 @@ final class CanonicalEvents {
             new Column("reason", "VARCHAR", "the provider's or the hub's reason when it gave one, e.g. why it declined"))),
             "occurredAt", "customerId", "type", "paymentId", "orderId", "method", "amount", "currency", "status", "reason");
 
-    /** Movements of untagged stock queued for the stock's owner, schema v1. They name no customer. */
+    /** Movements of untagged stock queued for the stock's owner, and goods receipts the owner reported; schema v1. They name no customer. */
     static final LakeEventType STOCK_MOVEMENT = new JsonEventType(new LakeSchema("stock_movement", 1, List.of(
-            new Column("reference", "VARCHAR", "the movement's reference at the stock's owner, unique: <order>/<line>/issue, a till receipt line, count/<count>/<sku>"),
+            new Column("reference", "VARCHAR", "the movement's reference, unique: <order>/<line>/issue or /return, a till receipt line, count/<count>/<sku>, receipt/<ERP document>/<item>"),
             new Column("store_id", "VARCHAR", "the store whose stock moved"),
             new Column("sku", "VARCHAR", "the article"),
-            new Column("quantity", "INTEGER", "the change of the store's stock in pieces: negative when pieces left, positive when they came back or a count found more"),
-            new Column("kind", "VARCHAR", "ORDER_ISSUE, ORDER_RETURN, TILL_SALE, COUNT_CORRECTION"))),
+            new Column("quantity", "INTEGER", "the change of the store's stock in pieces: negative when pieces left, positive when they came back, arrived or a count found more"),
+            new Column("kind", "VARCHAR", "ORDER_ISSUE, ORDER_RETURN, TILL_SALE, COUNT_CORRECTION, GOODS_RECEIPT"))),
             "occurredAt", "customerId", "reference", "storeId", "sku", "quantity", "kind");
 
     /** Behaviour of consenting customers, schema v1. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -38,10 +39,13 @@ class CustomerInsightTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final InsightModel MODEL = InsightModel.standard();
     private static final Duration REDELIVERY = Duration.ofDays(7);
+    private static final String MOVEMENTS = "stock.movements";
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> accepted;
+    private TestInputTopic<String, String> movements;
+    private final AtomicInteger unreadableMovements = new AtomicInteger();
 
     @BeforeEach
     void start() {
@@ -49,8 +53,10 @@ class CustomerInsightTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "insight-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, MODEL, REDELIVERY, json), config);
+        TillSaleSource tillSales = new TillSaleSource(MOVEMENTS, Duration.ofHours(1), unreadableMovements::incrementAndGet);
+        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, Optional.of(tillSales), MODEL, REDELIVERY, json), config);
         accepted = driver.createInputTopic(TOPIC, new StringSerializer(), new StringSerializer());
+        movements = driver.createInputTopic(MOVEMENTS, new StringSerializer(), new StringSerializer());
     }
 
     @AfterEach
@@ -183,6 +189,86 @@ class CustomerInsightTopologyTest {
         send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(1));
 
         assertThat(profiles().get("CU100001").purchases()).isEqualTo(1);
+    }
+
+    @Test
+    void tillSalesMakeAnArticlePopularByThePiecesSoldAndKeepItsCategory() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0);
+        sold("POS-11-3-777-1", "SKU-0001", 3, T0.plusSeconds(10));
+        sold("POS-12-1-900-1", "SKU-0002", 1, T0.plusSeconds(10));
+
+        ItemPopularity first = popularity().get("SKU-0001");
+        assertThat(first.interest().at(T0.plusSeconds(10), MODEL.halfLife()))
+                .as("a view, then three pieces at purchase weight").isCloseTo(1.0 * Math.pow(0.5, 10_000.0 / MODEL.halfLife().toMillis()) + 15.0, within(1e-9));
+        assertThat(first.category()).as("the category a customer's interaction brought stays").isEqualTo("ELECTRONICS");
+        assertThat(popularity().get("SKU-0002").interest().value()).isEqualTo(5.0);
+        assertThat(profiles().approximateNumEntries()).as("a till sale names no customer").isEqualTo(1);
+        List<Recommendation> answer = recommend("CU999999", Set.of("SKU-0001", "SKU-0002"), T0.plusSeconds(20));
+        assertThat(answer).extracting(Recommendation::sku).containsExactly("SKU-0001", "SKU-0002");
+    }
+
+    @Test
+    void theArticlesOfOneReceiptBecomeNeighboursAndThoseOfOtherReceiptsDoNot() {
+        sold("POS-11-3-777-1", "SKU-0001", 1, T0);
+        sold("POS-11-3-777-2", "SKU-0002", 2, T0.plusSeconds(5));
+        sold("POS-11-3-777-3", "SKU-0002", 1, T0.plusSeconds(6));
+        sold("POS-11-4-777-1", "SKU-0003", 1, T0.plusSeconds(7));
+        sold("POS-11-3-778-1", "SKU-0004", 1, T0.plusSeconds(8));
+
+        assertThat(neighbours().get("SKU-0001").neighbours()).containsOnlyKeys("SKU-0002");
+        assertThat(neighbours().get("SKU-0002").neighbours()).containsOnlyKeys("SKU-0001");
+        assertThat(neighbours().get("SKU-0002").neighbours().get("SKU-0001").value())
+                .as("paired once per article of the receipt, at purchase weight").isEqualTo(5.0);
+        assertThat(neighbours().get("SKU-0003")).as("the same receipt number at another till").isNull();
+        assertThat(neighbours().get("SKU-0004")).as("the next receipt").isNull();
+    }
+
+    @Test
+    void aReceiptNumberComingRoundAgainAfterTheReceiptSpanPairsNothing() {
+        sold("POS-11-3-777-1", "SKU-0001", 1, T0);
+        sold("POS-11-3-777-1", "SKU-0001", 1, T0.plus(Duration.ofDays(2)));
+        sold("POS-11-3-777-2", "SKU-0002", 1, T0.plus(Duration.ofDays(2)));
+
+        assertThat(neighbours().get("SKU-0002")).isNull();
+    }
+
+    @Test
+    void aTillSaleLineRelayedAgainCountsOnce() {
+        sold("POS-11-3-777-1", "SKU-0001", 2, T0);
+        sold("POS-11-3-777-2", "SKU-0002", 1, T0.plusSeconds(5));
+        // the outbox relays both lines again (at least once): the same references, the same times
+        sold("POS-11-3-777-1", "SKU-0001", 2, T0);
+        sold("POS-11-3-777-2", "SKU-0002", 1, T0.plusSeconds(5));
+
+        assertThat(popularity().get("SKU-0001").interest().at(T0.plusSeconds(5), MODEL.halfLife()))
+                .isCloseTo(10.0 * Math.pow(0.5, 5_000.0 / MODEL.halfLife().toMillis()), within(1e-9));
+        assertThat(popularity().get("SKU-0002").interest().value()).isEqualTo(5.0);
+        assertThat(neighbours().get("SKU-0001").neighbours().get("SKU-0002").value()).isEqualTo(5.0);
+    }
+
+    @Test
+    void stockMovementsOtherThanTillSalesAreIgnoredAndAnUnreadableOneIsCountedAndSkipped() {
+        movements.pipeInput("STORE-011/SKU-0001", movement("ORDER-1/1/issue", "SKU-0001", -1, "ORDER_ISSUE", T0), T0);
+        movements.pipeInput("STORE-011/SKU-0001", movement("count/7/SKU-0001", "SKU-0001", 4, "COUNT_CORRECTION", T0), T0);
+        movements.pipeInput("STORE-011/SKU-0001", movement("next/1", "SKU-0001", 4, "A_KIND_ADDED_LATER", T0), T0);
+        movements.pipeInput("STORE-011/SKU-0001", "{not json", T0);
+        movements.pipeInput("STORE-011/SKU-0001", "{\"reference\":\"POS-11-3-1-1\",\"kind\":\"TILL_SALE\",\"quantity\":-1}", T0);
+        sold("POS-11-3-777-1", "SKU-0002", 1, T0.plusSeconds(1));
+
+        assertThat(popularity().get("SKU-0001")).isNull();
+        assertThat(popularity().get("SKU-0002").interest().value()).as("the stream went on").isEqualTo(5.0);
+        assertThat(unreadableMovements).hasValue(2);
+    }
+
+    private void sold(String receiptLine, String sku, int pieces, Instant at) {
+        movements.pipeInput("STORE-011/" + sku, movement(receiptLine, sku, -pieces, "TILL_SALE", at), at);
+    }
+
+    /** A stock movement as the outbox publishes it (the hub's JSON: instants as ISO-8601 text). */
+    private static String movement(String reference, String sku, int quantity, String kind, Instant at) {
+        return """
+                {"sku": "%s", "kind": "%s", "storeId": "STORE-011", "quantity": %d, "reference": "%s", "occurredAt": "%s"}"""
+                .formatted(sku, kind, quantity, reference, at);
     }
 
     private List<Recommendation> recommend(String customer, Set<String> onShelf, Instant now) {

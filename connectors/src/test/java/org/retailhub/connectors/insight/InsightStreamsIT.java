@@ -44,13 +44,17 @@ import org.retailhub.domain.insight.InsightModel;
 import org.retailhub.domain.insight.InsightPeers;
 import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.InteractionKind;
+import org.retailhub.domain.insight.ItemPopularity;
+import org.retailhub.domain.inventory.StockMovement;
+import org.retailhub.domain.inventory.StockMovementKind;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The insight stream on a real broker, inside a Spring context as the hub runs it: it answers from its stores, and when
+ * The insight stream on a real broker, inside a Spring context as the hub runs it: it answers from its stores (till
+ * sales among them), and when
  * the context closes (or its start fails) its threads are gone before the broker that the context also owns stops.
  * Two instances of it share the customers by partition, and each answers about a customer the other holds by asking
  * the holder in the caller's name.
@@ -58,6 +62,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class InsightStreamsIT {
 
     private static final String TOPIC = "behaviour.accepted";
+    private static final String MOVEMENTS = "stock.movements";
     private static final String TOKEN = "Bearer insight-test";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -71,7 +76,7 @@ class InsightStreamsIT {
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 2, TOPIC).kafkaPorts(0);
+        kafka = new EmbeddedKafkaKraftBroker(1, 2, TOPIC, MOVEMENTS).kafkaPorts(0);
         kafka.afterPropertiesSet();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.getBrokersAsString()), new StringSerializer(), new StringSerializer());
     }
@@ -93,6 +98,17 @@ class InsightStreamsIT {
                 "ELECTRONICS", InteractionKind.PURCHASE, "STORE-001", 1, BigDecimal.TEN, Instant.now())))).get();
         await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.profile("CU100001").isPresent());
         assertThat(streamThreadsOf(application)).as("the stream runs").isNotEmpty();
+        // two lines of one till receipt, keyed by store and article: they may be on different partitions of the movements
+        Instant sold = Instant.now();
+        for (String line : List.of("1/SKU-0002", "2/SKU-0003")) {
+            String sku = line.substring(2);
+            producer.send(new ProducerRecord<>(MOVEMENTS, "STORE-011/" + sku, JSON.writeValueAsString(new StockMovement(
+                    "POS-11-3-777-" + line.charAt(0), "STORE-011", sku, -1, StockMovementKind.TILL_SALE, sold)))).get();
+        }
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.neighbours("SKU-0003").orElseThrow().neighbours().containsKey("SKU-0002")
+                && insight.neighbours("SKU-0002").orElseThrow().neighbours().containsKey("SKU-0003"));
+        assertThat(insight.popularity()).as("till sales count for the articles").extracting(ItemPopularity::sku).contains("SKU-0002", "SKU-0003");
+        assertThat(insight.profile("STORE-011")).as("and for no one's profile").isEmpty();
 
         context.close();
 
@@ -228,8 +244,9 @@ class InsightStreamsIT {
     private GenericApplicationContext contextWith(String application, List<String> aliveWhenTheBrokerStopped) {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean("brokerStop", DisposableBean.class, () -> () -> aliveWhenTheBrokerStopped.addAll(streamThreadsOf(application)));
+        TillSaleSource tillSales = new TillSaleSource(MOVEMENTS, Duration.ofHours(1), () -> { });
         context.registerBean(InsightStreams.class, () -> new InsightStreams(
-                CustomerInsightTopology.build(TOPIC, InsightModel.standard(), Duration.ofDays(7), JSON),
+                CustomerInsightTopology.build(TOPIC, Optional.of(tillSales), InsightModel.standard(), Duration.ofDays(7), JSON),
                 config(application, state.resolve(application), ""), Duration.ofSeconds(30)));
         return context;
     }

@@ -44,6 +44,8 @@ import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.InteractionKind;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.inventory.StockMovements;
+import org.retailhub.domain.replenishment.GoodsReceipt;
+import org.retailhub.domain.replenishment.PurchaseOrderBook;
 import org.retailhub.domain.inventory.StockRequest;
 import org.retailhub.domain.lake.CustomerPseudonyms;
 import org.retailhub.domain.lake.LakeLedger;
@@ -170,7 +172,7 @@ class DataLakeIT {
     }
 
     /**
-     * Payments and stock movements as the hub makes them: each status change or posting writes its event to the outbox
+     * Payments and stock movements as the hub makes them (a goods receipt among them): each status change, posting or receipt writes its event to the outbox
      * in its own transaction, the hub's relay publishes it, and the lake keeps it once, with nothing of the card.
      */
     @Test
@@ -197,9 +199,13 @@ class DataLakeIT {
         tx.executeWithoutResult(s -> stock.commit(paid));
         new GoldenRecords(jdbc, tx, new PersonalDataSeal("k1", SEAL_KEY, Map.of()), movements)
                 .applySale(new StockSale("POS-11-9-" + paid + "-1", "STORE-001", "SKU-0005", 1));
+        String erpOrder = purchaseOrderOf("4500000077", "STORE-001", "SKU-0005", 12);
+        PurchaseOrderBook purchaseOrders = new PurchaseOrderBook(jdbc, tx, movements);
+        purchaseOrders.receive(new GoodsReceipt("5000000077", 1, erpOrder, 10, 12));
+        purchaseOrders.receive(new GoodsReceipt("5000000077", 1, erpOrder, 10, 12)); // the ERP's capture again: booked once
 
         relayOutbox(outbox);
-        exportUntil(exporter(topics, ledger), 5);
+        exportUntil(exporter(topics, ledger), 6);
 
         String payment = "read_parquet('" + lake + "/type=payment/*/*.parquet')";
         assertThat(query("select event, payment_id, order_id, method, amount, currency, status, reason, schema_version from " + payment + " order by event"))
@@ -210,12 +216,13 @@ class DataLakeIT {
                                 "insufficient funds", 1));
         assertThat(query("select * from " + payment).toString()).as("no card data").doesNotContain(CARD_TOKEN);
         assertThat(query("select reference, store_id, sku, quantity, kind from read_parquet('" + lake + "/type=stock_movement/*/*.parquet') order by kind"))
-                .as("the change of the store's stock: two pieces left with the order, one with the till sale")
-                .containsExactly(List.of(paid + "/1/issue", "STORE-001", "SKU-0005", -2, "ORDER_ISSUE"),
+                .as("the change of the store's stock: twelve pieces arrived, two left with the order, one with the till sale")
+                .containsExactly(List.of("receipt/5000000077/1", "STORE-001", "SKU-0005", 12, "GOODS_RECEIPT"),
+                        List.of(paid + "/1/issue", "STORE-001", "SKU-0005", -2, "ORDER_ISSUE"),
                         List.of("POS-11-9-" + paid + "-1", "STORE-001", "SKU-0005", -1, "TILL_SALE"));
         assertThat(query("select count(*), count(distinct source), count(customer) from read_parquet(['" + lake + "/type=payment/*/*.parquet', '"
                 + lake + "/type=stock_movement/*/*.parquet'], union_by_name = true)"))
-                .as("each event once, none naming a customer").containsExactly(List.of(5L, 5L, 0L));
+                .as("each event once, none naming a customer").containsExactly(List.of(6L, 6L, 0L));
         assertThat(lake.resolve("_schema/stock_movement/v1.json")).content().contains("\"quantity\"", "\"version\" : 1");
     }
 
@@ -330,6 +337,18 @@ class DataLakeIT {
     }
 
     /** Runs the hub's outbox relay until it has published every event waiting. */
+    /** A purchase order of one line the ERP accepted (its number answered), as the replenishment run placed it. */
+    private static String purchaseOrderOf(String erpNumber, String store, String sku, int pieces) {
+        String po = "PO-" + erpNumber;
+        jdbc.update("insert into hub.replenishment_run (run_id, store_id, day, articles) values (?, ?, current_date, 1)", "RUN-" + erpNumber, store);
+        jdbc.update("""
+                insert into hub.purchase_order (po_id, run_id, store_id, supplier, status, erp_number, due_date)
+                values (?, ?, ?, '0000000105', 'ACCEPTED', ?, current_date + 1)""", po, "RUN-" + erpNumber, store, erpNumber);
+        jdbc.update("insert into hub.purchase_order_line (po_id, line_no, sku, quantity, unit_cost, currency) values (?, 10, ?, ?, 2.40, 'EUR')",
+                po, sku, pieces);
+        return erpNumber;
+    }
+
     private static void relayOutbox(Outbox outbox) {
         DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(
                 Map.of("bootstrap.servers", kafka.getBrokersAsString()), new StringSerializer(), new StringSerializer());

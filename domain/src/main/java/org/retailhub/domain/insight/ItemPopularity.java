@@ -11,7 +11,8 @@ public record ItemPopularity(String sku, String category, DecayingScore interest
     /** This popularity after one more interaction with the article. */
     public ItemPopularity with(CoOccurrence evidence, InsightModel model) {
         DecayingScore added = DecayingScore.of(evidence.weight(), evidence.at());
-        return new ItemPopularity(evidence.sku(), evidence.category(),
+        // a till sale does not know the category: the one a customer's interaction brought stays
+        return new ItemPopularity(evidence.sku(), evidence.category() != null ? evidence.category() : category,
                 interest == null ? added : interest.plus(evidence.weight(), evidence.at(), model.halfLife()));
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Queues goods movements for the stock's owner ({@code hub.stock_posting}) and publishes each one queued through the
- * outbox in the same transaction: a movement is queued and published, or neither. A reference queued before is
+ * outbox in the same transaction: a movement is queued and published, or neither. Movements the owner made and
+ * reported itself (goods receipts) are only published ({@link #publish}). A reference queued before is
  * skipped by the insert, so a retried step or a replayed sale publishes nothing twice. Keyed by store and article, so
  * one article's movements in a store stay in order on the topic.
  */
@@ -39,9 +40,16 @@ public class StockMovements {
         List<StockMovement> queued = jdbc.query(insert + RETURNING, (rs, i) -> new StockMovement(rs.getString("posting_ref"),
                 rs.getString("store_id"), rs.getString("sku"), -rs.getInt("quantity"), kind, rs.getTimestamp("created_at").toInstant()),
                 arguments);
-        for (StockMovement movement : queued) {
-            outbox.append(topic, movement.storeId() + "/" + movement.sku(), EVENT_TYPE, movement);
-        }
+        queued.forEach(this::publish);
         return queued;
+    }
+
+    /**
+     * Publishes a movement the stock's owner made itself and reported (nothing to queue for it: posting it back would
+     * count it twice there). Call inside the transaction that books it, once per reference: the caller's own table
+     * (e.g. {@code hub.goods_receipt}) keeps a movement reported again from being published again.
+     */
+    public void publish(StockMovement movement) {
+        outbox.append(topic, movement.storeId() + "/" + movement.sku(), EVENT_TYPE, movement);
     }
 }

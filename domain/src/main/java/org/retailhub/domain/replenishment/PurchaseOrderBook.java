@@ -1,11 +1,15 @@
 package org.retailhub.domain.replenishment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.retailhub.domain.inventory.StockMovement;
+import org.retailhub.domain.inventory.StockMovementKind;
+import org.retailhub.domain.inventory.StockMovements;
 import org.retailhub.domain.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,10 +22,12 @@ public class PurchaseOrderBook {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final StockMovements movements;
 
-    public PurchaseOrderBook(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public PurchaseOrderBook(JdbcTemplate jdbc, TransactionTemplate transactions, StockMovements movements) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.movements = movements;
     }
 
     public Optional<PurchaseOrder> find(String poId) {
@@ -64,8 +70,9 @@ public class PurchaseOrderBook {
     }
 
     /**
-     * Books a goods receipt once (a receipt delivered again changes nothing); answers the hub's order it belongs to,
-     * empty for an ERP order the hub did not place. A receipt for an item the order does not have is refused.
+     * Books a goods receipt once (a receipt delivered again changes nothing) and publishes it as a stock movement
+     * ({@link StockMovementKind#GOODS_RECEIPT}, positive) in the same transaction; answers the hub's order it belongs
+     * to, empty for an ERP order the hub did not place. A receipt for an item the order does not have is refused.
      */
     public Optional<String> receive(GoodsReceipt receipt) {
         return transactions.execute(tx -> {
@@ -73,20 +80,29 @@ public class PurchaseOrderBook {
             if (poId.isEmpty()) {
                 return poId;
             }
-            Integer line = jdbc.query("select line_no from hub.purchase_order_line where po_id = ? and line_no = ?",
-                    rs -> rs.next() ? rs.getInt(1) : null, poId.get(), receipt.lineNo());
+            ReceivedLine line = jdbc.query("""
+                    select o.store_id, l.sku from hub.purchase_order_line l join hub.purchase_order o on o.po_id = l.po_id
+                     where l.po_id = ? and l.line_no = ?""",
+                    rs -> rs.next() ? new ReceivedLine(rs.getString(1), rs.getString(2)) : null, poId.get(), receipt.lineNo());
             if (line == null) {
                 throw new InvalidGoodsReceiptException("ERP goods receipt " + receipt.erpDocument() + "/" + receipt.erpItem()
                         + " names item " + receipt.lineNo() + " of purchase order " + receipt.erpNumber() + " (" + poId.get()
                         + "), which has no such item");
             }
-            if (jdbc.update("insert into hub.goods_receipt (erp_document, erp_item, po_id, line_no, quantity) values (?, ?, ?, ?, ?) "
-                    + "on conflict do nothing", receipt.erpDocument(), receipt.erpItem(), poId.get(), receipt.lineNo(), receipt.quantity()) > 0) {
+            List<Instant> booked = jdbc.query("insert into hub.goods_receipt (erp_document, erp_item, po_id, line_no, quantity) "
+                            + "values (?, ?, ?, ?, ?) on conflict do nothing returning received_at",
+                    (rs, i) -> rs.getTimestamp(1).toInstant(), receipt.erpDocument(), receipt.erpItem(), poId.get(), receipt.lineNo(), receipt.quantity());
+            for (Instant at : booked) {
                 jdbc.update("update hub.purchase_order_line set received = received + ? where po_id = ? and line_no = ?",
                         receipt.quantity(), poId.get(), receipt.lineNo());
+                movements.publish(new StockMovement("receipt/" + receipt.erpDocument() + "/" + receipt.erpItem(), line.storeId(), line.sku(),
+                        receipt.quantity(), StockMovementKind.GOODS_RECEIPT, at));
             }
             return poId;
         });
+    }
+
+    private record ReceivedLine(String storeId, String sku) {
     }
 
     /** The ERP cancelled what is still open of one item; answers the hub's order, empty for an order the hub did not place. */

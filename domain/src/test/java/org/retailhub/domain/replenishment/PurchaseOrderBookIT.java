@@ -3,6 +3,8 @@ package org.retailhub.domain.replenishment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +14,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.retailhub.domain.inventory.StockMovement;
+import org.retailhub.domain.inventory.StockMovementKind;
+import org.retailhub.domain.inventory.StockMovements;
+import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.support.HubDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PurchaseOrderBookIT {
 
     private static final String RUN = "RUN-STORE-001-20261201-1";
+    private static final String MOVEMENTS = "stock.movements";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private static HubDatabase db;
     private static JdbcTemplate jdbc;
@@ -38,7 +46,7 @@ class PurchaseOrderBookIT {
         db = HubDatabase.start();
         jdbc = new JdbcTemplate(db.dataSource());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        book = new PurchaseOrderBook(jdbc, tx);
+        book = new PurchaseOrderBook(jdbc, tx, new StockMovements(jdbc, new Outbox(jdbc, JSON), MOVEMENTS));
         jdbc.update("insert into hub.replenishment_run (run_id, store_id, day, articles) values (?, 'STORE-001', date '2026-12-01', 1)", RUN);
     }
 
@@ -73,6 +81,31 @@ class PurchaseOrderBookIT {
 
         assertThat(receipt.get(1, TimeUnit.MINUTES)).as("the receipt, booked after the step").contains(po);
         assertThat(book.settle(po)).as("what the next step sees").isEqualTo(PurchaseOrderStatus.RECEIVED);
+    }
+
+    @Test
+    void aGoodsReceiptIsPublishedOnceAsAStockMovementComingInAndNotPostedBackToTheErp() throws Exception {
+        String po = partlyReceivedOrder("4500000003", 3);
+        GoodsReceipt receipt = new GoodsReceipt("5000000003", 2, "4500000003", 10, 7);
+
+        assertThat(book.receive(receipt)).contains(po);
+        assertThat(book.receive(receipt)).as("the ERP's capture delivers it again").contains(po);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            book.receive(new GoodsReceipt("5000000004", 1, "4500000003", 10, 2));
+            throw new IllegalStateException("the capture's transaction fails after booking");
+        })).isInstanceOf(IllegalStateException.class);
+
+        List<String> published = jdbc.queryForList("select payload::text from hub.outbox where topic = ? and event_key = 'STORE-001/SKU-0005' "
+                + "and (payload ->> 'reference' like 'receipt/5000000003/%' or payload ->> 'reference' like 'receipt/5000000004/%')", String.class, MOVEMENTS);
+        assertThat(published).as("one movement, the rolled-back receipt none").hasSize(1);
+        StockMovement movement = JSON.readValue(published.get(0), StockMovement.class);
+        assertThat(movement).usingRecursiveComparison().ignoringFields("occurredAt").isEqualTo(
+                new StockMovement("receipt/5000000003/2", "STORE-001", "SKU-0005", 7, StockMovementKind.GOODS_RECEIPT, null));
+        assertThat(movement.occurredAt()).isEqualTo(jdbc.queryForObject(
+                "select received_at from hub.goods_receipt where erp_document = '5000000003'", java.sql.Timestamp.class).toInstant());
+        assertThat(book.get(po).lines().get(0).received()).isEqualTo(8);
+        assertThat(jdbc.queryForObject("select count(*) from hub.stock_posting where posting_ref like 'receipt/%'", Integer.class))
+                .as("the ERP booked the receipt itself: nothing queued to post to it").isZero();
     }
 
     /** An order the ERP accepted, of which 1 of 12 units has arrived. */
