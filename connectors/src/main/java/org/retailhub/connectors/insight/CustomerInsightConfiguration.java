@@ -70,6 +70,7 @@ class CustomerInsightConfiguration {
         if (!insight.advertisedAddress().isBlank()) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, insight.advertisedAddress());
         }
-        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.model(), insight.redelivery(), json), config, insight.closeTimeout());
+        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.applicationId(), insight.model(),
+                insight.redelivery(), json), config, insight.closeTimeout());
     }
 }

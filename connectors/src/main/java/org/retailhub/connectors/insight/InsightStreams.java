@@ -7,6 +7,14 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -41,6 +49,7 @@ import org.springframework.context.SmartLifecycle;
 public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightPeers {
 
     private static final Logger log = LoggerFactory.getLogger(InsightStreams.class);
+    private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(30);
 
     private final Topology topology;
     private final Properties config;
@@ -60,6 +69,7 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
 
     @Override
     public void start() {
+        createTableTopics();
         KafkaStreams started = new KafkaStreams(topology, config);
         started.setUncaughtExceptionHandler(failure -> {
             log.error("Customer insight stream thread failed, replacing it: {}", failure.toString());
@@ -68,6 +78,35 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
         started.setStateListener((now, before) -> stores.clear());
         started.start();
         streams = started;
+    }
+
+    /**
+     * The compacted topics behind the global stores, if they are not there yet: Kafka Streams creates its internal
+     * topics, not those it writes for others to read, and a global store's topic must exist before the stream starts.
+     */
+    private void createTableTopics() {
+        String application = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        Object replication = config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG);
+        Optional<Short> replicas = replication == null || Integer.parseInt(replication.toString()) < 1
+                ? Optional.empty() : Optional.of(Short.parseShort(replication.toString()));
+        List<NewTopic> topics = Stream.of(CustomerInsightTopology.neighboursTopic(application),
+                        CustomerInsightTopology.popularityTopic(application)).map(name -> new NewTopic(name, Optional.of(1), replicas)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))).toList();
+        try (Admin admin = Admin.create(new StreamsConfig(config).getAdminConfigs(application + "-tables"))) {
+            for (var created : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(TOPIC_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        log.warn("Customer insight could not create topic {}: {}", created.getKey(), e.getCause().toString());
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            log.warn("Customer insight: creating its table topics took longer than {}", TOPIC_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -104,7 +143,7 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
 
     @Override
     public Optional<ItemNeighbours> neighbours(String sku) {
-        return read(CustomerInsightTopology.NEIGHBOURS, sku);
+        return read(CustomerInsightTopology.ALL_NEIGHBOURS, sku);
     }
 
     /** Empty when this instance holds the customer, or does not route (no {@code application.server}). */
@@ -143,7 +182,7 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
     @Override
     public List<ItemPopularity> popularity() {
         List<ItemPopularity> all = new ArrayList<>();
-        try (KeyValueIterator<String, ItemPopularity> items = this.<ItemPopularity>store(CustomerInsightTopology.POPULARITY).all()) {
+        try (KeyValueIterator<String, ItemPopularity> items = this.<ItemPopularity>store(CustomerInsightTopology.ALL_POPULARITY).all()) {
             items.forEachRemaining((KeyValue<String, ItemPopularity> item) -> all.add(item.value));
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);

@@ -49,7 +49,7 @@ class CustomerInsightTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "insight-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, MODEL, REDELIVERY, json), config);
+        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, "insight-test", MODEL, REDELIVERY, json), config);
         accepted = driver.createInputTopic(TOPIC, new StringSerializer(), new StringSerializer());
     }
 
@@ -86,6 +86,20 @@ class CustomerInsightTopologyTest {
         assertThat(first.category()).isEqualTo("ELECTRONICS");
         assertThat(first.interest().at(T0.plusSeconds(40), MODEL.halfLife())).isGreaterThan(
                 popularity().get("SKU-0002").interest().at(T0.plusSeconds(40), MODEL.halfLife()));
+    }
+
+    @Test
+    void everyInstanceReadsTheSameFiguresAsThePartitionsSummed() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(30));
+        send("CU100002", "SKU-0003", "GARDEN", InteractionKind.VIEW, T0.plusSeconds(40));
+
+        KeyValueStore<String, ItemNeighbours> summed = driver.getKeyValueStore(CustomerInsightTopology.NEIGHBOURS);
+        KeyValueStore<String, ItemPopularity> counted = driver.getKeyValueStore(CustomerInsightTopology.POPULARITY);
+        assertThat(neighbours().get("SKU-0001")).isEqualTo(summed.get("SKU-0001")).isNotNull();
+        assertThat(neighbours().get("SKU-0002")).isEqualTo(summed.get("SKU-0002")).isNotNull();
+        assertThat(allPopularity()).hasSize(3).containsExactlyInAnyOrder(counted.get("SKU-0001"), counted.get("SKU-0002"),
+                counted.get("SKU-0003"));
     }
 
     @Test
@@ -219,11 +233,12 @@ class CustomerInsightTopologyTest {
         return driver.getKeyValueStore(CustomerInsightTopology.PROFILES);
     }
 
+    /** What the queries read: the global store every instance keeps, fed by the partitions' sums. */
     private KeyValueStore<String, ItemNeighbours> neighbours() {
-        return driver.getKeyValueStore(CustomerInsightTopology.NEIGHBOURS);
+        return driver.getKeyValueStore(CustomerInsightTopology.ALL_NEIGHBOURS);
     }
 
     private KeyValueStore<String, ItemPopularity> popularity() {
-        return driver.getKeyValueStore(CustomerInsightTopology.POPULARITY);
+        return driver.getKeyValueStore(CustomerInsightTopology.ALL_POPULARITY);
     }
 }

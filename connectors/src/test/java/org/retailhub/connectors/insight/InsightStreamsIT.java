@@ -128,8 +128,10 @@ class InsightStreamsIT {
         }
         producer.flush();
         try (ProfileServer a = new ProfileServer(); ProfileServer b = new ProfileServer()) {
-            a.serve(streamsOf(application, "a", a.port()));
-            b.serve(streamsOf(application, "b", b.port()));
+            InsightStreams first = streamsOf(application, "a", a.port());
+            InsightStreams second = streamsOf(application, "b", b.port());
+            a.serve(first);
+            b.serve(second);
 
             for (String customer : customers) {
                 int purchases = customers.indexOf(customer) + 1;
@@ -142,11 +144,21 @@ class InsightStreamsIT {
             // each asked the other (the holder answers only a caller with the token: it went along)
             assertThat(a.passedOn.get()).as("questions A asked B").isPositive();
             assertThat(b.passedOn.get()).as("questions B asked A").isPositive();
+            // each sums the articles of its partitions, and both rank with all five
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (InsightStreams instance : List.of(first, second)) {
+                    assertThat(instance.popularity()).as("popular articles an instance knows").hasSize(5);
+                    for (int article = 1; article <= 5; article++) {
+                        assertThat(instance.neighbours("SKU-000" + article)).as("neighbours of SKU-000" + article).isPresent();
+                    }
+                }
+            });
         }
     }
 
     private InsightStreams streamsOf(String application, String instance, int port) {
-        InsightStreams streams = new InsightStreams(CustomerInsightTopology.build(TOPIC, InsightModel.standard(), Duration.ofDays(7), JSON),
+        InsightStreams streams = new InsightStreams(
+                CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON),
                 config(application, state.resolve(instance), "localhost:" + port), Duration.ofSeconds(30));
         streams.start();
         return streams;
@@ -229,7 +241,7 @@ class InsightStreamsIT {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean("brokerStop", DisposableBean.class, () -> () -> aliveWhenTheBrokerStopped.addAll(streamThreadsOf(application)));
         context.registerBean(InsightStreams.class, () -> new InsightStreams(
-                CustomerInsightTopology.build(TOPIC, InsightModel.standard(), Duration.ofDays(7), JSON),
+                CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON),
                 config(application, state.resolve(application), ""), Duration.ofSeconds(30)));
         return context;
     }
