@@ -115,6 +115,68 @@ class InsightStreamsIT {
     }
 
     @Test
+    void aBrokerThatIsNotThereFailsNoStartQueriesAnswer503AndStopEndsTheAttempts() throws Exception {
+        String application = "insight-nobroker-" + UUID.randomUUID();
+        Properties config = config(application, state.resolve(application), "");
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            // a port nobody answers on: the article topics can be neither created nor seen
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + closed.getLocalPort());
+        }
+        InsightStreams insight = new InsightStreams(
+                CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON), config,
+                Duration.ofSeconds(10));
+
+        insight.start();
+
+        assertThat(insight.isRunning()).as("started as far as the hub is concerned").isTrue();
+        assertThatThrownBy(() -> insight.profile("CU100001")).isInstanceOf(CustomerInsight.InsightUnavailableException.class);
+        assertThatThrownBy(insight::popularity).isInstanceOf(CustomerInsight.InsightUnavailableException.class);
+        await().atMost(PATIENCE).until(() -> !streamThreadsOf(application).isEmpty());
+        long stopping = System.nanoTime();
+        insight.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("stop waits no longer than the close timeout")
+                .isLessThan(Duration.ofSeconds(12));
+        assertThat(streamThreadsOf(application)).as("insight threads alive after stop").isEmpty();
+        assertThat(insight.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+    }
+
+    @Test
+    void aStreamWhoseBrokerComesLateStartsByItself() throws Exception {
+        String application = "insight-late-" + UUID.randomUUID();
+        try (LateBroker late = new LateBroker()) {
+            Properties config = config(application, state.resolve(application), "");
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, late.address());
+            InsightStreams insight = new InsightStreams(
+                    CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON), config,
+                    Duration.ofSeconds(1), Duration.ofSeconds(30));
+            try {
+                insight.start();
+                // an attempt gives up after a second: the stream is tried again, queries answer 503 meanwhile
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> unavailable(insight));
+
+                late.open();
+                producer.send(new ProducerRecord<>(TOPIC, "CU300001", JSON.writeValueAsString(new Interaction("CU300001", "SKU-0001",
+                        "ELECTRONICS", InteractionKind.PURCHASE, "STORE-001", 1, BigDecimal.TEN, Instant.now())))).get();
+
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.profile("CU300001").isPresent());
+                assertThat(insight.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            } finally {
+                insight.stop();
+            }
+        }
+        assertThat(streamThreadsOf(application)).as("insight threads alive after stop").isEmpty();
+    }
+
+    private static boolean unavailable(InsightStreams insight) {
+        try {
+            insight.profile("CU300001");
+            return false;
+        } catch (CustomerInsight.InsightUnavailableException e) {
+            return true;
+        }
+    }
+
+    @Test
     void twoInstancesAnswerACustomerHeldByTheOtherOneAsTheHolderDoes() throws Exception {
         String application = "insight-two-" + UUID.randomUUID();
         List<String> customers = new ArrayList<>();
@@ -144,14 +206,21 @@ class InsightStreamsIT {
             // each asked the other (the holder answers only a caller with the token: it went along)
             assertThat(a.passedOn.get()).as("questions A asked B").isPositive();
             assertThat(b.passedOn.get()).as("questions B asked A").isPositive();
-            // each sums the articles of its partitions, and both rank with all five
-            await().atMost(PATIENCE).untilAsserted(() -> {
+            // each sums the articles of its partitions, and both rank with all five: the same neighbours and popularity
+            await().atMost(PATIENCE).ignoreExceptionsInstanceOf(CustomerInsight.InsightUnavailableException.class).untilAsserted(() -> {
                 for (InsightStreams instance : List.of(first, second)) {
-                    assertThat(instance.popularity()).as("popular articles an instance knows").hasSize(5);
+                    assertThat(instance.popularity()).as("popular articles an instance knows")
+                            .extracting(p -> p.sku()).containsExactlyInAnyOrder("SKU-0001", "SKU-0002", "SKU-0003", "SKU-0004", "SKU-0005");
                     for (int article = 1; article <= 5; article++) {
                         assertThat(instance.neighbours("SKU-000" + article)).as("neighbours of SKU-000" + article).isPresent();
                     }
                 }
+                for (int article = 1; article <= 5; article++) {
+                    assertThat(first.neighbours("SKU-000" + article)).as("both see the same neighbours of SKU-000" + article)
+                            .isEqualTo(second.neighbours("SKU-000" + article));
+                }
+                assertThat(first.popularity()).as("both see the same popularity")
+                        .containsExactlyInAnyOrderElementsOf(second.popularity());
             });
         }
     }
@@ -233,6 +302,69 @@ class InsightStreamsIT {
                 insight.stop();
             }
             server.stop(0);
+        }
+    }
+
+    /**
+     * The broker's address as a client knows it before the broker answers there: connections are refused until
+     * {@link #open()}, then passed through to the test's broker (whose metadata then names its own address).
+     */
+    private static final class LateBroker implements AutoCloseable {
+        private final java.net.ServerSocket listening;
+        private final List<java.net.Socket> sockets = new CopyOnWriteArrayList<>();
+        private final int port;
+
+        LateBroker() throws IOException {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            listening = new java.net.ServerSocket();
+        }
+
+        String address() {
+            return "localhost:" + port;
+        }
+
+        void open() throws IOException {
+            listening.bind(new InetSocketAddress("localhost", port));
+            daemon("late-broker", () -> {
+                String[] broker = kafka.getBrokersAsString().split(",")[0].split(":");
+                while (!listening.isClosed()) {
+                    try {
+                        java.net.Socket client = listening.accept();
+                        java.net.Socket server = new java.net.Socket(broker[0], Integer.parseInt(broker[1]));
+                        sockets.addAll(List.of(client, server));
+                        pipe(client, server);
+                        pipe(server, client);
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            });
+        }
+
+        private static void pipe(java.net.Socket from, java.net.Socket to) {
+            daemon("late-broker-pipe", () -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException e) {
+                    // either side closed
+                }
+            });
+        }
+
+        private static void daemon(String name, Runnable task) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listening.close();
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
