@@ -52,8 +52,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The insight stream on a real broker, inside a Spring context as the hub runs it: it answers from its stores, and when
  * the context closes (or its start fails) its threads are gone before the broker that the context also owns stops.
- * Two instances of it share the customers by partition, and each answers about a customer the other holds by asking
- * the holder in the caller's name.
+ * A broker that is away or late at start fails no start: queries answer 503 until a background attempt succeeds, and
+ * stop ends the attempts. Two instances of it share the customers by partition, each answers about a customer the
+ * other holds by asking the holder in the caller's name, and both rank with every article (the global stores).
  */
 class InsightStreamsIT {
 
