@@ -80,7 +80,8 @@ class CustomerInsightConfiguration {
         Counter unreadable = Counter.builder("hub.insight.till.sales.unreadable")
                 .description("Stock movements the insight stream could not read (skipped)")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), tillSales(insight, topics, unreadable::increment),
+        return new InsightStreams(CustomerInsightTopology.build(insight.acceptedTopic(), insight.applicationId(),
+                tillSales(insight, topics, unreadable::increment),
                 insight.model(), insight.redelivery(), json), config, insight.closeTimeout());
     }
 

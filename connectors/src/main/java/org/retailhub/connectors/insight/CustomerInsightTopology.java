@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -28,7 +29,9 @@ import org.retailhub.domain.inventory.StockMovement;
  * The customer-insight topology: accepted interactions (keyed by golden customer id) update each customer's profile;
  * the evidence they add is re-keyed by article (one repartition) and summed into each article's co-occurring
  * articles and its popularity, all with time decay. Till sales (stock movements, no customer) add to the articles'
- * side only. Three queryable stores; the maths is the domain's.
+ * side only. Each instance sums the articles of its partitions and publishes their latest figures to a compacted topic
+ * that every instance reads into a global store, so any instance ranks with every article's neighbours and popularity.
+ * Queried: the profiles and the two global stores; the maths is the domain's.
  */
 public final class CustomerInsightTopology {
 
@@ -38,6 +41,10 @@ public final class CustomerInsightTopology {
     public static final String NEIGHBOURS = "item-neighbours";
     /** sku → {@link ItemPopularity} */
     public static final String POPULARITY = "item-popularity";
+    /** sku → {@link ItemNeighbours}, every article's, on every instance (a global store of {@link #neighboursTopic}) */
+    public static final String ALL_NEIGHBOURS = "all-item-neighbours";
+    /** sku → {@link ItemPopularity}, every article's, on every instance (a global store of {@link #popularityTopic}) */
+    public static final String ALL_POPULARITY = "all-item-popularity";
     /** order line ({@code <order id>/<line no>}) → when it was counted, for {@code redelivery} (not queried) */
     static final String COUNTED_ORDER_LINES = "counted-order-lines";
     /** receipt ({@code POS-<store>-<till>-<receipt>}) → its till sale lines seen, for {@code redelivery} (not queried) */
@@ -46,12 +53,22 @@ public final class CustomerInsightTopology {
     private CustomerInsightTopology() {
     }
 
+    /** The compacted topic carrying every article's latest neighbours from the instance that sums them to all instances. */
+    public static String neighboursTopic(String applicationId) {
+        return applicationId + "-" + ALL_NEIGHBOURS;
+    }
+
+    /** The compacted topic carrying every article's latest popularity to all instances. */
+    public static String popularityTopic(String applicationId) {
+        return applicationId + "-" + ALL_POPULARITY;
+    }
+
     /**
      * The topology reading {@code acceptedTopic}; a purchase from an order line already counted within
      * {@code redelivery} (the outbox relays at least once) counts nothing.
      */
-    public static Topology build(String acceptedTopic, InsightModel model, Duration redelivery, ObjectMapper json) {
-        return build(acceptedTopic, Optional.empty(), model, redelivery, json);
+    public static Topology build(String acceptedTopic, String applicationId, InsightModel model, Duration redelivery, ObjectMapper json) {
+        return build(acceptedTopic, applicationId, Optional.empty(), model, redelivery, json);
     }
 
     /**
@@ -59,8 +76,8 @@ public final class CustomerInsightTopology {
      * receipt (one repartition), they add the evidence of purchases to the articles' stores (no profile: a till sale
      * names no customer); a line relayed again within {@code redelivery} counts nothing.
      */
-    public static Topology build(String acceptedTopic, Optional<TillSaleSource> tillSales, InsightModel model, Duration redelivery,
-                                 ObjectMapper json) {
+    public static Topology build(String acceptedTopic, String applicationId, Optional<TillSaleSource> tillSales, InsightModel model,
+                                 Duration redelivery, ObjectMapper json) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> sku = Serdes.String();
         ObjectMapper own = JsonSerde.forOwnRecords(json);
@@ -76,16 +93,25 @@ public final class CustomerInsightTopology {
                 .map(till -> customers.merge(tillEvidence(builder, till, redelivery, json, own), Named.as("customer-and-till-evidence")))
                 .orElse(customers)
                 .repartition(Repartitioned.with(sku, evidenceSerde).withName("item-evidence"));
+        Serde<ItemPopularity> popularitySerde = JsonSerde.of(ItemPopularity.class, own);
         evidence.filter((item, e) -> e.isPopularity())
                 .groupByKey(Grouped.with(sku, evidenceSerde))
                 .aggregate(ItemPopularity::none, (item, e, popularity) -> popularity.with(e, model),
                         Materialized.<String, ItemPopularity, KeyValueStore<Bytes, byte[]>>as(POPULARITY)
-                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemPopularity.class, own)));
+                                .withKeySerde(sku).withValueSerde(popularitySerde))
+                .toStream().to(popularityTopic(applicationId), Produced.with(sku, popularitySerde));
+        Serde<ItemNeighbours> neighboursSerde = JsonSerde.of(ItemNeighbours.class, own);
         evidence.filterNot((item, e) -> e.isPopularity())
                 .groupByKey(Grouped.with(sku, evidenceSerde))
                 .aggregate(ItemNeighbours::none, (item, e, neighbours) -> neighbours.with(e, model),
                         Materialized.<String, ItemNeighbours, KeyValueStore<Bytes, byte[]>>as(NEIGHBOURS)
-                                .withKeySerde(sku).withValueSerde(JsonSerde.of(ItemNeighbours.class, own)));
+                                .withKeySerde(sku).withValueSerde(neighboursSerde))
+                .toStream().to(neighboursTopic(applicationId), Produced.with(sku, neighboursSerde));
+        // each instance sums the articles of its partitions; a customer's answer needs all articles' figures
+        builder.globalTable(popularityTopic(applicationId), Consumed.with(sku, popularitySerde).withName("all-popularity"),
+                Materialized.<String, ItemPopularity, KeyValueStore<Bytes, byte[]>>as(ALL_POPULARITY));
+        builder.globalTable(neighboursTopic(applicationId), Consumed.with(sku, neighboursSerde).withName("all-neighbours"),
+                Materialized.<String, ItemNeighbours, KeyValueStore<Bytes, byte[]>>as(ALL_NEIGHBOURS));
         return builder.build();
     }
 

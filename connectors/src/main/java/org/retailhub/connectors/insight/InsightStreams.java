@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -31,58 +35,205 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the customer-insight topology inside the hub and answers {@link CustomerInsight} from its state stores
- * (interactive queries). Started last and asynchronously: the hub's start does not wait for the stores to restore.
- * While the stream is not running (starting, rebalancing) a query is {@link CustomerInsight.InsightUnavailableException}.
+ * (interactive queries). Started last and in the background: the hub's start waits neither for the article topics
+ * ({@link ArticleTopics}) nor for the stores to restore, and a start that fails (broker slow or away) is logged and
+ * tried again with back-off; it never fails the hub's start. While the stream is not running (starting, rebalancing,
+ * waiting to try again) a query is {@link CustomerInsight.InsightUnavailableException}.
  * Stopped first when the context closes (or its start fails), before the beans that own the broker are destroyed;
- * closing waits at most {@code closeTimeout} and says so if the stream's threads did not end in time.
+ * stopping cancels the attempts, waits at most {@code closeTimeout} for every thread of the stream (the global store's
+ * and the close thread too) and says so if they did not end in time.
  * With {@code application.server} set (this instance's HTTP address), instances sharing the application id know who
  * holds which customer, and a question about a customer another instance holds is asked there ({@link InsightPeers}).
  */
 public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightPeers {
 
     private static final Logger log = LoggerFactory.getLogger(InsightStreams.class);
+    private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final Topology topology;
     private final Properties config;
+    private final Duration topicPatience;
     private final Duration closeTimeout;
+    private final String applicationId;
+    private final String clientIdPrefix;
+    private final ArticleTopics articleTopics;
+    private final Object lifecycle = new Object();
+    private final Map<KafkaStreams, String> clientIds = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private ScheduledExecutorService starter;
     private final Map<String, ReadOnlyKeyValueStore<String, ?>> stores = new ConcurrentHashMap<>();
     private final HostInfo self;
     private final HolderRequests holders = new HolderRequests();
     private volatile KafkaStreams streams;
 
     public InsightStreams(Topology topology, Properties config, Duration closeTimeout) {
+        this(topology, config, TOPIC_PATIENCE, closeTimeout);
+    }
+
+    /** With {@code topicPatience}: how long one attempt to start waits for the article topics to be visible. */
+    InsightStreams(Topology topology, Properties config, Duration topicPatience, Duration closeTimeout) {
+        this.topicPatience = topicPatience;
         this.topology = topology;
         this.config = config;
         this.closeTimeout = closeTimeout;
+        this.applicationId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.clientIdPrefix = config.getProperty(StreamsConfig.CLIENT_ID_CONFIG, applicationId);
+        this.articleTopics = new ArticleTopics(config);
         String server = config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, "");
         this.self = server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
     }
 
+    /** Returns at once: the attempts to start run on their own thread, and their failures never fail the hub's start. */
     @Override
     public void start() {
-        KafkaStreams started = new KafkaStreams(topology, config);
-        started.setUncaughtExceptionHandler(failure -> {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            starter = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, applicationId + "-starter");
+                thread.setDaemon(true);
+                return thread;
+            });
+            starter.execute(() -> attempt(FIRST_RETRY));
+        }
+    }
+
+    /**
+     * One attempt to start the stream: the article topics first (created, and visible to a consumer), then Kafka Streams.
+     * A failure is logged, the stream's threads are ended, and the next attempt comes after {@code retry} (doubling up
+     * to {@link #LAST_RETRY}); meanwhile queries answer {@link InsightUnavailableException}.
+     */
+    private void attempt(Duration retry) {
+        String clientId = clientIdPrefix + "-" + UUID.randomUUID();
+        KafkaStreams created = null;
+        try {
+            articleTopics.awaitVisible(clientId, topicPatience);
+            synchronized (lifecycle) {
+                if (!running) {
+                    return;
+                }
+                created = newStreams(clientId);
+                streams = created;
+            }
+            created.start();
+            log.info("Customer insight stream started ({})", clientId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (created == null || takeBack(created)) {
+                log.error("Customer insight stream could not start, queries answer 503 meanwhile; next attempt in {}: {}", retry, e.toString());
+                if (created != null) {
+                    end(created, Deadline.in(closeTimeout));
+                }
+                retryAfter(retry);
+            }
+        }
+    }
+
+    private KafkaStreams newStreams(String clientId) {
+        Properties withClientId = new Properties();
+        withClientId.putAll(config);
+        withClientId.put(StreamsConfig.CLIENT_ID_CONFIG, clientId);
+        KafkaStreams created = new KafkaStreams(topology, withClientId);
+        created.setUncaughtExceptionHandler(failure -> {
             log.error("Customer insight stream thread failed, replacing it: {}", failure.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        started.setStateListener((now, before) -> stores.clear());
-        started.start();
-        streams = started;
+        created.setStateListener((now, before) -> {
+            stores.clear();
+            if (now == KafkaStreams.State.ERROR) {
+                // e.g. the global thread failed: nothing in Kafka Streams restarts it, so start afresh
+                onStarter(() -> restart(created));
+            }
+        });
+        clientIds.put(created, clientId);
+        return created;
     }
 
+    private void restart(KafkaStreams failed) {
+        if (takeBack(failed)) {
+            log.error("Customer insight stream failed ({}); queries answer 503 until it runs again", clientIds.get(failed));
+            end(failed, Deadline.in(closeTimeout));
+            attempt(FIRST_RETRY);
+        }
+    }
+
+    /** Whether {@code candidate} was still the stream answering queries (then the caller ends it, else stop() does). */
+    private boolean takeBack(KafkaStreams candidate) {
+        synchronized (lifecycle) {
+            if (!running || streams != candidate) {
+                return false;
+            }
+            streams = null;
+            stores.clear();
+            return true;
+        }
+    }
+
+    private void retryAfter(Duration retry) {
+        Duration next = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        synchronized (lifecycle) {
+            if (running) {
+                starter.schedule(() -> attempt(next), retry.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void onStarter(Runnable task) {
+        synchronized (lifecycle) {
+            if (running) {
+                starter.execute(task);
+            }
+        }
+    }
+
+    /**
+     * Ends the retries and the stream, and waits (at most {@code closeTimeout} in all) until every thread of it is gone,
+     * the global store's and Kafka Streams' own close thread included, so nothing of it outlives the broker.
+     */
     @Override
-    public synchronized void stop() {
-        KafkaStreams running = streams;
-        streams = null;
-        stores.clear();
-        if (running != null && !running.close(closeTimeout)) {
-            log.warn("Customer insight stream did not close within {}; its threads end on their own", closeTimeout);
+    public void stop() {
+        ScheduledExecutorService stopping;
+        KafkaStreams current;
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = starter;
+            starter = null;
+            current = streams;
+            streams = null;
+            stores.clear();
+        }
+        Deadline deadline = Deadline.in(closeTimeout);
+        stopping.shutdownNow();
+        if (current != null) {
+            end(current, deadline);
+        }
+        try {
+            if (!stopping.awaitTermination(deadline.left().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Customer insight's start attempts did not end within {}", closeTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void end(KafkaStreams ending, Deadline deadline) {
+        List<String> alive = StreamsShutdown.end(ending, clientIds.remove(ending), deadline);
+        if (!alive.isEmpty()) {
+            log.warn("Customer insight stream did not close within {}; its threads end on their own: {}", closeTimeout, alive);
         }
     }
 
     @Override
     public boolean isRunning() {
-        return streams != null;
+        return running;
     }
 
     /** After the web server and the intake: the stream is no prerequisite of anything else. */
@@ -104,7 +255,7 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
 
     @Override
     public Optional<ItemNeighbours> neighbours(String sku) {
-        return read(CustomerInsightTopology.NEIGHBOURS, sku);
+        return read(CustomerInsightTopology.ALL_NEIGHBOURS, sku);
     }
 
     /** Empty when this instance holds the customer, or does not route (no {@code application.server}). */
@@ -143,7 +294,7 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
     @Override
     public List<ItemPopularity> popularity() {
         List<ItemPopularity> all = new ArrayList<>();
-        try (KeyValueIterator<String, ItemPopularity> items = this.<ItemPopularity>store(CustomerInsightTopology.POPULARITY).all()) {
+        try (KeyValueIterator<String, ItemPopularity> items = this.<ItemPopularity>store(CustomerInsightTopology.ALL_POPULARITY).all()) {
             items.forEachRemaining((KeyValue<String, ItemPopularity> item) -> all.add(item.value));
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);

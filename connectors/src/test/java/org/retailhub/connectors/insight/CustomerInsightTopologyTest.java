@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailhub.domain.insight.CustomerProfile;
+import org.retailhub.domain.insight.DecayingScore;
 import org.retailhub.domain.insight.InsightModel;
 import org.retailhub.domain.insight.Interaction;
 import org.retailhub.domain.insight.InteractionKind;
@@ -54,7 +56,7 @@ class CustomerInsightTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         TillSaleSource tillSales = new TillSaleSource(MOVEMENTS, Duration.ofHours(1), unreadableMovements::incrementAndGet);
-        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, Optional.of(tillSales), MODEL, REDELIVERY, json), config);
+        driver = new TopologyTestDriver(CustomerInsightTopology.build(TOPIC, "insight-test", Optional.of(tillSales), MODEL, REDELIVERY, json), config);
         accepted = driver.createInputTopic(TOPIC, new StringSerializer(), new StringSerializer());
         movements = driver.createInputTopic(MOVEMENTS, new StringSerializer(), new StringSerializer());
     }
@@ -92,6 +94,51 @@ class CustomerInsightTopologyTest {
         assertThat(first.category()).isEqualTo("ELECTRONICS");
         assertThat(first.interest().at(T0.plusSeconds(40), MODEL.halfLife())).isGreaterThan(
                 popularity().get("SKU-0002").interest().at(T0.plusSeconds(40), MODEL.halfLife()));
+    }
+
+    @Test
+    void everyInstanceReadsTheSameFiguresAsThePartitionsSummed() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(30));
+        send("CU100002", "SKU-0003", "GARDEN", InteractionKind.VIEW, T0.plusSeconds(40));
+
+        KeyValueStore<String, ItemNeighbours> summed = driver.getKeyValueStore(CustomerInsightTopology.NEIGHBOURS);
+        KeyValueStore<String, ItemPopularity> counted = driver.getKeyValueStore(CustomerInsightTopology.POPULARITY);
+        assertThat(neighbours().get("SKU-0001")).isEqualTo(summed.get("SKU-0001")).isNotNull();
+        assertThat(neighbours().get("SKU-0002")).isEqualTo(summed.get("SKU-0002")).isNotNull();
+        assertThat(allPopularity()).hasSize(3).containsExactlyInAnyOrder(counted.get("SKU-0001"), counted.get("SKU-0002"),
+                counted.get("SKU-0003"));
+    }
+
+    @Test
+    void eachSumsLatestFigureGoesToTheCompactedTopicKeyedByArticle() {
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.PURCHASE, T0);
+        send("CU100001", "SKU-0002", "ELECTRONICS", InteractionKind.PURCHASE, T0.plusSeconds(30));
+
+        var popular = driver.createOutputTopic(CustomerInsightTopology.popularityTopic("insight-test"), new StringDeserializer(),
+                JsonSerde.of(ItemPopularity.class, JsonSerde.forOwnRecords(json)).deserializer()).readKeyValuesToMap();
+        var together = driver.createOutputTopic(CustomerInsightTopology.neighboursTopic("insight-test"), new StringDeserializer(),
+                JsonSerde.of(ItemNeighbours.class, JsonSerde.forOwnRecords(json)).deserializer()).readKeyValuesToMap();
+        assertThat(popular).containsOnlyKeys("SKU-0001", "SKU-0002");
+        assertThat(popular.get("SKU-0002")).isEqualTo(driver.<String, ItemPopularity>getKeyValueStore(CustomerInsightTopology.POPULARITY)
+                .get("SKU-0002"));
+        assertThat(together).containsOnlyKeys("SKU-0001", "SKU-0002");
+        assertThat(together.get("SKU-0001").neighbours()).containsOnlyKeys("SKU-0002");
+    }
+
+    @Test
+    void articlesAnotherInstanceSumsAreRankedHereToo() {
+        // another instance holds SKU-0009's partition: its figures arrive only through the compacted topics
+        ObjectMapper own = JsonSerde.forOwnRecords(json);
+        driver.createInputTopic(CustomerInsightTopology.popularityTopic("insight-test"), new StringSerializer(),
+                        JsonSerde.of(ItemPopularity.class, own).serializer())
+                .pipeInput("SKU-0009", new ItemPopularity("SKU-0009", "GARDEN", DecayingScore.of(50, T0)), T0);
+        send("CU100001", "SKU-0001", "ELECTRONICS", InteractionKind.VIEW, T0.plusSeconds(10));
+
+        List<Recommendation> answer = recommend("CU999999", Set.of("SKU-0001", "SKU-0009"), T0.plusSeconds(20));
+
+        assertThat(answer).extracting(Recommendation::sku).containsExactly("SKU-0009", "SKU-0001");
+        assertThat(popularity().get("SKU-0009").category()).isEqualTo("GARDEN");
     }
 
     @Test
@@ -305,11 +352,12 @@ class CustomerInsightTopologyTest {
         return driver.getKeyValueStore(CustomerInsightTopology.PROFILES);
     }
 
+    /** What the queries read: the global store every instance keeps, fed by the partitions' sums. */
     private KeyValueStore<String, ItemNeighbours> neighbours() {
-        return driver.getKeyValueStore(CustomerInsightTopology.NEIGHBOURS);
+        return driver.getKeyValueStore(CustomerInsightTopology.ALL_NEIGHBOURS);
     }
 
     private KeyValueStore<String, ItemPopularity> popularity() {
-        return driver.getKeyValueStore(CustomerInsightTopology.POPULARITY);
+        return driver.getKeyValueStore(CustomerInsightTopology.ALL_POPULARITY);
     }
 }

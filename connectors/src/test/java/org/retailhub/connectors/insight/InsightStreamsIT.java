@@ -56,8 +56,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The insight stream on a real broker, inside a Spring context as the hub runs it: it answers from its stores (till
  * sales among them), and when
  * the context closes (or its start fails) its threads are gone before the broker that the context also owns stops.
- * Two instances of it share the customers by partition, and each answers about a customer the other holds by asking
- * the holder in the caller's name.
+ * A broker that is away or late at start fails no start: queries answer 503 until a background attempt succeeds, and
+ * stop ends the attempts. Two instances of it share the customers by partition, each answers about a customer the
+ * other holds by asking the holder in the caller's name, and both rank with every article (the global stores).
  */
 class InsightStreamsIT {
 
@@ -131,6 +132,68 @@ class InsightStreamsIT {
     }
 
     @Test
+    void aBrokerThatIsNotThereFailsNoStartQueriesAnswer503AndStopEndsTheAttempts() throws Exception {
+        String application = "insight-nobroker-" + UUID.randomUUID();
+        Properties config = config(application, state.resolve(application), "");
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            // a port nobody answers on: the article topics can be neither created nor seen
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + closed.getLocalPort());
+        }
+        InsightStreams insight = new InsightStreams(
+                CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON), config,
+                Duration.ofSeconds(10));
+
+        insight.start();
+
+        assertThat(insight.isRunning()).as("started as far as the hub is concerned").isTrue();
+        assertThatThrownBy(() -> insight.profile("CU100001")).isInstanceOf(CustomerInsight.InsightUnavailableException.class);
+        assertThatThrownBy(insight::popularity).isInstanceOf(CustomerInsight.InsightUnavailableException.class);
+        await().atMost(PATIENCE).until(() -> !streamThreadsOf(application).isEmpty());
+        long stopping = System.nanoTime();
+        insight.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("stop waits no longer than the close timeout")
+                .isLessThan(Duration.ofSeconds(12));
+        assertThat(streamThreadsOf(application)).as("insight threads alive after stop").isEmpty();
+        assertThat(insight.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+    }
+
+    @Test
+    void aStreamWhoseBrokerComesLateStartsByItself() throws Exception {
+        String application = "insight-late-" + UUID.randomUUID();
+        try (LateBroker late = new LateBroker()) {
+            Properties config = config(application, state.resolve(application), "");
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, late.address());
+            InsightStreams insight = new InsightStreams(
+                    CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON), config,
+                    Duration.ofSeconds(1), Duration.ofSeconds(30));
+            try {
+                insight.start();
+                // an attempt gives up after a second: the stream is tried again, queries answer 503 meanwhile
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> unavailable(insight));
+
+                late.open();
+                producer.send(new ProducerRecord<>(TOPIC, "CU300001", JSON.writeValueAsString(new Interaction("CU300001", "SKU-0001",
+                        "ELECTRONICS", InteractionKind.PURCHASE, "STORE-001", 1, BigDecimal.TEN, Instant.now())))).get();
+
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> insight.profile("CU300001").isPresent());
+                assertThat(insight.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            } finally {
+                insight.stop();
+            }
+        }
+        assertThat(streamThreadsOf(application)).as("insight threads alive after stop").isEmpty();
+    }
+
+    private static boolean unavailable(InsightStreams insight) {
+        try {
+            insight.profile("CU300001");
+            return false;
+        } catch (CustomerInsight.InsightUnavailableException e) {
+            return true;
+        }
+    }
+
+    @Test
     void twoInstancesAnswerACustomerHeldByTheOtherOneAsTheHolderDoes() throws Exception {
         String application = "insight-two-" + UUID.randomUUID();
         List<String> customers = new ArrayList<>();
@@ -144,8 +207,10 @@ class InsightStreamsIT {
         }
         producer.flush();
         try (ProfileServer a = new ProfileServer(); ProfileServer b = new ProfileServer()) {
-            a.serve(streamsOf(application, "a", a.port()));
-            b.serve(streamsOf(application, "b", b.port()));
+            InsightStreams first = streamsOf(application, "a", a.port());
+            InsightStreams second = streamsOf(application, "b", b.port());
+            a.serve(first);
+            b.serve(second);
 
             for (String customer : customers) {
                 int purchases = customers.indexOf(customer) + 1;
@@ -158,11 +223,28 @@ class InsightStreamsIT {
             // each asked the other (the holder answers only a caller with the token: it went along)
             assertThat(a.passedOn.get()).as("questions A asked B").isPositive();
             assertThat(b.passedOn.get()).as("questions B asked A").isPositive();
+            // each sums the articles of its partitions, and both rank with all five: the same neighbours and popularity
+            await().atMost(PATIENCE).ignoreExceptionsInstanceOf(CustomerInsight.InsightUnavailableException.class).untilAsserted(() -> {
+                for (InsightStreams instance : List.of(first, second)) {
+                    assertThat(instance.popularity()).as("popular articles an instance knows")
+                            .extracting(p -> p.sku()).containsExactlyInAnyOrder("SKU-0001", "SKU-0002", "SKU-0003", "SKU-0004", "SKU-0005");
+                    for (int article = 1; article <= 5; article++) {
+                        assertThat(instance.neighbours("SKU-000" + article)).as("neighbours of SKU-000" + article).isPresent();
+                    }
+                }
+                for (int article = 1; article <= 5; article++) {
+                    assertThat(first.neighbours("SKU-000" + article)).as("both see the same neighbours of SKU-000" + article)
+                            .isEqualTo(second.neighbours("SKU-000" + article));
+                }
+                assertThat(first.popularity()).as("both see the same popularity")
+                        .containsExactlyInAnyOrderElementsOf(second.popularity());
+            });
         }
     }
 
     private InsightStreams streamsOf(String application, String instance, int port) {
-        InsightStreams streams = new InsightStreams(CustomerInsightTopology.build(TOPIC, InsightModel.standard(), Duration.ofDays(7), JSON),
+        InsightStreams streams = new InsightStreams(
+                CustomerInsightTopology.build(TOPIC, application, InsightModel.standard(), Duration.ofDays(7), JSON),
                 config(application, state.resolve(instance), "localhost:" + port), Duration.ofSeconds(30));
         streams.start();
         return streams;
@@ -240,13 +322,76 @@ class InsightStreamsIT {
         }
     }
 
+    /**
+     * The broker's address as a client knows it before the broker answers there: connections are refused until
+     * {@link #open()}, then passed through to the test's broker (whose metadata then names its own address).
+     */
+    private static final class LateBroker implements AutoCloseable {
+        private final java.net.ServerSocket listening;
+        private final List<java.net.Socket> sockets = new CopyOnWriteArrayList<>();
+        private final int port;
+
+        LateBroker() throws IOException {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            listening = new java.net.ServerSocket();
+        }
+
+        String address() {
+            return "localhost:" + port;
+        }
+
+        void open() throws IOException {
+            listening.bind(new InetSocketAddress("localhost", port));
+            daemon("late-broker", () -> {
+                String[] broker = kafka.getBrokersAsString().split(",")[0].split(":");
+                while (!listening.isClosed()) {
+                    try {
+                        java.net.Socket client = listening.accept();
+                        java.net.Socket server = new java.net.Socket(broker[0], Integer.parseInt(broker[1]));
+                        sockets.addAll(List.of(client, server));
+                        pipe(client, server);
+                        pipe(server, client);
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            });
+        }
+
+        private static void pipe(java.net.Socket from, java.net.Socket to) {
+            daemon("late-broker-pipe", () -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException e) {
+                    // either side closed
+                }
+            });
+        }
+
+        private static void daemon(String name, Runnable task) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listening.close();
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     /** A context like the hub's: the broker's stop registered first (so destroyed last), then the stream. */
     private GenericApplicationContext contextWith(String application, List<String> aliveWhenTheBrokerStopped) {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean("brokerStop", DisposableBean.class, () -> () -> aliveWhenTheBrokerStopped.addAll(streamThreadsOf(application)));
         TillSaleSource tillSales = new TillSaleSource(MOVEMENTS, Duration.ofHours(1), () -> { });
         context.registerBean(InsightStreams.class, () -> new InsightStreams(
-                CustomerInsightTopology.build(TOPIC, Optional.of(tillSales), InsightModel.standard(), Duration.ofDays(7), JSON),
+                CustomerInsightTopology.build(TOPIC, application, Optional.of(tillSales), InsightModel.standard(), Duration.ofDays(7), JSON),
                 config(application, state.resolve(application), ""), Duration.ofSeconds(30)));
         return context;
     }
