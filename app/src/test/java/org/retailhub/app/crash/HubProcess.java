@@ -76,9 +76,12 @@ final class HubProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no hub jar at " + jar + ": the crash tests run after the package phase (mvn verify)");
         }
-        // as README command 1 starts it: the embedded kit on the loader path, the development switch on
+        // as README command 1 starts it: the embedded kit on the loader path, the development switch on. Only the JIT's
+        // first tier (C1): these hubs live for minutes, and on two cores the optimising compiler's work costs their start
+        // (four starts alternating on a busy machine, 2026-12-01: 158-178 s with C1 only, 243-260 s with C2); what the
+        // hub does is the same either way
         Path kit = Path.of(System.getProperty("hub.kit", "embedded-kit/target/kit")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-Dloader.path=" + kit, "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Dloader.path=" + kit, "-jar", jar.toString(),
                 "--dev", "--server.port=" + port, "--hub.embedded.data-dir=" + folder.resolve("postgres")));
         command.addAll(settings);
         try {
