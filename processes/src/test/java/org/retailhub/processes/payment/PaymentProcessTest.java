@@ -73,12 +73,42 @@ class PaymentProcessTest {
     void immediateAuthorisationIsCapturedWithItsOwnKey() {
         when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
         ProcessInstance instance = startAndAuthorise();
-        captureWhenDue(instance);
 
-        assertThat(instance).isEnded().hasPassed("Activity_CapturePayment", "EndEvent_PaymentCaptured");
+        assertThat(instance).as("authorised and captured in one job").isEnded().hasPassed("Activity_CapturePayment", "EndEvent_PaymentCaptured");
         assertThat(answer.answer()).as("what the order reads").containsEntry("authorisation", "CAPTURED").containsEntry("reason", null);
         verify(provider).capture(any(), eq(payment.id() + ":capture"));
         assertThat(payments.repository().get(payment.id()).status()).isEqualTo(PaymentStatus.CAPTURED);
+    }
+
+    /**
+     * Authorise and capture are one job: a capture that fails (provider down, or the hub killed between the two calls)
+     * rolls the job back, and its retry sends both calls again with the same keys, so the provider captures once.
+     */
+    @Test
+    void aFailedCaptureRetriesTheWholeJobWithTheSameKeys() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.AUTHORISED, null));
+        when(provider.capture(any(), any())).thenThrow(new PaymentProviderUnavailableException("HTTP 503", null))
+                .thenReturn(answer(PaymentStatus.CAPTURED, null));
+        ProcessInstance instance = start();
+        String jobId = job().getId();
+        ManagementService management = engine.getProcessEngine().getManagementService();
+        try {
+            management.executeJob(jobId);
+        } catch (org.camunda.bpm.engine.ProcessEngineException expected) {
+            // the job executor logs this and counts the retries down
+        }
+
+        assertThat(instance).as("nothing of the job is kept").isWaitingAt("Activity_AuthorisePayment");
+        assertThat(job().getRetries()).as("R3/PT10S of the authorise step").isEqualTo(2);
+        assertThat(job().getDuedate()).isAfter(java.time.Instant.now().plusSeconds(5)).isBefore(java.time.Instant.now().plusSeconds(15));
+
+        management.executeJob(jobId);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PaymentCaptured");
+        verify(provider, times(2)).capture(any(), eq(payment.id() + ":capture"));
+        org.mockito.ArgumentCaptor<String> keys = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(provider, org.mockito.Mockito.atLeastOnce()).authorise(any(), keys.capture());
+        assertThat(keys.getAllValues()).as("every authorisation under one key").containsOnly(payment.id() + ":authorise");
     }
 
     @Test
@@ -87,7 +117,6 @@ class PaymentProcessTest {
         when(provider.capture(any(), any())).thenReturn(answer(PaymentStatus.DECLINED, "capture refused by issuer"));
         when(provider.voidAuthorisation(any(), any())).thenReturn(answer(PaymentStatus.VOIDED, null));
         ProcessInstance instance = startAndAuthorise();
-        captureWhenDue(instance);
 
         assertThat(instance).isEnded().hasPassed("Event_CaptureRefused", "Activity_VoidRefusedCapture", "EndEvent_CaptureRefused");
         assertThat(answer.answer()).containsEntry("authorisation", "DECLINED")
@@ -113,10 +142,10 @@ class PaymentProcessTest {
 
         payments.record(payment.id(), answer(PaymentStatus.AUTHORISED, null)); // what the webhook endpoint stores
         assertThat(process.providerAnswered(payment.id())).isTrue();
-        execute(job());
-        captureWhenDue(instance);
+        execute(job()); // the answer and the capture in one job
 
         assertThat(instance).isEnded().hasPassed("Activity_RecordProviderAnswer", "EndEvent_PaymentCaptured");
+        verify(provider).capture(any(), eq(payment.id() + ":capture"));
     }
 
     @Test
@@ -140,10 +169,27 @@ class PaymentProcessTest {
         assertThat(job("Event_ProviderSilent").getDuedate()).as("the hub's payment timeout, PT2M")
                 .isAfter(java.time.Instant.now().plusSeconds(100)).isBefore(java.time.Instant.now().plusSeconds(130));
 
-        execute(job("Event_ProviderSilent"));
-        captureWhenDue(instance);
+        execute(job("Event_ProviderSilent")); // asks, and captures in the same job
 
         assertThat(instance).isEnded().hasPassed("Activity_QueryProviderStatus", "EndEvent_PaymentCaptured");
+    }
+
+    /** The timer's job asks and captures: a provider down there is retried like every provider step (R3/PT10S). */
+    @Test
+    void providerDownWhenTheTimerAsksIsRetriedTenSecondsLater() {
+        when(provider.authorise(any(), any())).thenReturn(answer(PaymentStatus.PENDING, null));
+        when(provider.status(any())).thenThrow(new PaymentProviderUnavailableException("HTTP 503", null));
+        ProcessInstance instance = startAndAuthorise();
+        try {
+            execute(job("Event_ProviderSilent"));
+        } catch (org.camunda.bpm.engine.ProcessEngineException expected) {
+            // counted down below
+        }
+
+        assertThat(instance).as("nothing of the job is kept").isWaitingAt("Gateway_AwaitProvider");
+        assertThat(job("Event_ProviderSilent").getRetries()).isEqualTo(2);
+        assertThat(job("Event_ProviderSilent").getDuedate()).isAfter(java.time.Instant.now().plusSeconds(5))
+                .isBefore(java.time.Instant.now().plusSeconds(15));
     }
 
     @Test
@@ -181,7 +227,6 @@ class PaymentProcessTest {
         doReturn(answer(PaymentStatus.AUTHORISED, null)).when(provider).authorise(any(), any()); // the provider is back
         management.setJobRetries(jobId, 1); // what "Retry" in Cockpit does
         execute(job());
-        captureWhenDue(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_PaymentCaptured");
         verify(provider, times(4)).authorise(any(), eq(payment.id() + ":authorise"));
@@ -194,7 +239,6 @@ class PaymentProcessTest {
         when(giftCards.redeem(eq(CARD), eq(Money.of("50.00", "EUR")), any())).thenReturn(new ProviderAnswer("red_1", PaymentStatus.CAPTURED, null, null));
         ProcessInstance instance = start("Activity_RedeemGiftCard");
         execute(job());
-        captureWhenDue(instance);
 
         assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "EndEvent_PaymentCaptured");
         verify(provider, times(0)).authorise(any(), any());
@@ -224,7 +268,6 @@ class PaymentProcessTest {
         ProcessInstance instance = start("Activity_RedeemGiftCard");
         execute(job());
         execute(job());
-        captureWhenDue(instance);
 
         assertThat(instance).isEnded().hasPassed("Activity_RedeemGiftCard", "Activity_AuthorisePayment", "EndEvent_PaymentCaptured");
         org.mockito.ArgumentCaptor<Payment> authorised = org.mockito.ArgumentCaptor.forClass(Payment.class);
@@ -252,7 +295,8 @@ class PaymentProcessTest {
         ProcessInstance instance = start("Gateway_AwaitTill");
 
         assertThat(process.paidAtTill(payment.orderId())).isTrue();
-        captureWhenDue(instance);
+        assertThat(instance).as("the till's confirmation only wakes the payment").isWaitingAt("Activity_RecordTillPayment");
+        execute(job());
 
         assertThat(instance).isEnded().hasPassed("Activity_RecordTillPayment", "EndEvent_PaymentCaptured");
         verify(provider, times(0)).capture(any(), any());
@@ -286,12 +330,6 @@ class PaymentProcessTest {
                 .execute();
         assertThat(instance).isWaitingAt(firstWait);
         return instance;
-    }
-
-    /** The capture is a step of its own (a job), so a provider that is down there becomes an incident of the capture alone. */
-    private void captureWhenDue(ProcessInstance instance) {
-        assertThat(instance).isWaitingAt("Activity_CapturePayment");
-        execute(job());
     }
 
     private ProcessInstance startAndAuthorise() {
