@@ -91,6 +91,11 @@ final class ResultFiles {
         if (start == null || BenchSettings.COLD.equals(start.mode())) {
             return "**Start: cold.** The first step met the hub as it was started, its JIT still compiling.";
         }
+        if (!Boolean.TRUE.equals(start.jitQuiet())) {
+            return String.format(Locale.ROOT, "**Start: warmed, but the JIT never went quiet.** %d orders at %d/s for %d s, not "
+                    + "counted, the longest warm-up allowed; the hub's compiler threads were still busy %.2f of one thread's time "
+                    + "over the last 10 s.", start.warmUpOrders(), start.warmUpRate(), start.warmUpSeconds(), start.jitBusyAtEnd());
+        }
         return String.format(Locale.ROOT, "**Start: warmed until the JIT was quiet.** %d orders at %d/s for %d s, not counted, "
                 + "until the hub's compiler threads were busy %.2f of one thread's time over the last 10 s.",
                 start.warmUpOrders(), start.warmUpRate(), start.warmUpSeconds(), start.jitBusyAtEnd());

@@ -21,9 +21,10 @@ final class Scenarios {
     /**
      * How the run started: {@code cold} (the first step met the hub as it was started) or {@code jit-quiet} (orders at
      * {@code warmUpRate}, not counted, for {@code warmUpSeconds} until the hub's compiler threads were busy
-     * {@code jitBusyAtEnd} of one thread's time over the last ten seconds).
+     * {@code jitBusyAtEnd} of one thread's time over the last ten seconds; {@code jitQuiet} false when the warm-up's
+     * longest time ran out first).
      */
-    record Start(String mode, int warmUpSeconds, int warmUpRate, long warmUpOrders, Double jitBusyAtEnd) {
+    record Start(String mode, int warmUpSeconds, int warmUpRate, long warmUpOrders, Double jitBusyAtEnd, Boolean jitQuiet) {
     }
 
     /**
@@ -77,7 +78,7 @@ final class Scenarios {
      */
     Start start() throws Exception {
         if (BenchSettings.COLD.equals(settings.start())) {
-            return new Start(BenchSettings.COLD, 0, 0, 0, null);
+            return new Start(BenchSettings.COLD, 0, 0, 0, null, null);
         }
         book.fillShelves(everydaySkus());
         int rate = settings.rates().get(0);
@@ -99,7 +100,7 @@ final class Scenarios {
         }
         log("start: %d orders at %d/s for %d s, not counted; the busiest instance's JIT was busy %.2f over the last 10 s",
                 orders, rate, seconds, busiest);
-        return new Start(BenchSettings.JIT_QUIET, seconds, rate, orders, hundredths(busiest));
+        return new Start(BenchSettings.JIT_QUIET, seconds, rate, orders, hundredths(busiest), busiest < settings.jitQuiet());
     }
 
     /** Sends {@code seconds} of orders at {@code rate} and waits until the hub decided them; returns how many were sent. */

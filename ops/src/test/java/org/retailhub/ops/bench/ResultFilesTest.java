@@ -29,7 +29,7 @@ class ResultFilesTest {
                 new Scenarios.Step(200, 12000, 12000, 0, 180.0, slow, slow, slow, 0, 37, List.of(), 9.0, false, dear,
                         new Scenarios.Jvm(1.55, 0.31, 12, 480)));
         var report = new OrderBenchmark.Report("2026-11-25T12:00:00Z", "B1", Map.of("cores", 2), Map.of("hubSettings", "test"),
-                new Scenarios.Start("jit-quiet", 120, 100, 12000, 0.08), new CommitCeiling.Result(6000, 16, 9000), steps, 100, null, null, Map.of("ratio", 0.01));
+                new Scenarios.Start("jit-quiet", 120, 100, 12000, 0.08, true), new CommitCeiling.Result(6000, 16, 9000), steps, 100, null, null, Map.of("ratio", 0.01));
 
         new ResultFiles(out, "20261125T120000Z").write(report, BenchSettings.parse("--out=" + out));
 
@@ -58,7 +58,9 @@ class ResultFilesTest {
     }
 
     @Test
-    void aColdStartIsSaidAsSuch() {
-        assertThat(ResultFiles.startLine(new Scenarios.Start("cold", 0, 0, 0, null))).startsWith("**Start: cold.**");
+    void aColdStartAndAWarmUpThatRanOutAreSaidAsSuch() {
+        assertThat(ResultFiles.startLine(new Scenarios.Start("cold", 0, 0, 0, null, null))).startsWith("**Start: cold.**");
+        assertThat(ResultFiles.startLine(new Scenarios.Start("jit-quiet", 240, 10, 2400, 1.04, false)))
+                .startsWith("**Start: warmed, but the JIT never went quiet.** 2400 orders at 10/s for 240 s");
     }
 }
