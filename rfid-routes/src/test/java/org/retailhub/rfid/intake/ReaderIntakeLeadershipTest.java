@@ -57,8 +57,10 @@ class ReaderIntakeLeadershipTest {
             assertThat(routes(firstHub)).as("the leader stays subscribed").containsOnly(ServiceStatus.Started);
 
             try (Connection admin = session()) {
+                // with a timeout it waits until the backend is gone with its session's locks (as LeaderLockIT does):
+                // without one it only signals, and CI once asked for the lock before the backend had ended
                 admin.createStatement().execute("select pg_terminate_backend("
-                        + firstSession.get().unwrap(org.postgresql.PGConnection.class).getBackendPID() + ")");
+                        + firstSession.get().unwrap(org.postgresql.PGConnection.class).getBackendPID() + ", 10000)");
             }
             second.check();
             assertThat(second.leading()).isTrue();
