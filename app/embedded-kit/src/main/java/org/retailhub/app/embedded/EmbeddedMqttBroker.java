@@ -3,7 +3,8 @@ package org.retailhub.app.embedded;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.logging.Log;
@@ -24,6 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
 
+    /** Free ports tried before the start fails: another process may take one between choosing and binding it. */
+    private static final int FREE_PORT_ATTEMPTS = 5;
+
     private final Log log;
 
     public EmbeddedMqttBroker(DeferredLogFactory logs) {
@@ -38,7 +42,30 @@ public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
         if (!wanted || environment.getPropertySources().contains("hub-embedded-mqtt")) {
             return;
         }
-        int port = environment.getProperty("hub.rfid.embedded-broker.port", Integer.class, 0);
+        int configured = environment.getProperty("hub.rfid.embedded-broker.port", Integer.class, 0);
+        int port = configured;
+        Server broker = null;
+        for (int attempt = 1; broker == null; attempt++) {
+            try {
+                port = configured != 0 ? configured : freeLoopbackPort();
+                broker = start(port);
+            } catch (RuntimeException | IOException taken) {
+                if (configured != 0 || attempt == FREE_PORT_ATTEMPTS) {
+                    throw new IllegalStateException("the embedded MQTT broker did not start on 127.0.0.1:" + port
+                            + (configured != 0 ? " (hub.rfid.embedded-broker.port): is another broker listening there?" : ""), taken);
+                }
+            }
+        }
+        String url = "tcp://127.0.0.1:" + port;
+        environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded-mqtt", Map.of("hub.rfid.intake.broker-url", url)));
+        log.info("Embedded MQTT broker for RFID readers at " + url);
+        Runnable stop = broker::stopServer;
+        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("hubEmbeddedMqttBroker", stop::run));
+        EmbeddedStartFailure.stopIfTheStartFails(application, stop);
+    }
+
+    private static Server start(int port) throws IOException {
         Server broker = new Server();
         Properties config = new Properties();
         config.setProperty(BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");
@@ -51,40 +78,27 @@ public class EmbeddedMqttBroker implements EnvironmentPostProcessor {
         config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(1 << 20));
         try {
             broker.startServer(config);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the embedded MQTT broker did not start on port " + port, e);
-        }
-        String url = "tcp://127.0.0.1:" + boundPort(broker, port);
-        environment.getPropertySources().addFirst(new MapPropertySource("hub-embedded-mqtt", Map.of("hub.rfid.intake.broker-url", url)));
-        log.info("Embedded MQTT broker for RFID readers at " + url);
-        Runnable stop = broker::stopServer;
-        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
-                .registerDisposableBean("hubEmbeddedMqttBroker", stop::run));
-        EmbeddedStartFailure.stopIfTheStartFails(application, stop);
-    }
-
-    /** The port the broker listens on: Moquette names a free port (0) only once its acceptor has bound it. */
-    private static int boundPort(Server broker, int configured) {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (configured == 0 && port(broker) == 0) {
-            if (System.nanoTime() > giveUp) {
-                broker.stopServer();
-                throw new IllegalStateException("the embedded MQTT broker did not bind a port within 30 s");
+            return broker;
+        } catch (RuntimeException | IOException e) {
+            try {
+                broker.stopServer(); // the acceptor's threads of a bind that failed
+            } catch (RuntimeException halfStarted) {
+                e.addSuppressed(halfStarted);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+            throw e;
         }
-        return configured == 0 ? port(broker) : configured;
     }
 
     /**
-     * Moquette's acceptor records its bound ports in a plain map on its own thread while this one reads it: a read
-     * that meets the write fails with ConcurrentModificationException, which only means "ask again".
+     * A port nobody listens on now. Moquette is given a concrete port instead of 0 because it learns the port it bound
+     * on its acceptor's thread and records it in a plain map that {@code Server.getPort()} writes to as well (a
+     * {@code computeIfAbsent} with 0): a read that raced the acceptor's write could lose that write, and the broker
+     * then listened on a port the hub never learnt. Another process may take the port between here and the bind; the
+     * caller then tries another one.
      */
-    private static int port(Server broker) {
-        try {
-            return broker.getPort();
-        } catch (java.util.ConcurrentModificationException racedTheAcceptor) {
-            return 0;
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 }
