@@ -148,6 +148,11 @@ class DeadLetterDeskIT {
         assertThat(status(operator.post().uri("/api/dead-letters/channel/{id}/discard", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"reason\":\"again\"}"))).isEqualTo(409);
         assertThat(status(operator.get().uri("/api/dead-letters?source=nowhere"))).isEqualTo(404);
+        ResponseEntity<String> outOfBounds = operator.get().uri("/api/dead-letters?limit=0").retrieve().toEntity(String.class);
+        assertThat(outOfBounds.getStatusCode().value()).as("a parameter out of its bounds is the caller's mistake").isEqualTo(400);
+        assertThat(outOfBounds.getHeaders().getContentType()).matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(tree(outOfBounds.getBody()).get("detail").asText()).startsWith("limit: ");
+        assertThat(status(HubApi.client(port, "admin", "admin-dev-only").get().uri("/api/audit?limit=5000"))).isEqualTo(400);
     }
 
     @Test
