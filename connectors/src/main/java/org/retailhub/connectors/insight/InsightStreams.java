@@ -175,7 +175,8 @@ public class InsightStreams implements SmartLifecycle, CustomerInsight, InsightP
     }
 
     private void retryAfter(Duration retry) {
-        Duration next = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        Duration doubled = retry.multipliedBy(2);
+        Duration next = doubled.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : doubled;
         synchronized (lifecycle) {
             if (running) {
                 starter.schedule(() -> attempt(next), retry.toMillis(), TimeUnit.MILLISECONDS);
