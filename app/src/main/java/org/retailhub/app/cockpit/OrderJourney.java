@@ -132,7 +132,10 @@ public class OrderJourney {
         }, order + "/%");
     }
 
-    /** The ERP's delivery for the order, at the end of the process that handed it over (or its start while it runs). */
+    /**
+     * The ERP's delivery for the order, at the end of the process that handed it over: the order's own (its last step
+     * so far), or the delivery model that orders of the release before issue 18 called.
+     */
     private void erpDelivery(UUID order, List<Step> steps) {
         String delivery = jdbc.query("select delivery_id from hub.customer_order where id = ?",
                 rs -> rs.next() ? rs.getString(1) : null, order);

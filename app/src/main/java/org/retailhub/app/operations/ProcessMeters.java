@@ -54,7 +54,10 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
     private static final String STEP_STARTED = "hubStepStartedNanos";
     /** The MDC key of the running step's business key: the order id in the order's models (JSON logs carry the MDC). */
     static final String BUSINESS_KEY = "businessKey";
-    /** The models whose business key is the order's id: the order's own, and those it calls with its key (order-fulfilment.bpmn). */
+    /**
+     * The models whose business key is the order's id: the order's own, and those it calls with its key (order-fulfilment.bpmn);
+     * {@code delivery} for the orders of the release before issue 18 that still run it.
+     */
     private static final Set<String> ORDER_MODELS = Set.of(OrderFulfilmentProcess.PROCESS_KEY, PaymentProcess.PROCESS_KEY,
             RefundProcess.PROCESS_KEY, "payment-reversal", "delivery");
     private static final Logger log = LoggerFactory.getLogger(ProcessMeters.class);

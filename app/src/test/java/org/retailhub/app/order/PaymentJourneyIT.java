@@ -100,6 +100,9 @@ class PaymentJourneyIT {
         assertThat(erp.deliveries()).containsKey(number);
         assertThat(jdbc.queryForObject("select delivery_id from hub.customer_order where id = ?::uuid", String.class, id))
                 .isEqualTo(erp.deliveries().get(number));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).list())
+                .as("the order hands itself over to the ERP: no delivery process of its own (issue 18)")
+                .extracting(p -> p.getProcessDefinitionKey()).containsExactlyInAnyOrder("order-fulfilment", "payment");
     }
 
     @Test

@@ -10,14 +10,16 @@ import org.retailhub.processes.models.TransientVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * The step of the delivery model, which hands a paid order to the ERP: {@code ${delivery.handOver(execution)}}.
- * The ERP answers per order idempotently, so the engine's retries and an operator's retry never deliver twice.
+ * The order's hand-over to the ERP, a step of the order-fulfilment model ({@code ${delivery.handOver(execution)}},
+ * "Hand over to the ERP"). The ERP answers per order idempotently, so the engine's retries and an operator's retry
+ * never deliver twice. Until issue 18 it was the step of a delivery model of its own, which orders of that release
+ * still call from their deployment: hence the bean's name, and answers its caller can map out.
  */
 @Component("delivery")
 public class DeliverySteps {
 
     public static final String ORDER_ID = "orderId";
-    /** Whether the ERP took the delivery; the delivery model's answer to the order. */
+    /** Whether the ERP took the delivery; the order's next gateway reads it. */
     public static final String ACCEPTED = "fulfilmentAccepted";
     public static final String REASON = "reason";
 
@@ -33,8 +35,8 @@ public class DeliverySteps {
     public void handOver(DelegateExecution execution) {
         Order order = orders.get(UUID.fromString((String) execution.getVariable(ORDER_ID)));
         FulfilmentAnswer answer = fulfilment.request(order, order.id() + ":deliver");
-        // read by the gateway and the order's out-mappings as the delivery ends, in this transaction: no rows needed;
-        // "no reason" is set too, so the order's out-mapping of the reason has a transient value to copy, not a null row
+        // read by the order's gateway in this transaction (or, in a previous release's delivery model, its out-mappings):
+        // no rows needed; "no reason" is set too, so an out-mapping of the reason has a transient value to copy, not a null row
         TransientVariables.set(execution, ACCEPTED, answer.accepted());
         if (answer.accepted()) {
             orders.recordDelivery(order.id(), answer.deliveryId());

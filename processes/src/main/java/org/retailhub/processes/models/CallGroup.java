@@ -12,8 +12,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 
 /**
- * The processes that call each other with {@code calledElementBinding="deployment"} (order-fulfilment calls payment,
- * delivery and payment-reversal): such a call finds its model in the caller's own deployment, so an order in flight
+ * The processes that call each other with {@code calledElementBinding="deployment"} (order-fulfilment calls payment
+ * and payment-reversal): such a call finds its model in the caller's own deployment, so an order in flight
  * keeps the payment model it started with. A new version of one of them is therefore deployed together with the
  * newest versions of the others, so that new orders call it while running orders keep theirs.
  */

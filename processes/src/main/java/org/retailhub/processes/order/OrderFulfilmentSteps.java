@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * The steps of the order-fulfilment model, called by name from its service tasks
  * ({@code ${orderFulfilment.reserveStock(execution)}}). Each runs in the engine's transaction, so the
  * step's database changes, its outbox event and the process's progress commit together. Taking and giving back
- * the money, and the hand-over to the ERP, are the steps of the models the order calls (payment, payment-reversal,
- * delivery).
+ * the money are the steps of the models the order calls (payment, payment-reversal); the hand-over to the ERP is the
+ * order model's step of {@link org.retailhub.processes.fulfilment.DeliverySteps}.
  */
 @Component("orderFulfilment")
 public class OrderFulfilmentSteps {

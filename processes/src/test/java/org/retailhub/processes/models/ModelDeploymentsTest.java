@@ -40,7 +40,7 @@ class ModelDeploymentsTest {
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
     private static final List<String> RELEASE = List.of("bpmn/order/order-pricing.dmn", "bpmn/order/order-fulfilment.bpmn",
-            "bpmn/payment/payment.bpmn", "bpmn/payment/payment-reversal.bpmn", "bpmn/fulfilment/delivery.bpmn");
+            "bpmn/payment/payment.bpmn", "bpmn/payment/payment-reversal.bpmn");
 
     private final AuditTrail audit = mock(AuditTrail.class);
     private RepositoryService repository;
@@ -109,7 +109,7 @@ class ModelDeploymentsTest {
 
         var newest = repository.createProcessDefinitionQuery().processDefinitionKey("order-fulfilment").latestVersion().singleResult();
         assertThat(newest.getVersion()).as("order-fulfilment is deployed again beside the new payment model").isEqualTo(2);
-        assertThat(keysIn(newest.getDeploymentId())).contains("payment", "delivery", "payment-reversal");
+        assertThat(keysIn(newest.getDeploymentId())).contains("payment", "payment-reversal");
         assertThat(repository.createProcessDefinitionQuery().deploymentId(newest.getDeploymentId()).processDefinitionKey("payment")
                 .singleResult().getVersionTag()).isEqualTo("pay-2");
         assertThat(repository.createProcessDefinitionQuery().deploymentId(inFlight).processDefinitionKey("payment").singleResult()

@@ -53,7 +53,7 @@ class ProcessScenariosTest {
         untested.removeAll(ScenarioFiles.repo().processes().keySet());
 
         assertThat(untested).as("process models without a <model>.scenarios.yaml beside them").isEmpty();
-        assertThat(RepoRehearsal.repoModels()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(RepoRehearsal.repoModels()).as("the scan finds the repo's models (9 since issue 18 folded delivery into the order)").hasSizeGreaterThanOrEqualTo(9);
         assertThat(ScenarioFiles.repo().processes().get("payment").scenarios()).hasSizeGreaterThanOrEqualTo(8);
     }
 

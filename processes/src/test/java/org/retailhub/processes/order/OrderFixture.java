@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.retailhub.domain.catalogue.Article;
 import org.retailhub.domain.catalogue.Catalogue;
+import org.retailhub.domain.fulfilment.FulfilmentAnswer;
+import org.retailhub.domain.fulfilment.FulfilmentRequests;
 import org.retailhub.domain.inventory.ReservationLedger;
 import org.retailhub.domain.inventory.ReservationOutcome;
 import org.retailhub.domain.inventory.StockRequest;
@@ -34,13 +36,15 @@ import org.retailhub.domain.order.PaymentMethod;
 import org.retailhub.domain.shared.Channel;
 import org.retailhub.domain.shared.LoyaltyTier;
 import org.retailhub.domain.shared.Money;
+import org.retailhub.processes.fulfilment.DeliverySteps;
 import org.retailhub.processes.payment.InMemoryPayments;
 import org.retailhub.processes.pricing.DmnPromotionTable;
 import org.retailhub.processes.pricing.PricingProperties;
 
 /**
  * One order (a GOLD web customer buying 3 T-shirts and a box of blocks, 51.49 EUR after promotions) and the order
- * model's steps wired to test doubles, for the tests that drive the order model.
+ * model's steps wired to test doubles, for the tests that drive the order model. The ERP takes the delivery (number
+ * {@value #DELIVERY_ID}) unless a test tells {@link #erp} otherwise.
  */
 final class OrderFixture {
 
@@ -50,6 +54,8 @@ final class OrderFixture {
     final Catalogue catalogue = mock(Catalogue.class);
     final ReservationLedger ledger = mock(ReservationLedger.class);
     final InMemoryPayments payments = new InMemoryPayments();
+    final FulfilmentRequests erp = mock(FulfilmentRequests.class);
+    static final String DELIVERY_ID = "8012345678";
     final OrderFulfilmentProcess process;
     private final ProcessEngine engine;
     private final List<String> deployments = new ArrayList<>();
@@ -60,6 +66,7 @@ final class OrderFixture {
         Mocks.register("orderFulfilment", new OrderFulfilmentSteps(orders, journal, catalogue, ledger,
                 new DmnPromotionTable(engine.getDecisionService()), payments.repository(), new PricingProperties(ZoneId.of("Europe/Berlin"), java.time.Duration.ofMinutes(10)),
                 (store, skus) -> Map.of()));
+        Mocks.register("delivery", new DeliverySteps(orders, erp));
         Mocks.register("paymentTimeouts", new PaymentTimeouts(new OrderProperties(Duration.ofMinutes(15), "EUR", Duration.ofDays(7), null)));
         process = new OrderFulfilmentProcess(engine.getRuntimeService());
         when(catalogue.articles(any())).thenReturn(Map.of(
@@ -67,6 +74,7 @@ final class OrderFixture {
                 "SKU-0005", new Article("SKU-0005", "Blocks", "TOYS", Money.of("9.99", "EUR"), true)));
         when(orders.get(orderId)).thenReturn(order(false));
         when(journal.change(any(), any(), any())).thenReturn(true);
+        when(erp.request(any(), any())).thenReturn(new FulfilmentAnswer(true, DELIVERY_ID, null));
     }
 
     /** A deployment of the order model with its price table and the given models it calls; removed again by {@link #close()}. */
@@ -103,12 +111,18 @@ final class OrderFixture {
         }
     }
 
+    /** The processes the order ran or runs, by key: its own and those it called with its id as business key. */
+    List<String> processes() {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(orderId.toString()).list()
+                .stream().map(p -> p.getProcessDefinitionKey()).sorted().toList();
+    }
+
     ProcessInstance instance() {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(orderId.toString())
                 .processDefinitionKey(OrderFulfilmentProcess.PROCESS_KEY).singleResult();
     }
 
-    /** The running instance of a model the order called ({@code payment}, {@code delivery}), or null. */
+    /** The running instance of a model the order called ({@code payment}, {@code payment-reversal}), or null. */
     ProcessInstance called(String processKey) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(orderId.toString())
                 .processDefinitionKey(processKey).singleResult();

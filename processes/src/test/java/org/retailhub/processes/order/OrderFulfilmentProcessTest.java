@@ -1,19 +1,23 @@
 package org.retailhub.processes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.retailhub.processes.order.OrderFixture.line;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -25,14 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.retailhub.domain.catalogue.Article;
+import org.retailhub.domain.fulfilment.ErpUnavailableException;
+import org.retailhub.domain.fulfilment.FulfilmentAnswer;
 import org.retailhub.domain.order.OrderStatus;
 import org.retailhub.domain.pricing.PricedLine;
 import org.retailhub.domain.shared.Money;
 
 /**
- * Drives the order-fulfilment model path by path with its own steps only: the models it calls (payment, delivery,
- * payment-reversal) are stand-ins that wait until the test gives their answer, so each path states what the order
- * does with every answer. The real models together: {@link OrderWithCalledModelsTest}.
+ * Drives the order-fulfilment model path by path with its own steps only (the hand-over to the ERP among them, against
+ * a stand-in ERP): the models it calls (payment, payment-reversal) are stand-ins that wait until the test gives their
+ * answer, so each path states what the order does with every answer. The real models together: {@link OrderWithCalledModelsTest}.
  */
 class OrderFulfilmentProcessTest {
 
@@ -46,7 +52,6 @@ class OrderFulfilmentProcessTest {
         order = new OrderFixture(engine.getProcessEngine());
         order.deploy(engine.getProcessEngine().getRepositoryService().createDeployment()
                 .addModelInstance("payment.bpmn", standIn("payment", "Activity_Paying"))
-                .addModelInstance("delivery.bpmn", standIn("delivery", "Activity_AtTheErp"))
                 .addModelInstance("payment-reversal.bpmn", Bpmn.createExecutableProcess("payment-reversal").camundaHistoryTimeToLive(1)
                         .startEvent().endEvent().done()));
     }
@@ -67,10 +72,10 @@ class OrderFulfilmentProcessTest {
         verify(order.journal).change(order.orderId, OrderStatus.AWAITING_PAYMENT, null);
 
         paymentEnds("CAPTURED", null);
-        verify(order.ledger).commit(order.orderId);
-        assertThat(order.called("delivery")).variables().containsEntry("orderId", order.orderId.toString());
-        erpAnswers(true, null);
 
+        verify(order.ledger).commit(order.orderId);
+        verify(order.erp).request(any(), eq(order.orderId + ":deliver"));
+        verify(order.orders).recordDelivery(order.orderId, OrderFixture.DELIVERY_ID);
         assertThat(instance).isEnded().hasPassed("Activity_TakePayment", "Activity_CommitStock", "Activity_RequestFulfilment",
                 "Activity_MarkPaid", "EndEvent_OrderPaid");
         assertThat(order.payments.ofOrder(order.orderId).amount()).isEqualTo(Money.of("51.49", "EUR"));
@@ -126,7 +131,6 @@ class OrderFulfilmentProcessTest {
         order.stockFor(List.of(line(2, "SKU-0005", 1)), List.of(line(1, "SKU-0002", 3)));
         ProcessInstance instance = order.startAndRunJobs();
         paymentEnds("CAPTURED", null);
-        erpAnswers(true, null);
 
         assertThat(instance).isEnded().hasPassed("Activity_ConfirmOrder", "Activity_MarkPaid");
         ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
@@ -173,13 +177,14 @@ class OrderFulfilmentProcessTest {
     @Test
     void deliveryTheErpRefusesGivesThePaymentBackReturnsTheStockAndCancels() {
         order.allInStock();
+        when(order.erp.request(any(), any())).thenReturn(new FulfilmentAnswer(false, null, "plant STORE-001 blocked for deliveries"));
         ProcessInstance instance = order.startAndRunJobs();
-        paymentEnds("CAPTURED", null);
 
-        erpAnswers(false, "fulfilment rejected by the ERP: plant STORE-001 blocked for deliveries");
+        paymentEnds("CAPTURED", null);
 
         assertThat(instance).isEnded().hasPassed("Activity_CommitStock", "Activity_RequestFulfilment", "Activity_RefundAfterFailedFulfilment",
                 "Activity_ReturnStock", "Activity_CancelOrderAfterFailedFulfilment").hasNotPassed("Activity_MarkPaid");
+        verify(order.orders, never()).recordDelivery(any(), any());
         assertThat(reversals()).as("the payment-reversal model refunds the payment").containsExactly(paymentId());
         verify(order.ledger).returnCommitted(order.orderId);
         verify(order.journal).change(order.orderId, OrderStatus.CANCELLED,
@@ -201,18 +206,43 @@ class OrderFulfilmentProcessTest {
         verify(order.journal).change(order.orderId, OrderStatus.CANCELLED, "customer changed their mind");
     }
 
+    /** The ERP answers 503 three times (R3/PT10S): an incident on the order's hand-over; Cockpit's retry delivers once. */
     @Test
-    void cancelWhileTheErpHandOverRunsGivesTheCapturedMoneyBackAndReturnsTheStock() {
+    void unreachableErpBecomesAnIncidentOnTheOrderAndTheRetryKeepsTheIdempotencyKey() {
+        when(order.erp.request(any(), any())).thenThrow(new ErpUnavailableException("HTTP 503", null));
         order.allInStock();
         ProcessInstance instance = order.startAndRunJobs();
-        paymentEnds("CAPTURED", null);
-        assertThat(order.called("delivery")).isWaitingAt("Activity_AtTheErp");
+        signalPayment("CAPTURED", null);
+        var management = engine.getProcessEngine().getManagementService();
+        String handOver = management.createJobQuery().processInstanceId(instance.getId()).activityId("Activity_RequestFulfilment")
+                .singleResult().getId();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(handOver)).isInstanceOf(ProcessEngineException.class);
+        }
+        assertThat(engine.getProcessEngine().getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .activityId("Activity_RequestFulfilment").count()).as("an incident an operator sees on the order in Cockpit").isEqualTo(1);
+
+        doReturn(new FulfilmentAnswer(true, OrderFixture.DELIVERY_ID, null)).when(order.erp).request(any(), any()); // the ERP is back
+        management.setJobRetries(handOver, 1); // "Retry" in Cockpit
+        management.executeJob(handOver);
+
+        assertThat(instance).isEnded().hasPassed("Activity_MarkPaid", "EndEvent_OrderPaid");
+        verify(order.erp, times(4)).request(any(), eq(order.orderId + ":deliver"));
+        verify(order.orders).recordDelivery(order.orderId, OrderFixture.DELIVERY_ID);
+    }
+
+    @Test
+    void cancelWhileTheErpHandOverIsDueGivesTheCapturedMoneyBackAndReturnsTheStock() {
+        order.allInStock();
+        ProcessInstance instance = order.startAndRunJobs();
+        signalPayment("CAPTURED", null);
+        assertThat(instance).isWaitingAt("Activity_RequestFulfilment");
 
         assertThat(order.process.cancel(order.orderId, "customer changed their mind")).isTrue();
 
         assertThat(instance).isEnded().hasPassed("Activity_VoidPaymentOnCancel", "Activity_ReleaseStockOnCancel")
                 .hasNotPassed("Activity_MarkPaid");
-        assertThat(order.called("delivery")).isNull();
+        verify(order.erp, never()).request(any(), any());
         assertThat(reversals()).containsExactly(paymentId());
         verify(order.ledger).release(order.orderId);
         verify(order.ledger).returnCommitted(order.orderId);
@@ -238,7 +268,6 @@ class OrderFulfilmentProcessTest {
         order.allInStock();
         order.startAndRunJobs();
         paymentEnds("CAPTURED", null);
-        erpAnswers(true, null);
 
         assertThat(order.process.cancel(order.orderId, "too late")).isFalse();
     }
@@ -248,20 +277,18 @@ class OrderFulfilmentProcessTest {
         return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().receiveTask(waitId).endEvent().done();
     }
 
+    /** The payment model ends with the outcome, and the order runs on through its due jobs (the ERP hand-over among them). */
     private void paymentEnds(String outcome, String reason) {
-        answer("payment", Map.of("authorisation", outcome, "reason", reason == null ? "" : reason));
-    }
-
-    private void erpAnswers(boolean accepted, String reason) {
-        answer("delivery", Map.of("fulfilmentAccepted", accepted, "reason", reason == null ? "" : reason));
-    }
-
-    private void answer(String processKey, Map<String, Object> variables) {
-        var runtime = engine.getProcessEngine().getRuntimeService();
-        String waiting = runtime.createExecutionQuery().processInstanceId(order.called(processKey).getId()).activityId(
-                processKey.equals("payment") ? "Activity_Paying" : "Activity_AtTheErp").singleResult().getId();
-        runtime.signal(waiting, variables);
+        signalPayment(outcome, reason);
         order.runDueJobs();
+    }
+
+    /** The payment model ends with the outcome; the order stops at its next job. */
+    private void signalPayment(String outcome, String reason) {
+        var runtime = engine.getProcessEngine().getRuntimeService();
+        String waiting = runtime.createExecutionQuery().processInstanceId(order.called("payment").getId()).activityId("Activity_Paying")
+                .singleResult().getId();
+        runtime.signal(waiting, Map.of("authorisation", outcome, "reason", reason == null ? "" : reason));
     }
 
     /** The payment id each payment-reversal instance of the order was called with. */
