@@ -35,8 +35,9 @@ final class PaymentReversals {
 
     /**
      * Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card
-     * money. When the provider answers the void with CAPTURED, a capture reached it first (a cancel racing the
-     * authorise-and-capture job, whose own transaction then loses): that money is refunded instead.
+     * money. A payment that turns out captured is refunded instead: the provider answers the void (or the cancel by
+     * reference) with CAPTURED when a capture reached it first, e.g. the authorise-and-capture job's, whose own
+     * transaction then lost to the cancel.
      */
     void giveBack(Payment payment) {
         Payment afterVoid = voidAtProvider(payment);
