@@ -22,11 +22,14 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Orders whose payment stays pending at the provider (wallet, no decision in sight): a cancel request and the
- * payment timeout both void the payment at the provider, end the order and give its stock back.
+ * payment timeout both void the payment at the provider, end the order and give its stock back. A cancel that meets a
+ * capture the provider already took refunds it.
  */
 @SpringBootTest(classes = RetailHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=", "hub.cdc.enabled=false", "hub.islands.simulator-pause=0s", "hub.embedded.postgres-port=0",
-        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S"})
+        "hub.payment.psp.simulator-port=0", "hub.crm.simulator-port=0", "hub.erp.simulator-port=0", "hub.payment.psp.simulator-webhook-delay=PT10M", "hub.orders.payment-timeout=PT4S",
+        // room for a provider answer held back 6 s (the capture the cancel races) without the client's time-out and retry
+        "hub.payment.psp.read-timeout=PT10S"})
 @DirtiesContext
 class PaymentWaitIT {
 
@@ -51,6 +54,9 @@ class PaymentWaitIT {
     @AfterEach
     void providerAnswersAtOnceAgain() {
         psp.latency(Duration.ZERO);
+        psp.asyncCards(false);
+        psp.releaseWebhooks();
+        psp.webhookDelay(Duration.ofMinutes(10));
     }
 
     @Test
@@ -80,6 +86,36 @@ class PaymentWaitIT {
     }
 
     @Test
+    void cancelThatMeetsACaptureTheProviderAlreadyTookRefundsIt() throws Exception {
+        // a 3-D Secure card: the job that records the webhook's approval captures; the provider takes that capture but
+        // holds its answer back 6 s, so the cancel comes while the job is still waiting for it
+        psp.asyncCards(true);
+        psp.webhookDelay(Duration.ZERO);
+        psp.withholdWebhooks(true);
+        int availableBefore = hub.available("SKU-0009");
+        String id = hub.submit("IT-CANCEL-CAPTURED-1", "SKU-0009", 3, "CARD", null);
+        hub.awaitStatus(id, "AWAITING_PAYMENT");
+        String payment = hub.paymentOf(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> paymentStatus(payment), "PENDING"::equals);
+        psp.hangNext(1, Duration.ofSeconds(6));
+        psp.releaseWebhooks();
+        await().atMost(Duration.ofSeconds(30)).until(() -> psp.byReference(payment).status(), "CAPTURED"::equals);
+
+        ResponseEntity<String> cancel = api.post().uri("/api/orders/" + id + "/cancellation").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\":\"customer changed their mind\"}").retrieve().toEntity(String.class);
+
+        assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+        JsonNode order = hub.awaitStatus(id, "CANCELLED");
+        assertThat(order.get("statusReason").asText()).isEqualTo("customer changed their mind");
+        assertThat(hub.available("SKU-0009")).isEqualTo(availableBefore);
+        assertThat(paymentStatus(payment)).isEqualTo("REFUNDED");
+        assertThat(psp.byReference(payment).status()).isEqualTo("REFUNDED");
+        // what payments.events tells: the money was taken, then given back; never "voided"
+        assertThat(jdbc.queryForList("select event_type from hub.outbox where event_key = ? and event_type like 'Payment%' order by seq",
+                String.class, id)).containsSubsequence("PaymentCaptured", "PaymentRefunded").doesNotContain("PaymentVoided");
+    }
+
+    @Test
     void noPaymentOutcomeWithinTheTimeoutCancelsAndReleases() throws Exception {
         String id = hub.submit("IT-TIMEOUT-1", "SKU-0008", 2, "WALLET", null);
         hub.awaitStatus(id, "AWAITING_PAYMENT");
@@ -90,5 +126,9 @@ class PaymentWaitIT {
         assertThat(order.get("statusReason").asText()).isEqualTo("no payment outcome within the payment timeout");
         assertThat(hub.available("SKU-0008")).isEqualTo(200);
         assertThat(psp.byReference(hub.paymentOf(id)).status()).isEqualTo("VOIDED");
+    }
+
+    private String paymentStatus(String payment) {
+        return jdbc.queryForObject("select status from hub.payment where id = ?::uuid", String.class, payment);
     }
 }

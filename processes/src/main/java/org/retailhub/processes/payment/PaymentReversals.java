@@ -33,22 +33,36 @@ final class PaymentReversals {
         return atProvider || payment.giftCardRedemption() != null && payment.giftCardAmount().amount().signum() > 0;
     }
 
-    /** Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card money. */
+    /**
+     * Releases whatever a payment that will not be captured holds: the authorisation at the provider, the gift card
+     * money. A payment that turns out captured is refunded instead: the provider answers the void (or the cancel by
+     * reference) with CAPTURED when a capture reached it first, e.g. the authorise-and-capture job's, whose own
+     * transaction then lost to the cancel.
+     */
     void giveBack(Payment payment) {
-        voidAtProvider(payment);
+        Payment afterVoid = voidAtProvider(payment);
+        if (afterVoid.status() == PaymentStatus.CAPTURED) {
+            refund(afterVoid, "captured at the provider before it could be voided: refunded");
+            return;
+        }
         reverseGiftCard(payment);
     }
 
     /** A captured payment back to the customer: the card part at the provider, the gift card part to the card. */
     void refund(Payment payment) {
+        refund(payment, null);
+    }
+
+    private void refund(Payment payment, String reason) {
         if (payment.status() != PaymentStatus.CAPTURED) {
             return;
         }
-        if (payment.throughProvider() && payment.providerPaymentId() != null) {
+        if (payment.throughProvider()) {
+            // the same key on every retry (and whichever path refunds first): the provider refunds once
             provider.refund(payment, payment.cardAmount(), payment.id() + ":refund-all");
         }
         reverseGiftCard(payment);
-        payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.REFUNDED, null, null));
+        payments.record(payment.id(), new ProviderAnswer(null, PaymentStatus.REFUNDED, reason, null));
     }
 
     void reverseGiftCard(Payment payment) {
@@ -58,19 +72,20 @@ final class PaymentReversals {
         }
     }
 
-    private void voidAtProvider(Payment payment) {
+    /** The payment as recorded after the provider's answer (with the provider's id, should it have captured). */
+    private Payment voidAtProvider(Payment payment) {
         if (!payment.throughProvider()) {
-            return;
+            return payment;
         }
         if (payment.status() == PaymentStatus.REQUESTED) {
             // the authorise step may be talking to the provider right now (a cancel interrupts it, so its answer is
             // never recorded): cancel by our reference, which also refuses that authorisation should it arrive later
-            payments.record(payment.id(), provider.cancelByReference(payment, payment.id() + ":cancel"));
-            return;
+            return payments.record(payment.id(), provider.cancelByReference(payment, payment.id() + ":cancel"));
         }
         boolean holdsMoney = payment.status() == PaymentStatus.AUTHORISED || payment.status() == PaymentStatus.PENDING;
         if (holdsMoney && payment.providerPaymentId() != null) {
-            payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
+            return payments.record(payment.id(), provider.voidAuthorisation(payment, payment.id() + ":void"));
         }
+        return payment;
     }
 }

@@ -65,6 +65,11 @@ public final class InMemoryPayments {
         return next;
     }
 
+    /** What a rolled-back transaction leaves: the payment as it was before. */
+    public void rollBackTo(Payment before) {
+        byId.put(before.id(), before);
+    }
+
     public Payment ofOrder(UUID orderId) {
         return byId.values().stream().filter(p -> p.orderId().equals(orderId)).findFirst().orElseThrow();
     }
