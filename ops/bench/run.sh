@@ -4,8 +4,9 @@
 # Results: ops/bench/results/<timestamp>.json, .md and .png. Arguments go to the generator, e.g.
 #   ops/bench/run.sh --rates=100,200,300 --step-s=60 --scenarios=ceiling,sustained,burst,contention
 # A run starts cold (the first step meets the hub as it was started, its JIT still compiling) unless given
-# --start=jit-quiet: orders at the first rate, not counted, until the hub's compiler threads are quiet (read from its
-# actuator as the DEV-ONLY admin user below; --jit-quiet=0.1, --start-warm-up-s=30, --start-warm-up-max-s=600).
+# --start=jit-quiet: orders at the first rate, not counted, until the hub's compiler threads are quiet (their CPU from
+# /proc, the rest of the JVM's figures from its actuator as the DEV-ONLY admin user below; --jit-quiet=0.1,
+# --start-warm-up-s=30, --start-warm-up-max-s=600).
 # but --instances=N (default 1), which this script takes: N hub instances share the one PostgreSQL and Kafka. The first
 # runs the embedded default as with one instance (PostgreSQL, the Kafka broker and the PSP/ERP/CRM simulators), the
 # others join it on its database, broker and simulators; REST orders go to the instances in turn, the channel topics get

@@ -56,6 +56,6 @@ echo "[recommendation-bench] hub up on :$port, PostgreSQL :$pg_port (log: $log)"
 java -Xmx512m -cp "$ops_jar" -Dloader.main=org.retailhub.ops.bench.RecommendationBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher --hub="http://localhost:$port" --build="$label" \
   --api-auth="Basic $(printf 'integration:integration-dev-only' | base64)" \
-  --metrics-auth="Basic $(printf 'admin:admin-dev-only' | base64)" \
+  --metrics-auth="Basic $(printf 'admin:admin-dev-only' | base64)" --hub-pid="$hub" \
   --jdbc="jdbc:postgresql://localhost:$pg_port/retailhub" --kafka="$kafka" "$@"
 echo "[recommendation-bench] uptime after: $(uptime)" >&2

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class CostMeter implements AutoCloseable {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ; 100 on Linux for x86 and arm). */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
     /** PostgreSQL's PGSTAT_IDLE_INTERVAL plus a margin. */
     private static final long STATISTICS_FLUSH_MILLIS = 11_000;
 

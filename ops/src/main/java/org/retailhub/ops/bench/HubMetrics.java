@@ -7,12 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
- * The hub's own JVM figures from its actuator ({@code /actuator/metrics}, a user allowed to read them): CPU, time spent
- * compiling (the JIT) and garbage collection pauses. A benchmark reads one {@link Reading} before and one after its
- * measurement, and waits for the JIT to go quiet before it starts.
+ * The hub's own JVM figures from its actuator ({@code /actuator/metrics}, a user allowed to read them): CPU and garbage
+ * collection pauses; the JIT's compiler threads' CPU from {@code /proc} when the hub runs on this machine (its process id
+ * known), else the actuator's elapsed compilation time ({@link CompilerThreads} says why that over-reads). A benchmark
+ * reads one {@link Reading} before and one after its measurement, and waits for the JIT to go quiet before it starts.
  */
 final class HubMetrics {
 
@@ -21,11 +24,13 @@ final class HubMetrics {
     private final HttpClient http;
     private final String hub;
     private final String auth;
+    private final OptionalLong pid;
 
-    HubMetrics(HttpClient http, String hub, String auth) {
+    HubMetrics(HttpClient http, String hub, String auth, OptionalLong pid) {
         this.http = http;
         this.hub = hub;
         this.auth = auth;
+        this.pid = pid;
     }
 
     /** Counters at one moment: process CPU and compilation in ms, GC pauses (count, total ms) and the wall clock. */
@@ -33,7 +38,7 @@ final class HubMetrics {
 
         /** The compiler threads' busy time per unit of wall time since {@code before} (1.0 = one thread all the time). */
         double compilingSince(Reading before) {
-            return (compilationMs - before.compilationMs) / Math.max(1, atMillis - before.atMillis);
+            return Math.max(0, compilationMs - before.compilationMs) / Math.max(1, atMillis - before.atMillis);
         }
 
         double cpuSince(Reading before) {
@@ -42,7 +47,9 @@ final class HubMetrics {
     }
 
     Reading read() {
-        return new Reading(statistic("process.cpu.time", "COUNT", 1e-6), statistic("jvm.compilation.time", "COUNT", 1),
+        double compilation = pid.isPresent() ? CompilerThreads.cpuMs(Path.of("/proc"), pid.getAsLong())
+                : statistic("jvm.compilation.time", "COUNT", 1);
+        return new Reading(statistic("process.cpu.time", "COUNT", 1e-6), compilation,
                 statistic("jvm.gc.pause", "COUNT", 1), statistic("jvm.gc.pause", "TOTAL_TIME", 1000), System.currentTimeMillis());
     }
 

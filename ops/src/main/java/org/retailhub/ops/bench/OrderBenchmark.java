@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * The order benchmark: runs the scenarios against a running hub and writes
@@ -79,13 +81,19 @@ public final class OrderBenchmark {
         Scenarios.log("results: %s", settings.out().resolve(stamp + ".json"));
     }
 
-    /** Each instance's actuator, or none without {@code --metrics-auth}. */
+    /**
+     * Each instance's actuator, or none without {@code --metrics-auth}; with {@code --hub-pids} (one per instance, in the
+     * same order, as ops/bench/run.sh gives them) the compiler threads' CPU comes from {@code /proc}.
+     */
     private static List<HubMetrics> hubMetrics(BenchSettings settings) {
         if (settings.metricsAuth().isEmpty()) {
             return List.of();
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return settings.hubUrls().stream().map(hub -> new HubMetrics(http, hub, settings.metricsAuth())).toList();
+        List<String> hubs = settings.hubUrls();
+        boolean local = settings.hubPids().size() == hubs.size();
+        return IntStream.range(0, hubs.size()).mapToObj(i -> new HubMetrics(http, hubs.get(i), settings.metricsAuth(),
+                local ? OptionalLong.of(settings.hubPids().get(i)) : OptionalLong.empty())).toList();
     }
 
     private static double ratio(double a, double b) {

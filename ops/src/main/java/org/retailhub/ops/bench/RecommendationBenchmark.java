@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +45,8 @@ import org.apache.kafka.common.TopicPartition;
  * the warm-up's p99 and errors beside the figures) and appends it to {@code --out}.
  * Arguments: {@code --hub=http://localhost:18080 --api-auth="Basic …" --jdbc=jdbc:postgresql://… [--jdbc-user=hub]
  * [--jdbc-password=hub-dev-only] [--rate=200] [--seconds=60] [--customers=40] [--warm-up-events=4000]
- * [--warm-up-seconds=30] [--metrics-auth="Basic …"] [--jit-quiet=0.1] [--warm-up-max-seconds=600]
+ * [--warm-up-seconds=30] [--metrics-auth="Basic …"] [--hub-pid=<the hub's process id: its compiler threads' CPU from /proc>]
+ * [--jit-quiet=0.1] [--warm-up-max-seconds=600]
  * [--build=<label of the hub's build>] [--out=ops/bench/results/recommendations.jsonl] [--kafka=localhost:9092]
  * [--insight-group=retail-hub-insight]}.
  */
@@ -75,7 +77,8 @@ public final class RecommendationBenchmark {
             settled(options.get("kafka"), options.getOrDefault("insight-group", "retail-hub-insight"));
         }
         double rate = Double.parseDouble(options.get("rate"));
-        HubMetrics metrics = options.containsKey("metrics-auth") ? new HubMetrics(http, hub, options.get("metrics-auth")) : null;
+        OptionalLong hubPid = options.containsKey("hub-pid") ? OptionalLong.of(Long.parseLong(options.get("hub-pid"))) : OptionalLong.empty();
+        HubMetrics metrics = options.containsKey("metrics-auth") ? new HubMetrics(http, hub, options.get("metrics-auth"), hubPid) : null;
         Run warmUp = warmUpRequests(http, hub, auth, customers, rate, Integer.parseInt(options.get("warm-up-seconds")),
                 Integer.parseInt(options.get("warm-up-max-seconds")), Double.parseDouble(options.get("jit-quiet")), metrics);
         HubMetrics.Reading before = metrics == null ? null : metrics.read();

@@ -130,7 +130,9 @@ final class ResultFiles {
                         s.holdsTarget() ? "yes" : "no", c.cpuMs(), c.hubCpuMs(), c.postgresCpuMs(), c.netCpuMs(), c.commits(), c.rowWrites()));
             }
             if (r.sustained().get(0).hubJvm() != null) {
-                md.append("\nThe hub's JVM during each step (from its actuator):\n\n| offered/s | cores | JIT compiler threads busy | GC pauses | GC pause ms |\n|---|---|---|---|---|\n");
+                md.append("\nThe hub's JVM during each step (from its actuator").append(settings.hubPids().isEmpty()
+                                ? "; the compiler's time is elapsed, waits for a core included" : "; its compiler threads' CPU from /proc")
+                        .append("):\n\n| offered/s | cores | JIT compiler threads busy | GC pauses | GC pause ms |\n|---|---|---|---|---|\n");
                 for (Scenarios.Step s : r.sustained()) {
                     Scenarios.Jvm j = s.hubJvm();
                     md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.0f | %.0f |%n", s.offeredPerSecond(), j.cores(), j.compilerBusy(),

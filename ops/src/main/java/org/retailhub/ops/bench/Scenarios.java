@@ -29,8 +29,9 @@ final class Scenarios {
 
     /**
      * The hub JVMs during a step, from their actuators (null without {@code --metrics-auth}): cores busy in all, how busy
-     * the JIT's compiler threads were (thread-seconds per second of wall time, {@code jvm.compilation.time}: time spent
-     * compiling, including waiting for a core, so it can exceed the cores the process got), and the GC's pauses.
+     * the JIT's compiler threads were (their CPU per second of wall time from {@code /proc} with {@code --hub-pids}; else
+     * the actuator's {@code jvm.compilation.time}, elapsed time that includes waiting for a core: {@link CompilerThreads}),
+     * and the GC's pauses.
      */
     record Jvm(double cores, double compilerBusy, double gcPauses, double gcPauseMs) {
     }
