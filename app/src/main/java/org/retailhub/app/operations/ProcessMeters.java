@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEnt
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.variable.Variables;
 import org.retailhub.domain.order.OrderTrace;
 import org.retailhub.processes.order.OrderFulfilmentProcess;
 import org.retailhub.processes.payment.PaymentProcess;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * model and the end it reached), how long each automated step ran ({@code hub.process.step.duration}, service, send,
  * script and business rule tasks, measured inside the transaction that runs it) and each incident raised
  * ({@code hub.process.incidents}, per model and step). Read from the history events the engine produces anyway and from
- * transient variables: nothing is added to the database, and the start of an instance is read back from it only when it
+ * the step's own thread: nothing is added to the database, and the start of an instance is read back from it only when it
  * ends on another hub instance or after a restart. While an automated step runs, its process's business key (the order
  * id in the order's models) is in the log's MDC as {@value #BUSINESS_KEY}, and in the order's models the order's id and
  * trace id ({@link OrderTrace}), so the lines of its connectors' calls carry them too; each step's end is logged at DEBUG.
@@ -50,8 +50,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessMeters extends AbstractProcessEnginePlugin {
 
-    /** Transient (never stored) variable holding the nano time a step started, local to the step's execution. */
-    private static final String STEP_STARTED = "hubStepStartedNanos";
+    /**
+     * The automated step running on this thread and when it started. A step's start and end listeners run on one thread
+     * in one transaction, and automated steps do not nest. Not a variable, not even a transient one: setting a variable
+     * on an execution loads its stored variables first, one query per step (ops/bench/RESULTS.md, run 10).
+     */
+    private static final ThreadLocal<RunningStep> RUNNING = new ThreadLocal<>();
+    private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     /** The MDC key of the running step's business key: the order id in the order's models (JSON logs carry the MDC). */
     static final String BUSINESS_KEY = "businessKey";
     /**
@@ -67,6 +72,11 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
 
     private final MeterRegistry meters;
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    /** {@code hub.process.step.duration} per model and step, built once each. */
+    private final Map<String, Timer> stepTimers = new ConcurrentHashMap<>();
+
+    private record RunningStep(String processInstanceId, String activityId, long startedNanos) {
+    }
 
     ProcessMeters(MeterRegistry meters) {
         this.meters = meters;
@@ -168,7 +178,7 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
 
         private void time(ActivityImpl activity) {
             activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
-                execution.setVariableLocal(STEP_STARTED, Variables.longValue(System.nanoTime(), true));
+                RUNNING.set(new RunningStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(), System.nanoTime()));
                 if (execution.getProcessBusinessKey() != null) {
                     MDC.put(BUSINESS_KEY, execution.getProcessBusinessKey());
                 }
@@ -181,7 +191,7 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
         private void trace(DelegateExecution execution) {
             String businessKey = execution.getProcessBusinessKey();
             if (businessKey != null && ORDER_MODELS.contains(processKey(execution))
-                    && businessKey.matches("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}")) {
+                    && UUID_TEXT.matcher(businessKey).matches()) {
                 OrderTrace.enter(UUID.fromString(businessKey));
             } else {
                 OrderTrace.leave();
@@ -189,15 +199,19 @@ class ProcessMeters extends AbstractProcessEnginePlugin {
         }
 
         private void record(DelegateExecution execution) {
-            Object started = execution.getVariableLocal(STEP_STARTED);
-            if (started instanceof Long nanos) {
-                log.debug("Process {} step {} done in {} ms", processKey(execution), execution.getCurrentActivityId(),
-                        (System.nanoTime() - nanos) / 1_000_000);
-                Timer.builder("hub.process.step.duration").description("an automated step, inside the transaction that runs it")
-                        .tag("process", processKey(execution)).tag("step", String.valueOf(execution.getCurrentActivityId()))
-                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
-                        .register(meters).record(Duration.ofNanos(System.nanoTime() - nanos));
-                execution.removeVariableLocal(STEP_STARTED);
+            RunningStep step = RUNNING.get();
+            RUNNING.remove();
+            if (step != null && step.processInstanceId().equals(execution.getProcessInstanceId())
+                    && step.activityId().equals(execution.getCurrentActivityId())) {
+                long nanos = System.nanoTime() - step.startedNanos();
+                String process = processKey(execution);
+                log.debug("Process {} step {} done in {} ms", process, step.activityId(), nanos / 1_000_000);
+                stepTimers.computeIfAbsent(process + '\n' + step.activityId(), k -> Timer.builder("hub.process.step.duration")
+                                .description("an automated step, inside the transaction that runs it")
+                                .tag("process", process).tag("step", step.activityId())
+                                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+                                .register(meters))
+                        .record(Duration.ofNanos(nanos));
             }
             MDC.remove(BUSINESS_KEY);
             OrderTrace.leave();

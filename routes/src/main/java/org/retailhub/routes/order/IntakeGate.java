@@ -71,12 +71,21 @@ public class IntakeGate {
         return nowClosed;
     }
 
-    /** @throws IntakeBusyException while the intake is closed; counted */
-    public void admit() {
+    /**
+     * Whether a REST order may come in now; a refusal is counted. Read per request, so it only reads a field: the backlog
+     * itself is read by {@link #refresh}.
+     */
+    public boolean admits() {
         if (closed) {
             refusals.increment();
-            throw new IntakeBusyException(limits.retryAfter());
+            return false;
         }
+        return true;
+    }
+
+    /** What a refused client is told to wait, in whole seconds, at least one ({@code Retry-After}). */
+    public long retryAfterSeconds() {
+        return Math.max(1, limits.retryAfter().toSeconds());
     }
 
     public boolean closed() {

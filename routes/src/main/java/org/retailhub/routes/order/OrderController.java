@@ -51,19 +51,17 @@ public class OrderController {
     }
 
     private final OrderIntake intake;
-    private final IntakeGate gate;
     private final OrderRepository orders;
     private final OrderProcesses processes;
     private final RefundDesk refunds;
     private final TillPayments tills;
     private final PaymentRepository payments;
 
-    public OrderController(OrderIntake intake, IntakeGate gate, OrderRepository orders, OrderProcesses processes, RefundDesk refunds, TillPayments tills,
+    public OrderController(OrderIntake intake, OrderRepository orders, OrderProcesses processes, RefundDesk refunds, TillPayments tills,
                            PaymentRepository payments) {
         this.payments = payments;
         this.tills = tills;
         this.intake = intake;
-        this.gate = gate;
         this.orders = orders;
         this.processes = processes;
         this.refunds = refunds;
@@ -87,10 +85,9 @@ public class OrderController {
                 .body(new RefundAccepted(refund.id(), refund.amount().amount(), refund.amount().currency().getCurrencyCode()));
     }
 
-    /** 503 with {@code Retry-After} while the hub's backlog is above its limit ({@link IntakeGate}); nothing is stored then. */
+    /** While the hub's backlog is above its limit, {@link IntakeRefusal} answers 503 before this runs; nothing is stored then. */
     @PostMapping
     public ResponseEntity<Accepted> submit(@Valid @RequestBody OrderRequest request) {
-        gate.admit();
         AcceptedOrder accepted = intake.submit(request);
         return ResponseEntity.status(accepted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/orders/" + accepted.orderId()))

@@ -54,15 +54,6 @@ public class OrderProblems extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())).body(problem);
     }
 
-    /** 503, not 429: the hub as a whole is behind, not this client over a quota of its own (429 is the security module's rate limit). */
-    @ExceptionHandler(IntakeBusyException.class)
-    ResponseEntity<ProblemDetail> intakeBusy(IntakeBusyException e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "intake-busy", "The hub is behind, try again", e.getMessage());
-        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
-    }
-
     @ExceptionHandler(RefundNotPossibleException.class)
     ProblemDetail refundNotPossible(RefundNotPossibleException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "refund-not-possible", "Refund not possible", e.getMessage());

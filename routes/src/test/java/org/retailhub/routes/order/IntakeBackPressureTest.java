@@ -1,7 +1,6 @@
 package org.retailhub.routes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
@@ -52,20 +51,20 @@ class IntakeBackPressureTest {
         }, properties(LIMITS), meters);
 
         backlog.set(401);
-        gate.admit();
+        assertThat(gate.admits()).as("open until the backlog is read").isTrue();
         assertThat(readings).as("a request does not read the backlog").hasValue(0);
         assertThat(gate.refresh()).isTrue();
-        IntakeBusyException refused = catchThrowableOfType(IntakeBusyException.class, gate::admit);
-        assertThat(refused.retryAfterSeconds()).isEqualTo(2);
+        assertThat(gate.admits()).isFalse();
+        assertThat(gate.retryAfterSeconds()).isEqualTo(2);
         assertThat(meters.get("hub.intake.backlog").gauge().value()).isEqualTo(401);
         assertThat(meters.get("hub.intake.closed").gauge().value()).isEqualTo(1);
 
         backlog.set(301);
         assertThat(gate.refresh()).as("still above the resume level").isTrue();
-        catchThrowableOfType(IntakeBusyException.class, gate::admit);
+        assertThat(gate.admits()).isFalse();
         backlog.set(300);
         assertThat(gate.refresh()).isFalse();
-        gate.admit();
+        assertThat(gate.admits()).isTrue();
         assertThat(meters.get("hub.intake.refusals").counter().count()).isEqualTo(2);
 
         try (AutoCloseable drill = gate.limitedTo(2, 1)) {
