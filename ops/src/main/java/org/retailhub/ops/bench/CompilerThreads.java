@@ -40,14 +40,9 @@ final class CompilerThreads {
         }
     }
 
-    /** utime + stime of one thread; its name may hold ')' and spaces, so the fields are read after the last ')'. */
+    /** utime + stime of one thread, 0 when it ended meanwhile. */
     private static long ticks(Path task) {
-        try {
-            String line = Files.readString(task.resolve("stat"));
-            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException e) {
-            return 0;
-        }
+        String[] f = CostMeter.statFields(task.resolve("stat"));
+        return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -166,10 +166,18 @@ final class CostMeter implements AutoCloseable {
         return total;
     }
 
-    /** The fields of {@code /proc/<pid>/stat} after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+    /** The fields of {@code /proc/<pid>/stat} after the command name (see {@link #statFields}), null when it is gone. */
     private static String[] stat(long pid) {
+        return statFields(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * The fields of a process's or thread's {@code stat} file after its command name: [0] state, [1] ppid, ... [11] utime,
+     * [12] stime. The name may hold ')' and spaces, so they are read after the last ')'. Null when the file is gone.
+     */
+    static String[] statFields(Path stat) {
         try {
-            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String line = Files.readString(stat);
             return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
         } catch (IOException e) {
             return null;
