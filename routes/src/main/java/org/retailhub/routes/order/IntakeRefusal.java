@@ -17,8 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Refuses {@code POST /api/orders} while the {@link IntakeGate} is closed: {@code 503} with {@code Retry-After} and a
  * problem detail of type {@code intake-busy}. It answers after authentication and before Spring MVC reads the body, so
- * a refusal costs no JSON binding, no validation and no exception. Refused clients come back every {@code Retry-After}
- * seconds, so above saturation refusals can outnumber orders many times (ops/bench/RESULTS.md, run 10).
+ * a refusal costs no JSON binding, no validation and no exception. Refused clients come back after {@code Retry-After},
+ * which grows with the closure ({@link IntakeGate#retryAfterSeconds}), so above saturation refusals do not outnumber
+ * orders many times (ops/bench/RESULTS.md, runs 10 and 11).
  *
  * <p>503, not 429: the hub as a whole is behind, not this client over a quota of its own (429 is the security module's
  * per-client rate limit).
