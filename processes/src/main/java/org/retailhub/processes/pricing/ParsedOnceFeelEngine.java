@@ -5,6 +5,7 @@ import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -25,10 +26,11 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
  * Camunda's FEEL engine, except that each expression text is parsed once and the parsed form reused, and that the
- * cells analysts write most (an input that is a variable name, a test that compares the input with one string or
- * number) are answered directly. The stock engine parses every cell of the promotion table on every evaluation and
+ * cells analysts write most (an input that is a variable name holding text, a whole number, a date or a list of texts;
+ * a test that compares the input with one string or number) are answered directly. The stock engine parses every cell of the promotion table on every evaluation and
  * builds its built-in function library for every cell it evaluates: in the order benchmark the parser took a quarter
- * of the hub's CPU, and after that the library another quarter (ops/bench/RESULTS.md). Anything else, and any input of
+ * of the hub's CPU, and after that the library another quarter; later the library for the order date and basket
+ * inputs alone was 5 % of the hub's CPU (ops/bench/RESULTS.md, runs 2 and 11). Anything else, and any input of
  * another type, goes to Camunda's engine, so answers are the same (tested against it).
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
@@ -63,6 +65,12 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
             }
             if (plain instanceof Integer || plain instanceof Long) {
                 return (T) Long.valueOf(((Number) plain).longValue()); // FEEL's integral numbers come back as Long
+            }
+            if (plain instanceof LocalDate) {
+                return (T) plain; // a FEEL date comes back as the same LocalDate
+            }
+            if (plain instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                return (T) List.copyOf(list); // a FEEL list of strings comes back as a Java list of the same strings
             }
         }
         Object literal = literals.get(expression);

@@ -60,6 +60,28 @@ class ParsedOnceFeelEngineTest {
     }
 
     @Test
+    void dateAndBasketInputsAnswerExactlyAsCamundasEngineDoesAndTheirTestsToo() {
+        List<String> basket = new java.util.ArrayList<>(List.of("SKU-0048", "SKU-0049"));
+        VariableContext line = Variables.createVariables().putValue("orderDate", java.time.LocalDate.of(2026, 11, 28))
+                .putValue("basket", basket).putValue("empty", List.of()).putValue("mixed", List.of("SKU-0048", 7))
+                .asVariableContext();
+        for (String input : List.of("orderDate", "basket", "empty", "mixed")) {
+            Object expected = stock.evaluateSimpleExpression(input, line);
+            Object actual = parsedOnce.evaluateSimpleExpression(input, line);
+            assertThat(actual).as(input).isEqualTo(expected);
+            assertThat(actual).as("type of " + input).isInstanceOf(expected instanceof List ? List.class : expected.getClass());
+        }
+        basket.add("SKU-0050");
+        assertThat((Object) parsedOnce.evaluateSimpleExpression("basket", line)).as("read at each evaluation, not remembered")
+                .isEqualTo(List.of("SKU-0048", "SKU-0049", "SKU-0050"));
+        for (String test : List.of("[date(\"2026-11-27\")..date(\"2026-11-30\")]", "list contains(?, \"SKU-0049\")", "list contains(?, \"SKU-0046\")")) {
+            String input = test.startsWith("[") ? "orderDate" : "basket";
+            assertThat(parsedOnce.evaluateSimpleUnaryTests(test, input, line)).as(test)
+                    .isEqualTo(stock.evaluateSimpleUnaryTests(test, input, line));
+        }
+    }
+
+    @Test
     void inputsOfOtherTypesAnswerAsInCamundasEngine() {
         VariableContext odd = Variables.createVariables().putValue("quantity", "3").putValue("category", 7L).putValue("price", 2.5)
                 .asVariableContext();
