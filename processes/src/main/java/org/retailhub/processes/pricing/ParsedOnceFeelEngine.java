@@ -27,11 +27,12 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 /**
  * Camunda's FEEL engine, except that each expression text is parsed once and the parsed form reused, and that the
  * cells analysts write most (an input that is a variable name holding text, a whole number, a date or a list of texts;
- * a test that compares the input with one string or number) are answered directly. The stock engine parses every cell of the promotion table on every evaluation and
- * builds its built-in function library for every cell it evaluates: in the order benchmark the parser took a quarter
- * of the hub's CPU, and after that the library another quarter; later the library for the order date and basket
- * inputs alone was 5 % of the hub's CPU (ops/bench/RESULTS.md, runs 2 and 11). Anything else, and any input of
- * another type, goes to Camunda's engine, so answers are the same (tested against it).
+ * a test that compares the input with one string or number) are answered directly. The stock engine parses every cell
+ * of the promotion table on every evaluation and builds its built-in function library for every cell it evaluates:
+ * in the order benchmark the parser took a quarter of the hub's CPU, and after that the library another quarter;
+ * later the library for the order date and basket inputs alone was 5 % of the hub's CPU (ops/bench/RESULTS.md, runs 2
+ * and 11). Anything else, and any input of another type, goes to Camunda's engine, so answers are the same (tested
+ * against it).
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 

@@ -31,7 +31,7 @@ class IntakeBackPressureTest {
     @Test
     void aDisabledIntakeNeverCloses() {
         IntakeBackPressure off = new IntakeBackPressure(false, 400, 300, Duration.ofMillis(500), Duration.ofSeconds(2),
-            Duration.ofSeconds(30));
+                Duration.ofSeconds(30));
         assertThat(off.closedAfter(false, 1_000_000)).isFalse();
         assertThat(off.closedAfter(true, 1_000_000)).isFalse();
     }
