@@ -1,6 +1,7 @@
 package org.retailhub.domain.order;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.retailhub.domain.outbox.Outbox;
 import org.retailhub.domain.shared.EventNames;
@@ -35,11 +36,9 @@ public class OrderJournal {
      * @return false when the order may not move to that status from where it is, and nothing changed
      */
     public boolean change(UUID orderId, OrderStatus status, String reason) {
-        if (!orders.updateStatus(orderId, status, reason)) {
-            return false;
-        }
-        publish(orders.header(orderId));
-        return true;
+        Optional<OrderHeader> moved = orders.updateStatus(orderId, status, reason);
+        moved.ifPresent(this::publish);
+        return moved.isPresent();
     }
 
     private void publish(OrderHeader order) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Orders, their lines, prices, promotions and history in the hub's schema. All SQL is parameterised. */
 public class OrderRepository {
+
+    private static final String HEADER_COLUMNS = "id, channel, external_id, order_number, status, status_reason, total, currency";
 
     private final JdbcTemplate jdbc;
 
@@ -71,41 +74,76 @@ public class OrderRepository {
         return found.stream().findFirst();
     }
 
+    /**
+     * The order and its lines in one statement, with no promotions and no history (both lists empty): what the
+     * process's steps read, several times per order, where {@link #get} would take four statements each time.
+     */
+    public Order withLinesOnly(UUID id) {
+        List<Order> found = jdbc.query("""
+                select o.*, l.line_no, l.sku, l.quantity, l.reserved_quantity, l.unit_price, l.discount, l.line_total
+                  from hub.customer_order o left join hub.order_line l on l.order_id = o.id
+                 where o.id = ? order by l.line_no""", rs -> {
+            Order header = null;
+            List<OrderLine> lines = new ArrayList<>();
+            while (rs.next()) {
+                if (header == null) {
+                    header = order(rs, List.of(), List.of(), List.of());
+                }
+                if (rs.getObject("line_no") != null) {
+                    lines.add(line(rs, Currency.getInstance(rs.getString("currency"))));
+                }
+            }
+            return header == null ? List.of() : List.of(withLines(header, lines));
+        }, id);
+        return found.stream().findFirst().orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
     /** One row, no lines or history: for the journal, which writes an event on every status change. */
     public OrderHeader header(UUID id) {
-        List<OrderHeader> found = jdbc.query("""
-                select id, channel, external_id, order_number, status, status_reason, total, currency
-                  from hub.customer_order where id = ?""",
-                (rs, i) -> new OrderHeader(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"),
-                        rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                        money(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency")))),
-                id);
+        List<OrderHeader> found = jdbc.query("select " + HEADER_COLUMNS + " from hub.customer_order where id = ?",
+                (rs, i) -> header(id, rs), id);
         return found.stream().findFirst().orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    private static OrderHeader header(UUID id, ResultSet rs) throws SQLException {
+        return new OrderHeader(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"),
+                rs.getString("order_number"), OrderStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                money(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency"))));
     }
 
     public Order get(UUID id) {
         return find(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
-    /** Sets the status if the order may move there from where it is ({@link OrderStatus#allowedSources()}). */
-    public boolean updateStatus(UUID id, OrderStatus status, String reason) {
+    /**
+     * Sets the status if the order may move there from where it is ({@link OrderStatus#allowedSources()}) and records
+     * it in the history.
+     *
+     * @return the order's header as it is now, read by the update itself; empty when it may not move there
+     */
+    public Optional<OrderHeader> updateStatus(UUID id, OrderStatus status, String reason) {
         String[] sources = status.allowedSources().stream().map(Enum::name).toArray(String[]::new);
-        int n = jdbc.update("""
+        List<OrderHeader> moved = jdbc.query("""
                 update hub.customer_order set status = ?, status_reason = ?, updated_at = now()
-                 where id = ? and status = any(?)""",
-                status.name(), reason, id, sources);
-        if (n == 1) {
+                 where id = ? and status = any(?)
+                """ + "returning " + HEADER_COLUMNS,
+                (rs, i) -> header(id, rs), status.name(), reason, id, sources);
+        if (!moved.isEmpty()) {
             jdbc.update("insert into hub.order_history (order_id, status, reason) values (?, ?, ?)", id, status.name(), reason);
         }
-        return n == 1;
+        return moved.stream().findFirst();
     }
 
-    /** Gives the order its customer-facing number once; later calls return the same number. */
+    /**
+     * Gives the order its customer-facing number once; later calls return the same number (coalesce evaluates
+     * {@code nextval} only when the order has none, so a repeated call uses up no number).
+     */
     public String assignOrderNumber(UUID id) {
-        jdbc.update("""
-                update hub.customer_order set order_number = 'RH-' || lpad(nextval('hub.order_number_seq')::text, 8, '0')
-                 where id = ? and order_number is null""", id);
-        return jdbc.queryForObject("select order_number from hub.customer_order where id = ?", String.class, id);
+        List<String> number = jdbc.queryForList("""
+                update hub.customer_order
+                   set order_number = coalesce(order_number, 'RH-' || lpad(nextval('hub.order_number_seq')::text, 8, '0'))
+                 where id = ? returning order_number""", String.class, id);
+        return number.stream().findFirst().orElseThrow(() -> new OrderNotFoundException(id));
     }
 
     /** The gift card the order pays with, or null; kept out of {@link Order} so it never reaches a view or a log. */
@@ -145,10 +183,7 @@ public class OrderRepository {
         UUID id = rs.getObject("id", UUID.class);
         Currency currency = Currency.getInstance(rs.getString("currency"));
         List<OrderLine> lines = jdbc.query("select * from hub.order_line where order_id = ? order by line_no",
-                (l, i) -> new OrderLine(l.getInt("line_no"), l.getString("sku"), l.getInt("quantity"),
-                        (Integer) l.getObject("reserved_quantity"), money(l.getBigDecimal("unit_price"), currency),
-                        money(l.getBigDecimal("discount"), currency), money(l.getBigDecimal("line_total"), currency)),
-                id);
+                (l, i) -> line(l, currency), id);
         List<AppliedPromotion> promotions = jdbc.query(
                 "select * from hub.order_promotion where order_id = ? order by line_no, id",
                 (p, i) -> new AppliedPromotion(p.getInt("line_no"), p.getString("code"), p.getInt("discount_percent"),
@@ -158,13 +193,32 @@ public class OrderRepository {
                 (h, i) -> new StatusChange(OrderStatus.valueOf(h.getString("status")), h.getString("reason"),
                         h.getTimestamp("at").toInstant()),
                 id);
+        return order(rs, lines, promotions, history);
+    }
+
+    /** The order from its row ({@code hub.customer_order}'s columns) and what was read beside it. */
+    private static Order order(ResultSet rs, List<OrderLine> lines, List<AppliedPromotion> promotions, List<StatusChange> history)
+            throws SQLException {
         Timestamp received = rs.getTimestamp("received_at");
-        return new Order(id, Channel.valueOf(rs.getString("channel")), rs.getString("external_id"), rs.getString("store_id"),
-                LoyaltyTier.valueOf(rs.getString("loyalty_tier")), rs.getBoolean("allow_partial"),
+        return new Order(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")), rs.getString("external_id"),
+                rs.getString("store_id"), LoyaltyTier.valueOf(rs.getString("loyalty_tier")), rs.getBoolean("allow_partial"),
                 PaymentMethod.valueOf(rs.getString("payment_method")),
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("order_number"), rs.getString("status_reason"),
-                money(rs.getBigDecimal("total"), currency), lines, promotions, history,
+                money(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency"))), lines, promotions, history,
                 received == null ? Instant.EPOCH : received.toInstant());
+    }
+
+    private static Order withLines(Order o, List<OrderLine> lines) {
+        return new Order(o.id(), o.channel(), o.externalId(), o.storeId(), o.loyaltyTier(), o.allowPartial(), o.paymentMethod(),
+                o.status(), o.orderNumber(), o.statusReason(), o.total(), List.copyOf(lines), o.promotions(), o.history(),
+                o.receivedAt());
+    }
+
+    /** A line from {@code hub.order_line}'s columns, by their names. */
+    private static OrderLine line(ResultSet l, Currency currency) throws SQLException {
+        return new OrderLine(l.getInt("line_no"), l.getString("sku"), l.getInt("quantity"),
+                (Integer) l.getObject("reserved_quantity"), money(l.getBigDecimal("unit_price"), currency),
+                money(l.getBigDecimal("discount"), currency), money(l.getBigDecimal("line_total"), currency));
     }
 
     private static Money money(BigDecimal amount, Currency currency) {

@@ -33,7 +33,7 @@ public class DeliverySteps {
 
     /** Sends the order's reserved lines to the ERP; the order then carries the ERP's delivery number, or the reason it refused. */
     public void handOver(DelegateExecution execution) {
-        Order order = orders.get(UUID.fromString((String) execution.getVariable(ORDER_ID)));
+        Order order = orders.withLinesOnly(UUID.fromString((String) execution.getVariable(ORDER_ID)));
         FulfilmentAnswer answer = fulfilment.request(order, order.id() + ":deliver");
         // read by the order's gateway in this transaction (or, in a previous release's delivery model, its out-mappings):
         // no rows needed; "no reason" is set too, so an out-mapping of the reason has a transient value to copy, not a null row

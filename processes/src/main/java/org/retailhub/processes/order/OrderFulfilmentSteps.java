@@ -61,7 +61,7 @@ public class OrderFulfilmentSteps {
 
     /** Checks the order is still fulfillable as submitted: still open and every article still sold. */
     public void validate(DelegateExecution execution) {
-        Order order = orders.get(orderId(execution));
+        Order order = orders.withLinesOnly(orderId(execution));
         Map<String, Article> articles = catalogue.articles(skus(order));
         List<String> notSold = skus(order).stream()
                 .filter(sku -> !articles.containsKey(sku) || !articles.get(sku).active()).toList();
@@ -75,7 +75,7 @@ public class OrderFulfilmentSteps {
     }
 
     public void reserveStock(DelegateExecution execution) {
-        Order order = orders.get(orderId(execution));
+        Order order = orders.withLinesOnly(orderId(execution));
         List<StockRequest> requests = order.lines().stream()
                 .map(l -> new StockRequest(l.lineNo(), l.sku(), l.quantity())).toList();
         ReservationOutcome outcome = ledger.reserve(order.id(), order.storeId(), requests, order.allowPartial());
@@ -96,7 +96,7 @@ public class OrderFulfilmentSteps {
      * many days the store's stock of the article lasts (read once for the whole order).
      */
     public void price(DelegateExecution execution) {
-        Order order = orders.get(orderId(execution));
+        Order order = orders.withLinesOnly(orderId(execution));
         Map<String, Article> articles = catalogue.articles(skus(order));
         List<OrderLine> reserved = order.lines().stream().filter(l -> l.reservedQuantity() != null && l.reservedQuantity() > 0).toList();
         List<String> basket = reserved.stream().map(OrderLine::sku).distinct().toList();
@@ -128,7 +128,7 @@ public class OrderFulfilmentSteps {
     public void requestPayment(DelegateExecution execution) {
         UUID id = orderId(execution);
         journal.change(id, OrderStatus.AWAITING_PAYMENT, null);
-        Order order = orders.get(id);
+        Order order = orders.withLinesOnly(id);
         execution.setVariable(OrderVariables.PAYMENT_ID,
                 payments.openFor(id, order.paymentMethod(), order.total(), orders.giftCard(id)).id().toString());
         // the payment's first gateway reads it as the payment starts, in this transaction
