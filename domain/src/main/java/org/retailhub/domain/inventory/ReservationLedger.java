@@ -3,6 +3,7 @@ package org.retailhub.domain.inventory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,18 +34,21 @@ public class ReservationLedger {
         List<StockRequest> reserved = new ArrayList<>();
         List<StockRequest> unavailable = new ArrayList<>();
         List<StockRequest> ordered = lines.stream().sorted(Comparator.comparing(StockRequest::sku)).toList();
+        Set<Integer> held = heldLines(orderId);
+        List<Object[]> taken = new ArrayList<>();
         for (StockRequest line : ordered) {
-            if (alreadyHeld(orderId, line)) {
+            if (held.contains(line.lineNo())) {
                 reserved.add(line);
             } else if (take(storeId, line)) {
-                jdbc.update("""
-                        insert into hub.reservation (order_id, line_no, store_id, sku, quantity, state)
-                        values (?, ?, ?, ?, ?, 'HELD')""", orderId, line.lineNo(), storeId, line.sku(), line.quantity());
+                taken.add(new Object[] {orderId, line.lineNo(), storeId, line.sku(), line.quantity()});
                 reserved.add(line);
             } else {
                 unavailable.add(line);
             }
         }
+        // one batch, sent as a single multi-row insert (reWriteBatchedInserts)
+        jdbc.batchUpdate("insert into hub.reservation (order_id, line_no, store_id, sku, quantity, state) values (?, ?, ?, ?, ?, 'HELD')",
+                taken);
         if (!allowPartial && !unavailable.isEmpty() && !reserved.isEmpty()) {
             giveBack(orderId);
             return new ReservationOutcome(List.of(), lines);
@@ -110,10 +114,10 @@ public class ReservationLedger {
         return n == null ? 0 : n;
     }
 
-    private boolean alreadyHeld(UUID orderId, StockRequest line) {
-        Integer n = jdbc.queryForObject("select count(*) from hub.reservation where order_id = ? and line_no = ? and state = 'HELD'",
-                Integer.class, orderId, line.lineNo());
-        return n != null && n > 0;
+    /** The lines the order already holds: a repeated reservation (a retried step) takes nothing twice. */
+    private Set<Integer> heldLines(UUID orderId) {
+        return Set.copyOf(jdbc.queryForList("select line_no from hub.reservation where order_id = ? and state = 'HELD'",
+                Integer.class, orderId));
     }
 
     private boolean take(String storeId, StockRequest line) {

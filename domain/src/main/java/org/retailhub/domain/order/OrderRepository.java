@@ -52,11 +52,12 @@ public class OrderRepository {
         if (inserted == 0) {
             return false;
         }
-        int lineNo = 1;
+        // one batch: the driver sends it as a single multi-row insert (reWriteBatchedInserts)
+        List<Object[]> lines = new ArrayList<>(request.lines().size());
         for (OrderLineRequest line : request.lines()) {
-            jdbc.update("insert into hub.order_line (order_id, line_no, sku, quantity) values (?, ?, ?, ?)",
-                    id, lineNo++, line.sku(), line.quantity());
+            lines.add(new Object[] {id, lines.size() + 1, line.sku(), line.quantity()});
         }
+        jdbc.batchUpdate("insert into hub.order_line (order_id, line_no, sku, quantity) values (?, ?, ?, ?)", lines);
         jdbc.update("insert into hub.order_history (order_id, status) values (?, ?)", id, first.name());
         return true;
     }
@@ -165,15 +166,17 @@ public class OrderRepository {
         jdbc.update("update hub.order_line set reserved_quantity = ? where order_id = ? and line_no = ?", reserved, id, lineNo);
     }
 
+    /** Stores the lines' prices, their promotions and the order's total; the lines and the promotions each travel as one batch. */
     public void savePricing(UUID id, List<PricedLine> lines, Money total) {
         jdbc.update("delete from hub.order_promotion where order_id = ?", id);
-        for (PricedLine line : lines) {
-            jdbc.update("update hub.order_line set unit_price = ?, discount = ?, line_total = ? where order_id = ? and line_no = ?",
-                    line.unitPrice().amount(), line.discount().amount(), line.total().amount(), id, line.lineNo());
-            for (AppliedPromotion p : line.promotions()) {
-                jdbc.update("insert into hub.order_promotion (order_id, line_no, code, discount_percent, amount) values (?, ?, ?, ?, ?)",
-                        id, p.lineNo(), p.code(), p.discountPercent(), p.amount().amount());
-            }
+        jdbc.batchUpdate("update hub.order_line set unit_price = ?, discount = ?, line_total = ? where order_id = ? and line_no = ?",
+                lines.stream().map(line -> new Object[] {line.unitPrice().amount(), line.discount().amount(), line.total().amount(),
+                        id, line.lineNo()}).toList());
+        List<Object[]> promotions = lines.stream().flatMap(line -> line.promotions().stream())
+                .map(p -> new Object[] {id, p.lineNo(), p.code(), p.discountPercent(), p.amount().amount()}).toList();
+        if (!promotions.isEmpty()) {
+            jdbc.batchUpdate("insert into hub.order_promotion (order_id, line_no, code, discount_percent, amount) values (?, ?, ?, ?, ?)",
+                    promotions);
         }
         jdbc.update("update hub.customer_order set total = ?, updated_at = now() where id = ?", total.amount(), id);
     }

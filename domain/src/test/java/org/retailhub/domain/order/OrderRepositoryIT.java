@@ -2,6 +2,7 @@ package org.retailhub.domain.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.UUID;
@@ -65,12 +66,30 @@ class OrderRepositoryIT {
         Order full = orders.get(id);
         Order light = orders.withLinesOnly(id);
 
-        assertThat(full.promotions()).hasSize(1);
+        assertThat(full.lines()).extracting(l -> l.lineTotal() == null ? null : l.lineTotal().amount().toPlainString())
+                .containsExactly("18.00", null, "30.00");
+        assertThat(full.promotions()).extracting(AppliedPromotion::lineNo, AppliedPromotion::code).containsExactly(tuple(1, "TEN"));
+        assertThat(full.total()).isEqualTo(Money.of("48.00", "EUR"));
         assertThat(full.history()).hasSize(1);
         assertThat(light.promotions()).isEmpty();
         assertThat(light.history()).isEmpty();
         assertThat(light.lines()).extracting(OrderLine::lineNo).containsExactly(1, 2, 3);
         assertThat(light).usingRecursiveComparison().ignoringFields("promotions", "history").isEqualTo(full);
+    }
+
+    @Test
+    void aRepricingReplacesThePromotionsAndAnOrderWithoutAnyStoresNone() {
+        UUID id = stored("R-5", new OrderLineRequest("SKU-0001", 1));
+        Money price = Money.of("5.00", "EUR");
+        orders.savePricing(id, List.of(new PricedLine(1, price, price, Money.of("1.00", "EUR"), Money.of("4.00", "EUR"),
+                List.of(new AppliedPromotion(1, "ONE", 20, Money.of("1.00", "EUR"))))), Money.of("4.00", "EUR"));
+        orders.savePricing(id, List.of(new PricedLine(1, price, price, Money.of("0.00", "EUR"), price, List.of())), price);
+
+        Order order = orders.get(id);
+
+        assertThat(order.promotions()).isEmpty();
+        assertThat(order.lines().get(0).lineTotal()).isEqualTo(price);
+        assertThat(order.total()).isEqualTo(price);
     }
 
     @Test
