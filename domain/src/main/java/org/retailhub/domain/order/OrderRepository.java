@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -84,17 +85,17 @@ public class OrderRepository {
                 select o.*, l.line_no, l.sku, l.quantity, l.reserved_quantity, l.unit_price, l.discount, l.line_total
                   from hub.customer_order o left join hub.order_line l on l.order_id = o.id
                  where o.id = ? order by l.line_no""", rs -> {
-            Order header = null;
+            Order order = null;
             List<OrderLine> lines = new ArrayList<>();
             while (rs.next()) {
-                if (header == null) {
-                    header = order(rs, List.of(), List.of(), List.of());
+                if (order == null) { // the first row carries the order's columns; every row one of its lines
+                    order = order(rs, Collections.unmodifiableList(lines), List.of(), List.of());
                 }
                 if (rs.getObject("line_no") != null) {
                     lines.add(line(rs, Currency.getInstance(rs.getString("currency"))));
                 }
             }
-            return header == null ? List.of() : List.of(withLines(header, lines));
+            return order == null ? List.<Order>of() : List.of(order);
         }, id);
         return found.stream().findFirst().orElseThrow(() -> new OrderNotFoundException(id));
     }
@@ -209,12 +210,6 @@ public class OrderRepository {
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("order_number"), rs.getString("status_reason"),
                 money(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency"))), lines, promotions, history,
                 received == null ? Instant.EPOCH : received.toInstant());
-    }
-
-    private static Order withLines(Order o, List<OrderLine> lines) {
-        return new Order(o.id(), o.channel(), o.externalId(), o.storeId(), o.loyaltyTier(), o.allowPartial(), o.paymentMethod(),
-                o.status(), o.orderNumber(), o.statusReason(), o.total(), List.copyOf(lines), o.promotions(), o.history(),
-                o.receivedAt());
     }
 
     /** A line from {@code hub.order_line}'s columns, by their names. */
